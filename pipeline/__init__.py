@@ -1,0 +1,1 @@
+"""Dateline pipeline: news articles in, dated and attributed events out."""

@@ -1,0 +1,1 @@
+"""Sub-commands of ``dateline``; each module has ``register(subparsers)``."""
