@@ -1,0 +1,81 @@
+"""The data-driven rules of dedup (``data/lexicon/dedup.yaml``), loaded once per process and path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.config import PROJECT_ROOT
+
+RULES_FILE = "dedup.yaml"
+_DEFAULT_DIR = PROJECT_ROOT / "data" / "lexicon"
+
+
+@dataclass(frozen=True)
+class DedupRules:
+    additive_cues: frozenset[str]
+    additive_window: int
+    anaphoric_determiners: frozenset[str]
+    stopwords: frozenset[str]
+    type_groups: tuple[tuple[str, str], ...]  # (event type, group it merges within)
+    status_pairs: frozenset[frozenset[str]]
+    status_pairs_if_dated: frozenset[frozenset[str]]
+    status_priority: tuple[str, ...]
+    day_tolerance: int
+    thresholds: tuple[tuple[str, float], ...]
+    max_block_years: int
+    max_block_candidates: int
+
+    def type_group(self, event_type: str) -> str:
+        return dict(self.type_groups).get(event_type, event_type)
+
+    def status_ok(self, a: str, b: str, dated: bool) -> bool:
+        if a == b:
+            return True
+        pair = frozenset((a, b))
+        return pair in self.status_pairs or (dated and pair in self.status_pairs_if_dated)
+
+    def status_rank(self, status: str) -> int:
+        order = self.status_priority
+        return order.index(status) if status in order else len(order)
+
+    def threshold(self, name: str) -> float:
+        return dict(self.thresholds)[name]
+
+
+def _words(values: list) -> frozenset[str]:
+    return frozenset(str(v).lower().replace("\u2019", "'") for v in values or ())
+
+
+def load_rules(lexicon_dir: Path | None = None) -> DedupRules:
+    """Rules from ``lexicon_dir/dedup.yaml``, else the project's own file."""
+    path = Path(lexicon_dir) / RULES_FILE if lexicon_dir else _DEFAULT_DIR / RULES_FILE
+    if not path.exists():
+        path = _DEFAULT_DIR / RULES_FILE
+    return _load(path.resolve())
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> DedupRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    groups = []
+    for types in data.get("compatible_types") or ():
+        name = "+".join(sorted(types))
+        groups.extend((t, name) for t in types)
+    return DedupRules(
+        additive_cues=_words(data.get("additive_cues")),
+        additive_window=int(data.get("additive_window", 6)),
+        anaphoric_determiners=_words(data.get("anaphoric_determiners")),
+        stopwords=_words(data.get("stopwords")),
+        type_groups=tuple(groups),
+        status_pairs=frozenset(frozenset(p) for p in data.get("status_compatible") or ()),
+        status_pairs_if_dated=frozenset(frozenset(p) for p in data.get("status_compatible_if_dated") or ()),
+        status_priority=tuple(data.get("status_priority") or ()),
+        day_tolerance=int(data.get("cross_document_day_tolerance", 0)),
+        thresholds=tuple((k, float(v)) for k, v in (data.get("text_similarity") or {}).items()),
+        max_block_years=int(data.get("max_block_years", 3)),
+        max_block_candidates=int(data.get("max_block_candidates", 400)),
+    )

@@ -1,0 +1,87 @@
+"""Wording features that tell whether two event mentions state the same happening.
+
+Dedup compares what a sentence says *besides* its actors and its dates (those are compared separately), so the
+features here drop the characters covered by actor mentions and time expressions before comparing words.
+Stems are crude on purpose (suffix strip + 6-letter prefix): "meetings"/"meet", "signed"/"signing",
+"exercises"/"exercise" must meet; a real lemmatiser would cost more than the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\s-\s")
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, curly apostrophes straightened: the form every comparison works on."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(normalise(text))
+
+
+def stem(word: str) -> str:
+    """'meetings' -> 'meet', 'signed' -> 'sign', 'exercises' -> 'exerci'; possessives dropped."""
+    word = word.split("'")[0]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the given (start, end) ranges, relative to it, blanked out."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start, 0), min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def content_stems(text: str, stopwords: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text) if t not in stopwords and len(t) > 1 and not t.isdigit())
+
+
+def overlap_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two word sets, 0-100 (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return 200.0 * len(a & b) / (len(a) + len(b))
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    """Near-copies of one sentence (a caption re-edited in a reprint) score close to 100."""
+    if not a or not b:
+        return 0.0
+    return float(fuzz.token_sort_ratio(a, b))
+
+
+def trigger_similarity(a: str, b: str, stopwords: frozenset[str]) -> float:
+    """100 when the triggers share a stem ("meet" / "today's meetings"), else a fuzzy ratio of the words."""
+    sa, sb = content_stems(a, stopwords), content_stems(b, stopwords)
+    if sa and sb:
+        if sa & sb:
+            return 100.0
+        return float(fuzz.ratio(" ".join(sorted(sa)), " ".join(sorted(sb))))
+    return float(fuzz.ratio(normalise(a), normalise(b)))
+
+
+def words_before(sentence_text: str, offset: int, window: int) -> list[str]:
+    """The last ``window`` tokens before ``offset`` in the sentence, stopping at a clause break."""
+    before = sentence_text[: max(offset, 0)]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return tokens(before)[-window:] if window > 0 else []
+
+
+def has_any(words: Sequence[str], vocabulary: frozenset[str]) -> bool:
+    return any(w in vocabulary for w in words)

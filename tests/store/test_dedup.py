@@ -1,0 +1,346 @@
+"""Dedup: one event per happening, however many sentences and articles state it."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from pipeline.dedup import deduplicate
+from tests.store.builders import GATES, MAKAROV, SERDYUKOV, analysis, day, document, mention
+
+PUB = date(2010, 9, 15)
+
+
+def _events_with(events, word):
+    return [e for e in events if any(word in m.sentence.text for m in e.mentions)]
+
+
+def test_same_sentence_in_two_articles_is_one_event_with_two_documents():
+    s = "The leaders signed a memo outlining the relationship, officials said today."
+    a = document("Headline.\n\n" + s, PUB, "a.txt")
+    b = document("Other headline.\n\n" + s + "\n\nMore text.", PUB, "b.txt")
+    events = deduplicate(
+        [
+            analysis(x, mention(x, s, "signed", "AGREEMENT_SIGNED", **day("2010-09-15"), date_text="today"))
+            for x in (a, b)
+        ]
+    )
+    assert len(events) == 1
+    assert events[0].n_docs == 2 and len(events[0].mentions) == 2
+
+
+def test_undated_copy_joins_the_dated_original():
+    s = "They also signed an agreement creating a defense relations working group."
+    a = document("A.\n\n" + s, PUB, "a.txt")
+    b = document("B.\n\n" + s, None, "b.txt")
+    events = deduplicate(
+        [
+            analysis(
+                a, mention(a, s, "signed", "AGREEMENT_SIGNED", **day("2010-09-15"), date_source="passage")
+            ),
+            analysis(b, mention(b, s, "signed", "AGREEMENT_SIGNED")),
+        ]
+    )
+    assert len(events) == 1
+    assert events[0].date_value == "2010-09-15" and events[0].n_docs == 2
+
+
+def test_also_signed_starts_a_second_agreement_in_the_same_article():
+    s1 = "The leaders signed a memo outlining the military relationship."
+    s2 = "They also signed an agreement creating a defense relations working group."
+    d = document(f"{s1} {s2}", PUB)
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "signed", "AGREEMENT_SIGNED", **day("2010-09-15"), date_source="passage"),
+                mention(d, s2, "signed", "AGREEMENT_SIGNED", **day("2010-09-15"), date_source="passage"),
+            )
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_two_triggers_in_one_sentence_are_two_events_and_a_back_reference_joins_the_right_one():
+    s1 = "Gates hosted five hours of meetings with Serdyukov today, followed by a private riverboat dinner."
+    s2 = "Today's meetings went a long way to re-establish military ties."
+    d = document(f"{s1} {s2}", PUB)
+    when = day("2010-09-15")
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "meetings", "MEETING", **when, date_text="today"),
+                mention(d, s1, "dinner", "MEETING", **when, date_text="today"),
+                mention(d, s2, "meetings", "MEETING", actors=(), **when, date_text="Today"),
+            )
+        ]
+    )
+    assert len(events) == 2
+    dinner = next(e for e in events if e.mentions[0].trigger.text == "dinner")
+    meetings = next(e for e in events if e.mentions[0].trigger.text == "meetings")
+    assert len(dinner.mentions) == 1 and len(meetings.mentions) == 2
+
+
+def test_undated_planned_tour_of_another_place_does_not_inherit_the_date():
+    s1 = "Serdyukov plans to tour Fort Belvoir, Va., tomorrow, and will tour the privately owned billets."
+    s2 = "Serdyukov also will tour the U.S. Naval Academy in Annapolis, Md."
+    d = document(f"{s1} {s2}", PUB)
+    who = (SERDYUKOV,)
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "tour", "VISIT", "planned", who, **day("2010-09-16"), date_text="tomorrow"),
+                mention(
+                    d, s1, "will tour", "VISIT", "planned", who, **day("2010-09-16"), date_source="clause"
+                ),
+                mention(d, s2, "tour", "VISIT", "planned", who),
+            )
+        ]
+    )
+    assert len(events) == 2
+    (academy,) = _events_with(events, "Naval Academy")
+    assert academy.date_value is None and academy.start is None and academy.precision == "none"
+    (belvoir,) = _events_with(events, "Belvoir")
+    assert belvoir.date_value == "2010-09-16" and len(belvoir.mentions) == 2
+
+
+def test_back_reference_without_date_joins_the_event_of_its_article():
+    s1 = "Gates hosted meetings with Serdyukov today at the Pentagon."
+    s2 = "The meetings were important not only to build on relations between the senior leaders."
+    d = document(f"{s1} {s2}", PUB)
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "meetings", "MEETING", **day("2010-09-15"), date_text="today"),
+                mention(d, s2, "meetings", "MEETING", actors=()),
+            )
+        ]
+    )
+    assert len(events) == 1 and len(events[0].mentions) == 2
+
+
+def test_announced_exercise_later_reported_held_is_one_occurred_event():
+    s1 = "NORAD and the Russian Air Force will conduct an exercise from August 26-30, 2013 over the sea."
+    s2 = "The Vigilant Eagle exercise took place August 27-28 in Anchorage and Anadyr."
+    a = document(s1, date(2013, 8, 23), "a.txt")
+    b = document(s2, date(2013, 11, 22), "b.txt")
+    who = (GATES, MAKAROV)  # any shared actor will do
+    planned = mention(
+        a,
+        s1,
+        "will conduct",
+        "JOINT_EXERCISE",
+        "planned",
+        who,
+        value="2013-08-26",
+        start=date(2013, 8, 26),
+        end=date(2013, 8, 30),
+        precision="day",
+        date_text="August 26-30, 2013",
+    )
+    held = mention(
+        b,
+        s2,
+        "took place",
+        "JOINT_EXERCISE",
+        "occurred",
+        who,
+        value="2013-08-27",
+        start=date(2013, 8, 27),
+        end=date(2013, 8, 28),
+        precision="day",
+        date_text="August 27-28",
+    )
+    events = deduplicate([analysis(b, held), analysis(a, planned)])
+    assert len(events) == 1
+    assert events[0].status == "occurred" and events[0].n_docs == 2
+
+
+def test_announcement_and_report_a_day_apart_merge_and_keep_the_first_date():
+    s1 = "Gates will meet with Serdyukov tomorrow in Baku."
+    s2 = "Gates first met with Serdyukov Feb. 17, 2017, in Baku."
+    a = document(s1, date(2017, 2, 15), "a.txt")
+    b = document(s2, date(2017, 9, 1), "b.txt")
+    events = deduplicate(
+        [
+            analysis(
+                a,
+                mention(a, s1, "will meet", "MEETING", "planned", **day("2017-02-16"), date_text="tomorrow"),
+            ),
+            analysis(
+                b,
+                mention(b, s2, "met", "MEETING", "occurred", **day("2017-02-17"), date_text="Feb. 17, 2017"),
+            ),
+        ]
+    )
+    assert len(events) == 1
+    assert events[0].date_value == "2017-02-16" and events[0].status == "occurred"
+
+
+def test_planned_event_never_merges_with_a_different_one_that_happened():
+    s1 = "Gates will visit Moscow in 2012."
+    s2 = "Gates visited Moscow in 2010."
+    a = document(s1, date(2010, 9, 1), "a.txt")
+    b = document(s2, date(2010, 9, 2), "b.txt")
+    year = {"precision": "year"}
+    events = deduplicate(
+        [
+            analysis(
+                a,
+                mention(
+                    a,
+                    s1,
+                    "visit",
+                    "VISIT",
+                    "planned",
+                    value="2012",
+                    start=date(2012, 1, 1),
+                    end=date(2012, 12, 31),
+                    date_text="2012",
+                    **year,
+                ),
+            ),
+            analysis(
+                b,
+                mention(
+                    b,
+                    s2,
+                    "visited",
+                    "VISIT",
+                    "occurred",
+                    value="2010",
+                    start=date(2010, 1, 1),
+                    end=date(2010, 12, 31),
+                    date_text="2010",
+                    **year,
+                ),
+            ),
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_planned_and_occurred_without_dates_stay_apart():
+    s1 = "Gates will meet Serdyukov again."
+    s2 = "Gates met Serdyukov, officials said."
+    d1, d2 = document(s1, PUB, "a.txt"), document(s2, PUB, "b.txt")
+    events = deduplicate(
+        [
+            analysis(d1, mention(d1, s1, "meet", "MEETING", "planned")),
+            analysis(d2, mention(d2, s2, "met", "MEETING", "occurred")),
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_recurring_meetings_stay_apart_from_the_meeting_of_the_day():
+    s1 = "Gates hosted meetings with Serdyukov today."
+    s2 = "Gates said he and Serdyukov will meet at least once a year."
+    d = document(f"{s1} {s2}", PUB)
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "meetings", "MEETING", **day("2010-09-15"), date_text="today"),
+                mention(d, s2, "meet", "MEETING", "recurring"),
+            )
+        ]
+    )
+    assert sorted(e.status for e in events) == ["occurred", "recurring"]
+
+
+def test_different_people_on_the_same_day_in_two_articles_are_two_events():
+    s1 = "Gates met Serdyukov on Sept. 15, 2010."
+    s2 = "Gates met Makarov on Sept. 15, 2010."
+    a, b = document(s1, PUB, "a.txt"), document(s2, PUB, "b.txt")
+    events = deduplicate(
+        [
+            analysis(a, mention(a, s1, "met", "MEETING", actors=(GATES, SERDYUKOV), **day("2010-09-15"))),
+            analysis(b, mention(b, s2, "met", "MEETING", actors=(MAKAROV,), **day("2010-09-15"))),
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_event_takes_the_most_precise_date_and_its_mention_leads():
+    s1 = "Gates visited Russia in 2008."
+    s2 = "Gates last visited Russia in March 2008."
+    a, b = document(s1, date(2009, 1, 1), "a.txt"), document(s2, PUB, "b.txt")
+    events = deduplicate(
+        [
+            analysis(
+                a,
+                mention(
+                    a,
+                    s1,
+                    "visited",
+                    "VISIT",
+                    value="2008",
+                    start=date(2008, 1, 1),
+                    end=date(2008, 12, 31),
+                    precision="year",
+                    date_text="2008",
+                ),
+            ),
+            analysis(
+                b,
+                mention(
+                    b,
+                    s2,
+                    "visited",
+                    "VISIT",
+                    value="2008-03",
+                    start=date(2008, 3, 1),
+                    end=date(2008, 3, 31),
+                    precision="month",
+                    date_text="March 2008",
+                ),
+            ),
+        ]
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert (event.date_value, event.start, event.end, event.precision) == (
+        "2008-03",
+        date(2008, 3, 1),
+        date(2008, 3, 31),
+        "month",
+    )
+    assert event.mentions[0].doc_id == b.doc_id
+
+
+def test_event_id_is_the_hash_of_the_earliest_mention_whatever_the_input_order():
+    s = "Gates met Serdyukov at the Pentagon today."
+    a = document("A. " + s, date(2010, 9, 15), "a.txt")
+    b = document("B. " + s, date(2010, 9, 16), "b.txt")
+    ma = mention(a, s, "met", "MEETING", **day("2010-09-15"), date_text="today")
+    mb = mention(b, s, "met", "MEETING", **day("2010-09-15"), date_source="passage")
+    one = deduplicate([analysis(a, ma), analysis(b, mb)])
+    two = deduplicate([analysis(b, mb), analysis(a, ma)])
+    key = f"{a.doc_id}:{ma.trigger.start}:{ma.trigger.end}:MEETING"
+    assert one[0].event_id == two[0].event_id == "ev_" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def test_actors_are_the_union_over_mentions_each_once():
+    s1 = "Gates hosted meetings with Serdyukov today."
+    s2 = "Gates and Makarov joined the meetings today."
+    d = document(f"{s1} {s2}", PUB)
+    when = day("2010-09-15")
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "meetings", "MEETING", **when),
+                mention(d, s2, "meetings", "MEETING", actors=(GATES, MAKAROV), **when),
+            )
+        ]
+    )
+    assert len(events) == 1
+    assert [a.actor_id for a in events[0].actors] == [
+        "robert-m-gates",
+        "anatoliy-serdyukov",
+        "nikolai-makarov",
+    ]
