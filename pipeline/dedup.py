@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,11 +52,18 @@ class _Cluster:
 
 
 def deduplicate(
-    analyses: Sequence[DocumentAnalysis], lexicon_dir: Path | None = None, fuzzy_threshold: float = 85.0
+    analyses: Sequence[DocumentAnalysis],
+    lexicon_dir: Path | None = None,
+    fuzzy_threshold: float = 85.0,
+    canonical: Mapping[str, Actor] | None = None,
 ) -> list[Event]:
-    """All event mentions of ``analyses`` grouped into Events, sorted by date then id (undated last)."""
+    """All event mentions of ``analyses`` grouped into Events, sorted by date then id (undated last).
+
+    ``canonical`` (actor_id -> canonical Actor) is computed with ``canonical_actors`` when not given.
+    """
     rules = load_rules(lexicon_dir)
-    canonical = _canonical_actors(analyses, fuzzy_threshold)
+    if canonical is None:
+        canonical = canonical_actors(analyses, fuzzy_threshold)
     prepared = sorted(
         (m for analysis in analyses for m in _prepare(analysis, canonical, rules)), key=lambda m: m.order
     )
@@ -76,14 +83,14 @@ def deduplicate(
         for key in _block_keys(item, rules) - cluster.keys:
             cluster.keys.add(key)
             index.setdefault(key, []).append(best)
-    events = [_event(c.members, rules) for c in clusters]
+    events = [_event(c.members, rules, lexicon_dir) for c in clusters]
     return sorted(events, key=lambda e: (e.start is None, e.start or date.min, e.event_id))
 
 
 # ---------------------------------------------------------------- actors
 
 
-def _canonical_actors(analyses: Sequence[DocumentAnalysis], threshold: float) -> dict[str, Actor]:
+def canonical_actors(analyses: Sequence[DocumentAnalysis], threshold: float = 85.0) -> dict[str, Actor]:
     """actor_id -> the one canonical Actor across documents (``unify_actors``; identity if not available)."""
     seen: dict[str, Actor] = {}
     for analysis in analyses:
@@ -104,7 +111,7 @@ def _canonical_actors(analyses: Sequence[DocumentAnalysis], threshold: float) ->
     return {actor_id: unified.get(actor_id, actor) for actor_id, actor in seen.items()}
 
 
-def _canonical_roles(roles: Sequence[ActorRole], canonical: dict[str, Actor]) -> tuple[ActorRole, ...]:
+def _canonical_roles(roles: Sequence[ActorRole], canonical: Mapping[str, Actor]) -> tuple[ActorRole, ...]:
     out: dict[str, ActorRole] = {}
     for role in roles:
         actor = canonical.get(role.actor_id)
@@ -117,7 +124,7 @@ def _canonical_roles(roles: Sequence[ActorRole], canonical: dict[str, Actor]) ->
 # ---------------------------------------------------------------- features
 
 
-def _prepare(analysis: DocumentAnalysis, canonical: dict[str, Actor], rules: DedupRules) -> list[_Mention]:
+def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: DedupRules) -> list[_Mention]:
     doc = analysis.document
     out = []
     for mention in analysis.event_mentions:
@@ -277,7 +284,7 @@ def _evidence(a: _Mention, b: _Mention, rules: DedupRules) -> float | None:
 # ---------------------------------------------------------------- building the event
 
 
-def _event(members: list[_Mention], rules: DedupRules) -> Event:
+def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None) -> Event:
     earliest = min(members, key=lambda m: m.order)
     main = min(
         members,
@@ -295,7 +302,7 @@ def _event(members: list[_Mention], rules: DedupRules) -> Event:
             actors.setdefault(role.actor_id, role)
     first = earliest.mention
     key = f"{first.doc_id}:{first.trigger.start}:{first.trigger.end}:{first.event_type}"
-    plover, cameo = _codes(main.mention)
+    plover, cameo = _codes(main.mention.event_type, lexicon_dir)
     m = main.mention
     return Event(
         event_id="ev_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
@@ -327,7 +334,7 @@ def _status(members: Sequence[_Mention], rules: DedupRules) -> str:
     return min(statuses, key=rules.status_rank)
 
 
-def _codes(mention: EventMention) -> tuple[str, str]:
+def _codes(event_type: str, lexicon_dir: Path | None) -> tuple[str, str]:
     """PLOVER and CAMEO codes from ``pipeline.events.types`` (empty until that module exists)."""
     try:
         types = importlib.import_module("pipeline.events.types")
@@ -335,4 +342,4 @@ def _codes(mention: EventMention) -> tuple[str, str]:
         if exc.name != "pipeline.events.types":
             raise
         return "", ""
-    return types.codes_for_mention(mention)
+    return types.codes(event_type, lexicon_dir)
