@@ -1,0 +1,309 @@
+"""Altair specs of the timeline: pure functions of the frames ``dashboard.queries`` returns.
+
+The main view has one lane per actor (or per event type); inside a lane, events that would overlap on screen
+(mark plus label) are packed into sub-rows, so a day with five events still reads. Status is drawn twice, for
+colour-blind readers: filled = occurred, hollow = planned (or cancelled), and the shape says recurring (diamond),
+ongoing (square), cancelled (cross). A day-precise date is a point, a coarser one ("March 2008", "later that
+year") a bar over its interval. Below, an overview strip of counts per time bin carries the colour legend (click
+a type to highlight it) and a brush that zooms the main view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+# Fixed colours so a type keeps its colour whatever the filters. Okabe-Ito first (colour-blind safe), then
+# Paul Tol's muted scheme; related types share a hue family (consult = blues, agree = greens, conflict = reds).
+TYPE_COLOURS: dict[str, str] = {
+    "VISIT": "#0072B2",
+    "MEETING": "#56B4E9",
+    "PHONE_CALL": "#332288",
+    "INVITATION": "#44AA99",
+    "AGREEMENT": "#009E73",
+    "AGREEMENT_SIGNED": "#117733",
+    "JOINT_EXERCISE": "#E69F00",
+    "PERSONNEL_EXCHANGE": "#DDCC77",
+    "COOPERATION": "#999933",
+    "SUSPENSION": "#CC79A7",
+    "MILITARY_FORCE": "#D55E00",
+    "STATEMENT": "#882255",
+    "OTHER": "#888888",
+}
+STATUS_SHAPES: dict[str, str] = {
+    "occurred": "circle",
+    "planned": "circle",
+    "recurring": "diamond",
+    "ongoing": "square",
+    "cancelled": "cross",
+}
+HOLLOW_STATUSES = ("planned", "cancelled")
+STATUS_KEY = "● occurred   ○ planned   ◆ recurring   ■ ongoing   ✕ cancelled   ▬ month/year-precise date"
+SEP = "\u241f"  # joins lane and sub-row into one y value ("Gates␟0"); never in a name
+SLOT_PX = 22  # height of one sub-row
+LABEL_CHARS = 42  # labels longer than this are cut (the tooltip has the full label)
+MAX_LABELLED = 150  # above this many marks, labels go to the tooltip only
+CHAR_PX = 6.3  # average width of a label character at font size 11
+
+
+def type_scale(types: list[str] | None = None) -> alt.Scale:
+    domain = list(TYPE_COLOURS)
+    for extra in types or []:
+        if extra not in TYPE_COLOURS:
+            domain.append(extra)
+    return alt.Scale(domain=domain, range=[TYPE_COLOURS.get(t, "#888888") for t in domain])
+
+
+def _short(label: str) -> str:
+    label = " ".join(str(label or "").split())
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+
+
+def layout(marks: pd.DataFrame, width_px: int = 900, labels: bool = True) -> pd.DataFrame:
+    """Add ``slot`` (lane + sub-row), ``end_draw`` (exclusive end), ``label_x`` and display columns.
+
+    Greedy interval packing in screen space: each mark claims [x(start), x(end) + label width] in its lane and
+    takes the first sub-row free there. Packing at the full extent stays valid when the brush zooms in.
+    """
+    frame = marks.copy()
+    if frame.empty:
+        for column in ("slot", "end_draw", "label_x", "short_label", "is_span", "date_display"):
+            frame[column] = pd.Series(dtype="object")
+        return frame
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"]).fillna(frame["start"])
+    frame["end_draw"] = frame["end"] + pd.Timedelta(days=1)
+    frame["is_span"] = frame["precision"].ne("day") & (frame["end"] > frame["start"])
+    frame["label_x"] = frame["end_draw"].where(frame["is_span"], frame["start"])
+    prefix = frame["status"].map({"recurring": "every: ", "planned": "planned: ", "cancelled": "cancelled: "})
+    frame["short_label"] = prefix.fillna("") + frame["label"].map(_short) if labels else ""
+    frame["date_display"] = [
+        _date_display(v, s, e, p)
+        for v, s, e, p in frame[["date_value", "start", "end", "precision"]].itertuples(index=False)
+    ]
+    first = frame["start"].min()
+    days0 = (frame["start"] - first).dt.days.astype(float)
+    days1 = (frame["end_draw"] - first).dt.days.astype(float)
+    label_px = frame["short_label"].str.len() * CHAR_PX + 12 if labels else 0.0
+    # Labels stretch the x domain (see the invisible layer in event_view), which rescales the axis: iterate.
+    span_days = max(days1.max(), 1.0)
+    for _ in range(3):
+        px_per_day = width_px / span_days
+        x0 = days0 * px_per_day
+        x1 = pd.concat([days1 * px_per_day, x0 + 10], axis=1).max(axis=1) + label_px + 6
+        span_days = max(x1.max() / px_per_day, days1.max(), 1.0)
+    # Where the label ends, as a date: an invisible layer there keeps the last labels inside the x domain.
+    frame["label_end"] = first + pd.to_timedelta(x1 / px_per_day, unit="D")
+    lane_ends: dict[str, list[float]] = {}
+    row_of: dict[Any, int] = {}
+    for idx in sorted(frame.index, key=lambda i: (frame.at[i, "lane_order"], frame.at[i, "lane"], x0[i])):
+        ends = lane_ends.setdefault(frame.at[idx, "lane"], [])
+        row = next((r for r, end in enumerate(ends) if end <= x0[idx]), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = x1[idx]
+        row_of[idx] = row
+    frame["slot"] = [
+        f"{order:03d}{SEP}{lane}{SEP}{row_of[idx]}"
+        for idx, order, lane in zip(frame.index, frame["lane_order"], frame["lane"], strict=True)
+    ]
+    return frame
+
+
+def _date_display(value: Any, start: Any, end: Any, precision: str) -> str:
+    if precision == "day" or pd.isna(end) or start == end:
+        return f"{start:%Y-%m-%d}" + (f" ({value})" if value and str(value) != f"{start:%Y-%m-%d}" else "")
+    return f"{value} ({start:%Y-%m-%d} – {end:%Y-%m-%d})"
+
+
+def _y(slots: list[str]) -> alt.Y:
+    # Show the lane name on its first sub-row only; a grid line above it separates the lanes.
+    first_row = f"split(datum.value, '{SEP}')[2] == '0'"
+    axis = alt.Axis(
+        title=None,
+        labelExpr=f"{first_row} ? split(datum.value, '{SEP}')[1] : ''",
+        labelLimit=180,
+        ticks=False,
+        domain=False,
+        grid=True,
+        bandPosition=0,
+        gridOpacity={"condition": {"test": first_row, "value": 0.5}, "value": 0},
+    )
+    return alt.Y("slot:N", sort=slots, axis=axis, scale=alt.Scale(paddingInner=0, paddingOuter=0))
+
+
+def _x(domain_param: str | None) -> alt.X:
+    scale = alt.Scale(type="utc", domain={"param": domain_param}) if domain_param else alt.Scale(type="utc")
+    return alt.X(
+        "start:T",
+        scale=scale,
+        title=None,
+        axis=alt.Axis(labelOverlap=True, grid=True, gridOpacity=0.25),
+    )
+
+
+def event_view(marks: pd.DataFrame, legend: str, brush: str | None, width: Any) -> alt.LayerChart:
+    """Individual events: spans, points and labels, packed in lanes."""
+    labelled = len(marks) <= MAX_LABELLED
+    frame = layout(marks, labels=labelled)
+    slots = sorted(frame["slot"].unique().tolist())
+    colour = type_scale(frame["event_type"].unique().tolist())
+    hollow = " || ".join(f"datum.status == '{s}'" for s in HOLLOW_STATUSES)
+    fill = alt.condition(hollow, alt.value("white"), alt.Fill("event_type:N", scale=colour, legend=None))
+    stroke = alt.Stroke("event_type:N", scale=colour, legend=None)
+    opacity = alt.condition({"param": legend, "empty": True}, alt.value(1.0), alt.value(0.12))
+    tooltip = [
+        alt.Tooltip("label:N", title="Event"),
+        alt.Tooltip("date_display:N", title="Date"),
+        alt.Tooltip("date_text:N", title="Date expression"),
+        alt.Tooltip("actors:N", title="Actors"),
+        alt.Tooltip("n_docs:Q", title="Sources"),
+        alt.Tooltip("event_type:N", title="Type"),
+        alt.Tooltip("status:N", title="Status"),
+    ]
+    base = alt.Chart(frame).encode(y=_y(slots), tooltip=tooltip)
+    spans = (
+        base.transform_filter("datum.is_span")
+        .mark_bar(height=11, cornerRadius=3, strokeWidth=1.5, clip=True, cursor="pointer")
+        .encode(x=_x(brush), x2="end_draw:T", fill=fill, stroke=stroke, opacity=opacity)
+        .properties(name="ev_spans")
+    )
+    shapes = alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values()))
+    points = (
+        base.transform_filter("!datum.is_span")
+        .mark_point(size=120, strokeWidth=2, clip=True, cursor="pointer")
+        .encode(
+            x=_x(brush),
+            shape=alt.Shape(
+                "status:N", scale=shapes, legend=None
+            ),  # the subtitle is the key: it shows hollow
+            fill=fill,
+            stroke=stroke,
+            opacity=opacity,
+        )
+        .properties(name="ev_points")
+    )
+    layers: list[alt.Chart] = [spans, points]
+    if labelled:
+        layers.append(
+            base.mark_text(align="left", dx=8, fontSize=11, color="#333", clip=True).encode(
+                x=alt.X("label_x:T", scale=alt.Scale(type="utc")), text="short_label:N", opacity=opacity
+            )
+        )
+        layers.append(base.mark_point(opacity=0).encode(x=alt.X("label_end:T", scale=alt.Scale(type="utc"))))
+    height = max(SLOT_PX * len(slots), 80)
+    return alt.layer(*layers).properties(width=width, height=height)
+
+
+def binned_view(bins: pd.DataFrame, legend: str, brush: str | None, width: Any) -> alt.Chart:
+    """Too many events to draw: one bar per (lane, time bin), colour = the commonest type, shade = count."""
+    frame = bins.copy()
+    frame["slot"] = [
+        f"{o:03d}{SEP}{lane}{SEP}0" for o, lane in zip(frame["lane_order"], frame["lane"], strict=True)
+    ]
+    slots = sorted(frame["slot"].unique().tolist())
+    colour = type_scale(frame["event_type"].unique().tolist())
+    return (
+        alt.Chart(frame, name="ev_bins")
+        .mark_bar(height=SLOT_PX - 6, clip=True, cursor="zoom-in")
+        .encode(
+            x=_x(brush),
+            x2="end:T",
+            y=_y(slots),
+            color=alt.Color("event_type:N", scale=colour, legend=None),
+            opacity=alt.Opacity("n_events:Q", scale=alt.Scale(type="log", range=[0.4, 1]), legend=None),
+            tooltip=[
+                alt.Tooltip("start:T", title="From", format="%Y-%m-%d"),
+                alt.Tooltip("end:T", title="To (excl.)", format="%Y-%m-%d"),
+                alt.Tooltip("n_events:Q", title="Events", format=","),
+                alt.Tooltip("breakdown:N", title="By type"),
+            ],
+        )
+        .properties(width=width, height=max(SLOT_PX * len(slots), 80))
+    )
+
+
+def overview_view(counts: pd.DataFrame, legend: str, width: Any) -> alt.Chart:
+    colour = type_scale(counts["event_type"].unique().tolist())
+    present = sorted(counts["event_type"].unique().tolist(), key=list(colour.domain).index)
+    return (
+        alt.Chart(
+            counts,
+            title=alt.TitleParams(
+                "Overview: drag to zoom, click a type to highlight it",
+                fontSize=11,
+                anchor="start",
+                color="#555",
+            ),
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "start:T",
+                scale=alt.Scale(type="utc"),
+                title=None,
+                axis=alt.Axis(labelOverlap=True),
+            ),
+            x2="end:T",
+            y=alt.Y("sum(n_events):Q", title=None, axis=alt.Axis(tickCount=2, grid=False)),
+            color=alt.Color(
+                "event_type:N",
+                scale=colour,
+                legend=alt.Legend(
+                    title="Event type (click)",
+                    orient="bottom",
+                    columns=5,
+                    values=present,
+                    symbolType="square",
+                ),
+            ),
+            opacity=alt.condition({"param": legend, "empty": True}, alt.value(1.0), alt.value(0.15)),
+            tooltip=[
+                alt.Tooltip("start:T", title="From", format="%Y-%m-%d"),
+                "event_type:N",
+                alt.Tooltip("n_events:Q", title="Events"),
+            ],
+        )
+        .properties(width=width, height=60, name="overview")
+    )
+
+
+def timeline_chart(
+    marks: pd.DataFrame, counts: pd.DataFrame, *, binned: bool, lane_title: str, width: Any = "container"
+) -> alt.VConcatChart:
+    """Main view over the overview strip. Params: ``pick`` (click an event), ``bin`` (click a bin to zoom),
+    ``brush`` (overview interval), ``types`` (legend filter)."""
+    # Params are declared at the top level with the views they live in: Altair cannot share one selection
+    # between two layers (spans and points), and assigning ``params`` would drop params hoisted from children.
+    legend = alt.TopLevelSelectionParameter(
+        name="types",
+        select=alt.PointSelectionConfig(type="point", fields=["event_type"]),
+        bind="legend",
+        views=["overview"],
+    )
+    brush = alt.TopLevelSelectionParameter(
+        name="brush", select=alt.IntervalSelectionConfig(type="interval", encodings=["x"]), views=["overview"]
+    )
+    if binned:
+        main = binned_view(marks, "types", "brush", width)
+        click = alt.TopLevelSelectionParameter(
+            name="bin",
+            select=alt.PointSelectionConfig(type="point", fields=["start", "end"], on="click"),
+            views=["ev_bins"],
+        )
+    else:
+        main = event_view(marks, "types", "brush", width)
+        click = alt.TopLevelSelectionParameter(
+            name="pick",
+            select=alt.PointSelectionConfig(type="point", fields=["event_id"], on="click"),
+            views=["ev_spans", "ev_points"],
+        )
+    subtitle = "counts per time bin: click a bar to zoom in" if binned else STATUS_KEY
+    main = main.properties(
+        title=alt.TitleParams(f"Events by {lane_title}", subtitle=subtitle, anchor="start", fontSize=14)
+    )
+    chart = alt.vconcat(main, overview_view(counts, "types", width), spacing=12)
+    chart.params = [click, brush, legend]
+    return chart.configure_view(stroke=None).configure_axis(labelFontSize=11)
