@@ -33,8 +33,9 @@ _BLOCK_TAG = re.compile(
     r"<\s*(?:br\s*/?|/\s*(?:p|div|li|h[1-6]|blockquote|tr|figcaption)\s*)>", re.IGNORECASE
 )
 _INLINE_TAG = re.compile(
-    r"</?\s*(?:p|br|div|span|a|em|strong|b|i|u|li|ul|ol|h[1-6]|img|figure|figcaption|blockquote|font|sup|sub"
-    r"|table|tr|td|th|tbody|thead|small|center|section|article|header|footer)\b[^<>]{0,500}>",
+    r"</?(?:p|br|div|span|a|em|strong|b|i|u|li|ul|ol|h[1-6]|img|figure|figcaption|blockquote|font|sup|sub"
+    r"|table|tr|td|th|tbody|thead|small|center|section|article|header|footer)"
+    r"""(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>]+))?){0,30}\s*/?>""",
     re.IGNORECASE,
 )
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")

@@ -5,10 +5,11 @@ while the original is dated. Two documents are compared by their sets of word 5-
 document U and a dated D, ``containment = |U ∩ D| / |U|`` is the share of U's text found in D — high for a
 reprint of parts of D even when D is much longer (Jaccard would be low there).
 
-Scale: no all-pairs comparison. Shingles are hashed; an inverted index maps a (sampled, when the batch is
-large) shingle hash to the documents holding it, so only documents sharing shingles become candidates, and
-each candidate is then verified on the full shingle sets. Shingles found in very many documents (boilerplate
-such as agency footers) are not used to find candidates.
+Scale: no all-pairs comparison. Shingles are hashed (crc32); an inverted index maps a shingle hash to the
+documents holding it, so only documents sharing shingles become candidates, and each candidate pair is then
+verified on the full shingle sets. When a batch holds more than about two million shingles, only hashes
+divisible by a modulus are kept (a uniform sample, the same for every document), which bounds memory.
+Shingles found in very many documents (boilerplate such as agency footers) are not used to find candidates.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from pipeline.model import Document
 
@@ -51,35 +53,45 @@ def _similarity(small: frozenset[int], big: frozenset[int]) -> tuple[float, floa
     return (common / len(small) if small else 0.0), (common / union if union else 0.0)
 
 
-class _Index:
-    """Inverted index from sampled shingle hash to the positions of the documents holding it."""
+class _Shingled:
+    """Per-call view of a batch: each document's shingle count and its (sampled) shingles, plus an inverted
+    index over chosen members. Full shingle sets are recomputed only for candidate pairs, so memory stays
+    proportional to the sample whatever the batch size."""
 
-    def __init__(self, sets: Sequence[frozenset[int]], members: Sequence[int]) -> None:
-        total = sum(len(sets[i]) for i in members)
-        self.modulus = 1 + total // _INDEX_BUDGET
-        self.max_postings = max(50, len(members) // 100)
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self.docs = docs
+        words = sum(len(d.text) for d in docs) // 6  # about one shingle per word
+        self.modulus = 1 + words // _INDEX_BUDGET
+        self.sizes: list[int] = []
+        self.sampled: list[frozenset[int]] = []
+        for doc in docs:
+            full = shingles(doc.text)
+            self.sizes.append(len(full))
+            self.sampled.append(
+                full if self.modulus == 1 else frozenset(h for h in full if h % self.modulus == 0)
+            )
         self.postings: dict[int, list[int]] = defaultdict(list)
+        self.max_postings = 500
+
+    def index(self, members: Sequence[int]) -> None:
+        self.max_postings = max(500, len(members) // 20)  # longer lists are boilerplate (agency footers)
         for i in members:
-            for h in self.sample(sets[i]):
+            for h in self.sampled[i]:
                 self.postings[h].append(i)
 
-    def sample(self, shingle_set: frozenset[int]) -> list[int]:
-        if self.modulus == 1:
-            return list(shingle_set)
-        return [h for h in shingle_set if h % self.modulus == 0]
+    def full(self, i: int) -> frozenset[int]:
+        return self.sampled[i] if self.modulus == 1 else shingles(self.docs[i].text)
 
-    def candidates(self, shingle_set: frozenset[int], floor: float) -> list[int]:
-        """Documents sharing enough sampled shingles to possibly reach ``floor`` containment."""
-        sampled = self.sample(shingle_set)
-        if not sampled:
-            return []
+    def candidates(self, i: int, floor: float) -> list[int]:
+        """Indexed documents sharing enough sampled shingles with document ``i`` to reach ``floor``."""
+        sampled = self.sampled[i]
         counts: Counter[int] = Counter()
         for h in sampled:
             posting = self.postings.get(h)
             if posting and len(posting) <= self.max_postings:
                 counts.update(posting)
-        needed = max(1, int(0.5 * floor * len(sampled)))  # slack: sampling and skipped boilerplate
-        return [i for i, n in counts.most_common() if n >= needed]
+        needed = max(1, int(0.5 * floor * len(sampled)))  # slack for sampling and skipped boilerplate
+        return [j for j, n in counts.most_common() if n >= needed and j != i]
 
 
 def _threshold(threshold: float | None) -> float:
@@ -97,22 +109,20 @@ def find_near_duplicates(docs: Sequence[Document], threshold: float | None = Non
     are one document and are not reported.
     """
     limit = _threshold(threshold)
-    sets = [shingles(d.text) for d in docs]
-    members = [i for i, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
-    index = _Index(sets, members)
+    batch = _Shingled(docs)
+    members = [i for i, n in enumerate(batch.sizes) if n >= MIN_SHINGLES]
+    batch.index(members)
     pairs: dict[tuple[str, str], NearDuplicate] = {}
     for i in members:
-        for j in index.candidates(sets[i], limit):
-            if docs[i].doc_id == docs[j].doc_id or len(sets[j]) < len(sets[i]):
+        mine: frozenset[int] | None = None
+        for j in batch.candidates(i, limit):
+            if docs[i].doc_id == docs[j].doc_id or (batch.sizes[j], j) < (batch.sizes[i], i):
                 continue
-            if len(sets[j]) == len(sets[i]) and j < i:
-                continue
-            containment, jaccard = _similarity(sets[i], sets[j])
+            mine = mine if mine is not None else batch.full(i)
+            containment, jaccard = _similarity(mine, batch.full(j))
             if containment >= limit:
                 key = (docs[i].doc_id, docs[j].doc_id)
-                pairs[key] = NearDuplicate(
-                    docs[i].doc_id, docs[j].doc_id, round(containment, 4), round(jaccard, 4)
-                )
+                pairs[key] = NearDuplicate(key[0], key[1], round(containment, 4), round(jaccard, 4))
     return sorted(pairs.values(), key=lambda p: (-p.containment, p.doc_id, p.other_id))
 
 
@@ -124,28 +134,28 @@ def inherit_dates(docs: Sequence[Document], threshold: float | None = None) -> l
     The best source is the most similar; on a tie, the earliest published (the original, not a later reprint).
     """
     limit = _threshold(threshold)
-    sets = [shingles(d.text) for d in docs]
     dated = [
         i for i, d in enumerate(docs) if d.published is not None and d.published_source != "near_duplicate"
     ]
-    undated = [i for i, d in enumerate(docs) if d.published is None and len(sets[i]) >= MIN_SHINGLES]
-    if not dated or not undated:
+    if not dated or all(d.published is not None for d in docs):
         return list(docs)
-    index = _Index(sets, [i for i in dated if sets[i]])
+    batch = _Shingled(docs)
+    undated = [i for i, d in enumerate(docs) if d.published is None and batch.sizes[i] >= MIN_SHINGLES]
+    batch.index([i for i in dated if batch.sizes[i]])
     result = list(docs)
     for i in undated:
-        best: tuple[float, int] | None = None
-        for j in index.candidates(sets[i], limit):
-            containment, _ = _similarity(sets[i], sets[j])
-            if containment < limit or docs[j].doc_id == docs[i].doc_id:
+        options: list[tuple[float, date, int]] = []
+        mine: frozenset[int] | None = None
+        for j in batch.candidates(i, limit):
+            if docs[j].doc_id == docs[i].doc_id:
                 continue
-            if best is None or (containment, -docs[j].published.toordinal()) > (  # type: ignore[union-attr]
-                best[0],
-                -docs[best[1]].published.toordinal(),  # type: ignore[union-attr]
-            ):
-                best = (containment, j)
+            mine = mine if mine is not None else batch.full(i)
+            containment, _ = _similarity(mine, batch.full(j))
+            if containment >= limit:
+                options.append((containment, docs[j].published or date.max, j))
+        best = min(options, key=lambda o: (-o[0], o[1]), default=None)
         if best is not None:
-            source = docs[best[1]]
+            source = docs[best[2]]
             result[i] = replace(
                 docs[i],
                 published=source.published,
