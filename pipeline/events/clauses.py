@@ -1,0 +1,112 @@
+"""Clauses inside a sentence, and the sentence-level tests event extraction needs (headline, dateline).
+
+A clause here is a stretch of a sentence between strong boundaries: semicolons, colons, dashes, parentheses
+and the conjunctions that open a new predicate ("but", "after", "because", ", and" ...). It is the scope in
+which a date governs an event and a status cue ("will", "cancelled") applies. Boundaries never fall inside
+a time expression, so "Feb. 17, 2017, in Baku" stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.model import Span, TimeExpression
+
+# Punctuation that closes a clause, and words that open one. "since" opens a clause only before a subject
+# ("since NATO launched"), not before a date ("since 2005"): that is checked against the time expressions.
+_BOUNDARY_RE = re.compile(
+    r"\s*;\s*|:\s+|\s+[–—]\s+|\s+--?\s+|\s*\(\s*|\s*\)\s*"
+    r"|,\s+(?:and|or|but|while|whereas|although|though|which|who|where|when)\s+"
+    r"|\s+(?:but|while|whereas|although|because|after|before|until|when|whereas|where|since|that|so that)\s+",
+    re.IGNORECASE,
+)
+_DATELINE_TAIL_RE = re.compile(r"^\s*\)?\s*(?:[–—]|--?|\|)")
+_HEADLINE_END_RE = re.compile(r"[.!?\"”'’)]\s*$")
+_CAP_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "via",
+        "over",
+        "after",
+        "before",
+    ]
+)
+
+
+def split_clauses(text: str, sentence: Span, timexes: Sequence[TimeExpression] = ()) -> list[Span]:
+    """Clauses of one sentence, covering it from start to end, in order."""
+    inside = [(t.start, t.end) for t in timexes if sentence.start <= t.start < sentence.end]
+    cuts: list[int] = [sentence.start]
+    body = text[sentence.start : sentence.end]
+    for m in _BOUNDARY_RE.finditer(body):
+        at = sentence.start + m.start()
+        end = sentence.start + m.end()
+        if any(s <= at < e or s < end <= e for s, e in inside):
+            continue
+        if m.group().strip().lower() == "since" and any(s == end for s, _ in inside):
+            continue  # "since 2005" dates; it does not open a clause
+        if at > cuts[-1]:
+            cuts.append(at)
+    cuts.append(sentence.end)
+    return [Span(a, b, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def clause_index(clauses: Sequence[Span], offset: int) -> int:
+    """Index of the clause holding ``offset`` (the last clause when it is past the end)."""
+    for i, clause in enumerate(clauses):
+        if clause.start <= offset < clause.end:
+            return i
+    return len(clauses) - 1 if clauses and offset >= clauses[-1].end else 0
+
+
+def is_headline(sentence: Span, title: str | None = None) -> bool:
+    """Headlines and page chrome are not mentions: a title line, or a Title-Case line with no final stop."""
+    body = sentence.text.strip()
+    if not body:
+        return True
+    if title and body == title.strip():
+        return True
+    if _HEADLINE_END_RE.search(body):
+        return False
+    words = _CAP_WORD_RE.findall(body)
+    if not words or len(words) > 25:
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return not content or capitalised / len(content) >= 0.6
+
+
+def dateline_timex(sentence: Span, timexes: Sequence[TimeExpression], text: str) -> TimeExpression | None:
+    """The date of a dateline opening the sentence ("MOSCOW, Nov. 3, 2001 – ..."), if there is one.
+
+    It is the publication date restated, not the date of the events in the sentence, so it only dates
+    present-tense events there.
+    """
+    for t in timexes:
+        if not sentence.start <= t.start < sentence.end:
+            continue
+        if t.start - sentence.start > 80:
+            return None
+        if _DATELINE_TAIL_RE.match(text[t.end : t.end + 6]):
+            return t
+        return None
+    return None

@@ -1,0 +1,109 @@
+"""Event mentions: trigger words -> typed mentions with participants and status (dated later by anchor.py).
+
+One pass over the document finds every trigger (``triggers.find_triggers``); each is placed in its sentence
+and clause, its status read from the clause's cues (``status.decide_status``), its participants from the actor
+mentions around it (``roles.assign_roles``). Headlines are skipped: the dev gold and analysts read them as
+summaries of the body, not as separate statements.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.events.clauses import clause_index, is_headline, split_clauses
+from pipeline.events.labels import make_label
+from pipeline.events.roles import assign_roles, starts_with_pronoun
+from pipeline.events.status import SKIP, decide_status, status_cues
+from pipeline.events.triggers import TriggerMatch, find_triggers
+from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
+
+
+def _by_sentence(items: Sequence, sentences: Sequence[Span]) -> list[list]:
+    """Group items having a ``start`` under the sentence that holds it."""
+    starts = [s.start for s in sentences]
+    groups: list[list] = [[] for _ in sentences]
+    for item in items:
+        i = bisect_right(starts, item.start) - 1
+        if 0 <= i < len(sentences) and item.start < sentences[i].end:
+            groups[i].append(item)
+    return groups
+
+
+def _confidence(match: TriggerMatch, roles: tuple[ActorRole, ...]) -> float:
+    score = 0.6 if match.rule.pos == "verb" else 0.45
+    if roles:
+        score += 0.15
+    if len(roles) > 1:
+        score += 0.1
+    return round(min(score, 0.95), 2)
+
+
+def extract_events(
+    document: Document,
+    sentences: Sequence[Span],
+    timexes: Sequence[TimeExpression],
+    actors: Sequence[Actor],
+    actor_mentions: Sequence[ActorMention],
+    lexicon_dir: Path | None = None,
+) -> list[EventMention]:
+    """Typed, attributed event mentions of one document, in text order; undated (see anchor.anchor_events)."""
+    text = document.text
+    cues = status_cues(lexicon_dir)
+    actor_by_id = {a.actor_id: a for a in actors}
+    matches = find_triggers(text, lexicon_dir)
+    per_sentence = _by_sentence(matches, sentences)
+    mentions_per_sentence = _by_sentence(sorted(actor_mentions, key=lambda m: m.start), sentences)
+    timex_per_sentence = _by_sentence(timexes, sentences)
+    out: list[EventMention] = []
+    previous_roles: tuple[ActorRole, ...] = ()
+    for index, sentence in enumerate(sentences):
+        found = per_sentence[index]
+        if not found:
+            continue
+        if is_headline(sentence, document.title):
+            continue
+        sentence_timexes = timex_per_sentence[index]
+        clauses = split_clauses(text, sentence, sentence_timexes)
+        for match in found:
+            clause = clauses[clause_index(clauses, match.start)]
+            has_set = any(t.type == "SET" and clause.start <= t.start < clause.end for t in sentence_timexes)
+            status = decide_status(
+                text[clause.start : match.start],
+                text[match.start : match.end],
+                text[match.end : clause.end],
+                cues,
+                has_set,
+            )
+            if status == SKIP:
+                continue
+            trigger = Span(match.start, match.end, text[match.start : match.end])
+            roles = assign_roles(
+                text,
+                trigger,
+                clause,
+                sentence,
+                mentions_per_sentence[index],
+                actor_by_id,
+                host_subject=match.rule.host,
+                event_type=match.rule.event_type,
+            )
+            if not roles and previous_roles and starts_with_pronoun(text, sentence):
+                roles = previous_roles
+            if roles:
+                previous_roles = roles
+            out.append(
+                EventMention(
+                    mention_id=f"{document.doc_id}:{match.start}:{match.rule.event_type}",
+                    doc_id=document.doc_id,
+                    sentence=sentence,
+                    trigger=trigger,
+                    event_type=match.rule.event_type,
+                    status=status,
+                    actors=roles,
+                    confidence=_confidence(match, roles),
+                    label=make_label(match.rule.event_type, roles, status, lexicon_dir),
+                )
+            )
+    return out

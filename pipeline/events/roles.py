@@ -1,0 +1,87 @@
+"""Participants of an event mention, from the actor mentions around its trigger.
+
+Convention (PLOVER/ICEWS practice, and the dev gold): the first-named participant is the actor, the others
+are recipients; a visitor is the actor and the host the recipient, also for hosted meetings. The speaker a
+sentence is attributed to ("..., Morrell said") is not a participant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from pipeline.model import Actor, ActorMention, ActorRole, Span
+
+MAX_PARTICIPANTS = 4
+# "..., Pentagon Press Secretary Geoff Morrell said." / "said Smith" / "according to a senior official"
+_SPEAKER_AFTER_RE = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(?:said|says|told reporters|explained|noted|added|stated|announced|reported)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_BEFORE_RE = re.compile(
+    r"(?:\b(?:said|says|according to|explained|added|noted)[\s,]*)$", re.IGNORECASE
+)
+# Where a visit or trip goes: the place after these words is the host.
+_DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRONOUN_SUBJECT_RE = re.compile(
+    r"^\W*(?:he|she|they|the two(?: men| leaders| sides| officials| ministers| defense leaders)?"
+    r"|both(?: men| sides)?|the leaders|the men|the ministers|the officials)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_speaker(text: str, mention: ActorMention, sentence: Span) -> bool:
+    after = text[mention.end : min(sentence.end, mention.end + 40)]
+    before = text[max(sentence.start, mention.start - 25) : mention.start]
+    return bool(_SPEAKER_AFTER_RE.match(after) or _SPEAKER_BEFORE_RE.search(before))
+
+
+def _role(actor: Actor, role: str) -> ActorRole:
+    return ActorRole(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, role)
+
+
+def starts_with_pronoun(text: str, sentence: Span) -> bool:
+    """True when the sentence's subject is a pronoun ("He met ...", "The two discussed ...")."""
+    return bool(_PRONOUN_SUBJECT_RE.match(text[sentence.start : sentence.end]))
+
+
+def assign_roles(
+    text: str,
+    trigger: Span,
+    clause: Span,
+    sentence: Span,
+    mentions: Sequence[ActorMention],
+    actors: Mapping[str, Actor],
+    host_subject: bool = False,
+    event_type: str = "",
+) -> tuple[ActorRole, ...]:
+    """Participants of the event stated by ``trigger``.
+
+    ``mentions`` are the actor mentions of the sentence, in order. Mentions in the trigger's clause come
+    first; without any, the sentence's. ``host_subject`` marks wordings where the subject hosts ("X hosted
+    meetings with Y": Y is the actor, X the recipient).
+    """
+    usable = [m for m in mentions if m.actor_id in actors and not _is_speaker(text, m, sentence)]
+    scoped = [m for m in usable if clause.start <= m.start < clause.end] or usable
+    ordered: list[tuple[ActorMention, str]] = []
+    seen: set[str] = set()
+    for m in scoped:
+        if m.actor_id in seen:
+            continue
+        seen.add(m.actor_id)
+        before_trigger = m.end <= trigger.start
+        if host_subject:
+            role = "recipient" if before_trigger else "actor"
+        elif event_type == "VISIT" and not before_trigger:
+            role = "recipient" if _DESTINATION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]) else ""
+        else:
+            role = ""
+        ordered.append((m, role))
+    roles: list[ActorRole] = []
+    has_actor = any(r == "actor" for _, r in ordered)
+    for m, role in ordered[:MAX_PARTICIPANTS]:
+        if not role:
+            role = "recipient" if has_actor else "actor"
+        has_actor = has_actor or role == "actor"
+        roles.append(_role(actors[m.actor_id], role))
+    return tuple(roles)

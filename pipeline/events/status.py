@@ -1,0 +1,129 @@
+"""An event mention's status from the words around its trigger (``data/lexicon/status_cues.yaml``).
+
+occurred is the default for reported news; cues in the trigger's clause make it planned ("will", "plans to",
+"is scheduled to"), recurring ("at least once a year", "annual"), ongoing ("is cooperating", "still"),
+cancelled ("called off"), or not an event at all ("could meet", "did not meet"). A date after the publication
+date also makes an event planned; the anchoring stage decides that, once the date is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.config import DEFAULT_SETTINGS
+from pipeline.events.triggers import WORD_RE
+
+SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    """The cue table, as lower-cased word tuples."""
+
+    window: int
+    skip_window: int
+    skip_before: tuple[tuple[str, ...], ...]
+    cancelled_before: tuple[tuple[str, ...], ...]
+    cancelled_after: tuple[tuple[str, ...], ...]
+    recurring_clause: tuple[tuple[str, ...], ...]
+    planned_before: tuple[tuple[str, ...], ...]
+    planned_after: tuple[tuple[str, ...], ...]
+    progressive: tuple[tuple[str, ...], ...]
+    ongoing_before: tuple[tuple[str, ...], ...]
+    ongoing_after: tuple[tuple[str, ...], ...]
+
+
+_CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words, with contractions split off ("didn't" -> "did", "n't") so cues can name them."""
+    out: list[str] = []
+    for match in WORD_RE.finditer(text):
+        word = match.group().lower().replace("’", "'")
+        for suffix in _CONTRACTIONS:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                out.extend((word[: -len(suffix)], suffix))
+                break
+        else:
+            out.append(word)
+    return out
+
+
+def _seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(v).lower().replace("’", "'").split()) for v in values or [] if str(v).strip())
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> StatusCues:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    skip = raw.get("skip") or {}
+    return StatusCues(
+        window=int(raw.get("window", 8)),
+        skip_window=int(skip.get("near_window", 3)),
+        skip_before=_seqs(skip.get("before_near")),
+        cancelled_before=_seqs((raw.get("cancelled") or {}).get("before")),
+        cancelled_after=_seqs((raw.get("cancelled") or {}).get("after")),
+        recurring_clause=_seqs((raw.get("recurring") or {}).get("clause")),
+        planned_before=_seqs((raw.get("planned") or {}).get("before")),
+        planned_after=_seqs((raw.get("planned") or {}).get("after")),
+        progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
+        ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),
+        ongoing_after=_seqs((raw.get("ongoing") or {}).get("after")),
+    )
+
+
+def status_cues(lexicon_dir: Path | None = None) -> StatusCues:
+    """The cue table of a lexicon directory (loaded once per process)."""
+    base = Path(lexicon_dir) if lexicon_dir is not None else DEFAULT_SETTINGS.lexicon_dir
+    return _load(base / "status_cues.yaml")
+
+
+def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
+    for seq in seqs:
+        n = len(seq)
+        for i in range(len(words) - n + 1):
+            if words[i] == seq[0] and tuple(words[i : i + n]) == seq:
+                return True
+    return False
+
+
+def _ends_with(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
+    return any(len(words) >= len(seq) and tuple(words[len(words) - len(seq) :]) == seq for seq in seqs)
+
+
+_ING_RE = re.compile(r"ing\b", re.IGNORECASE)
+
+
+def decide_status(
+    before: str, trigger: str, after: str, cues: StatusCues, has_set_timex: bool = False
+) -> str:
+    """Status of one mention from its clause: the text before the trigger, the trigger, the text after it.
+
+    Returns one of the model's statuses, or ``"skip"`` when the clause does not assert an event.
+    """
+    words_before = _words(before)
+    words_after = _words(after)
+    near = words_before[-cues.skip_window :]
+    if _has(near, cues.skip_before):
+        return SKIP
+    window_before = words_before[-cues.window :]
+    window_after = words_after[: cues.window]
+    if _has(window_before, cues.cancelled_before) or _has(window_after, cues.cancelled_after):
+        return "cancelled"
+    clause_words = words_before + _words(trigger) + words_after
+    if has_set_timex or _has(clause_words, cues.recurring_clause):
+        return "recurring"
+    if _has(window_before, cues.planned_before) or _has(window_after, cues.planned_after):
+        return "planned"
+    first_trigger_word = trigger.split()[0] if trigger.split() else trigger
+    if _ING_RE.search(first_trigger_word) and _ends_with(words_before, cues.progressive):
+        return "ongoing"
+    if _has(window_before, cues.ongoing_before) or _has(window_after[:4], cues.ongoing_after):
+        return "ongoing"
+    return "occurred"

@@ -1,0 +1,196 @@
+"""Trigger vocabulary (``data/lexicon/event_triggers.yaml``) compiled into fast phrase matchers.
+
+Rules are data; this module only compiles their small phrase syntax into regular expressions, once per
+process, and indexes each rule by the words it can start with. Matching then walks the text's words once and
+tries only the rules whose first word stands there, so the cost grows with the text, not with the vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.config import DEFAULT_SETTINGS
+from pipeline.model import EVENT_TYPES
+
+WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_FREE_WORD = r"[^\s]+"
+_GAP_RE = re.compile(r"^\*(\d+)$")
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One trigger wording of an event type."""
+
+    rule_id: str
+    event_type: str
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]
+    pos: str = "noun"
+    plover: str | None = None
+    cameo: str | None = None
+    mode: str | None = None
+    host: bool = False
+    priority: int = 0
+    not_before: tuple[tuple[str, ...], ...] = ()
+    not_after: tuple[tuple[str, ...], ...] = ()
+    not_inside: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    window: int = 6
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A rule matched at [start, end) of the text."""
+
+    start: int
+    end: int
+    rule: TriggerRule
+
+
+def _alternatives(token: str) -> list[str]:
+    return [alt for alt in token.split("|") if alt]
+
+
+def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """Compile the phrase syntax of event_triggers.yaml; returns the pattern and its possible first words."""
+    tokens = phrase.split()
+    if not tokens or tokens[0].startswith("*") or tokens[0].endswith("?"):
+        raise ValueError(f"trigger phrase {phrase!r} must start with literal words")
+    parts: list[str] = []
+    for index, token in enumerate(tokens):
+        gap = _GAP_RE.match(token)
+        if token == "*":
+            parts.append(r"\s+" + _FREE_WORD)
+        elif gap:
+            parts.append(rf"(?:\s+{_FREE_WORD}){{0,{int(gap.group(1))}}}")
+        else:
+            optional = token.endswith("?")
+            words = _alternatives(token.rstrip("?"))
+            # Longest first, so that "meetings" wins over "meeting".
+            body = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+            if index == 0:
+                parts.append(body)
+            elif optional:
+                parts.append(rf"(?:\s+{body})?")
+            else:
+                parts.append(rf"\s+{body}")
+    pattern = re.compile(r"(?<![\w’'\-])" + "".join(parts) + r"(?![\w’'\-])", re.IGNORECASE)
+    first = frozenset(w.lower() for w in _alternatives(tokens[0]))
+    return pattern, first
+
+
+def _word_seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(v.lower().split()) for v in (values or []))
+
+
+def _lexicon(lexicon_dir: Path | None) -> Path:
+    return Path(lexicon_dir) if lexicon_dir is not None else DEFAULT_SETTINGS.lexicon_dir
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[TriggerRule, ...]]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    rules: list[TriggerRule] = []
+    for event_type, entries in raw.items():
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"{path}: unknown event type {event_type!r}")
+        for entry in entries or []:
+            try:
+                pattern, first = compile_phrase(str(entry["match"]))
+            except (KeyError, ValueError, re.error) as exc:
+                raise ValueError(f"{path}: bad trigger rule {entry!r} under {event_type}: {exc}") from exc
+            rules.append(
+                TriggerRule(
+                    rule_id=str(entry.get("id", entry["match"])),
+                    event_type=event_type,
+                    pattern=pattern,
+                    first_words=first,
+                    pos=str(entry.get("pos", "noun")),
+                    plover=entry.get("plover"),
+                    cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
+                    mode=entry.get("mode"),
+                    host=bool(entry.get("host", False)),
+                    priority=int(entry.get("priority", 0)),
+                    not_before=_word_seqs(entry.get("not_before")),
+                    not_after=_word_seqs(entry.get("not_after")),
+                    not_inside=frozenset(w.lower() for w in entry.get("not_inside") or []),
+                    near=frozenset(w.lower() for w in entry.get("near") or []),
+                    window=int(entry.get("window", 6)),
+                )
+            )
+    index: dict[str, list[TriggerRule]] = {}
+    for rule in rules:
+        for word in rule.first_words:
+            index.setdefault(word, []).append(rule)
+    return {word: tuple(group) for word, group in index.items()}, tuple(rules)
+
+
+def trigger_rules(lexicon_dir: Path | None = None) -> tuple[TriggerRule, ...]:
+    """Every rule, in file order."""
+    return _load(_lexicon(lexicon_dir) / "event_triggers.yaml")[1]
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> bool:
+    """Apply not_before / not_after / not_inside / near to the words [first, last] of a match."""
+    for seq in rule.not_before:
+        n = len(seq)
+        if first >= n and tuple(words[first - n : first]) == seq:
+            return False
+    for seq in rule.not_after:
+        n = len(seq)
+        if tuple(words[last + 1 : last + 1 + n]) == seq:
+            return False
+    if rule.not_inside and any(w in rule.not_inside for w in words[first : last + 1]):
+        return False
+    return not rule.near or any(w in rule.near for w in words[last + 1 : last + 1 + rule.window])
+
+
+def find_triggers(text: str, lexicon_dir: Path | None = None) -> list[TriggerMatch]:
+    """All non-overlapping trigger matches in ``text``, in order (higher priority, then longer, wins)."""
+    index, _ = _load(_lexicon(lexicon_dir) / "event_triggers.yaml")
+    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    words = [_norm(text[s:e]) for s, e in spans]
+    candidates: list[tuple[int, int, int, TriggerMatch]] = []
+    for i, word in enumerate(words):
+        for rule in index.get(word, ()):
+            m = rule.pattern.match(text, spans[i][0])
+            if not m:
+                continue
+            last = i
+            while last + 1 < len(spans) and spans[last + 1][0] < m.end():
+                last += 1
+            if _context_ok(rule, words, i, last):
+                match = TriggerMatch(m.start(), m.end(), rule)
+                candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
+    candidates.sort(key=lambda c: c[:3])
+    taken: list[TriggerMatch] = []
+    for *_, match in candidates:
+        if all(match.end <= t.start or match.start >= t.end for t in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda t: t.start)
+
+
+def trigger_codes(
+    event_type: str, trigger_text: str, lexicon_dir: Path | None = None
+) -> tuple[str, str, str | None]:
+    """(PLOVER, CAMEO, mode) of a mention: the matching rule's refinement, else the type's defaults.
+
+    Dedup builds Events from mentions; this lets it keep "hosted" = 043 or "boycotted" = 161 without the
+    mention carrying the codes itself.
+    """
+    from pipeline.events.types import event_type as type_row
+
+    row = type_row(event_type, lexicon_dir)
+    for rule in trigger_rules(lexicon_dir):
+        if rule.event_type == event_type and rule.pattern.fullmatch(trigger_text):
+            return rule.plover or row.plover, rule.cameo or row.cameo, rule.mode or row.mode
+    return row.plover, row.cameo, row.mode
