@@ -36,6 +36,7 @@ class IngestReport:
     events: int = 0
     snapshot: Path | None = None
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase (load, analyse, store, ...)
 
     @property
     def failed(self) -> int:
@@ -79,6 +80,7 @@ def ingest(
         for error in loaded.errors:
             where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
             _fail(report, failed_paths, where, error.message, key=str(error.path))
+    report.timings["load"] = time.perf_counter() - started
     return _ingest_documents(documents, settings, progress, workers, report, started)
 
 
@@ -138,26 +140,38 @@ def _ingest_documents(
             pool += store.documents(dated=False)
             if any(d.published is None for d in fresh.values()):
                 pool += store.documents(dated=True)
+        clock = time.perf_counter()
         dated = inherit_dates(pool, settings.near_duplicate_threshold) if pool else []
+        clock = _lap(report, "near_duplicates", clock)
         redated = [d for d in dated if d.doc_id in known and d.published_source == "near_duplicate"]
         redated = [d for d in redated if d.published is not None]
         todo = [d for d in dated if d.doc_id in fresh] + redated
         analyses, errors = analyze_all(todo, settings.lexicon_dir, progress, workers)
+        clock = _lap(report, "analyse", clock)
         for doc, reason in errors:
             _fail(report, set(), doc.source, f"analysis failed: {reason}")
         new = [a for a in analyses if a.document.doc_id in fresh]
         again = [a for a in analyses if a.document.doc_id in known]
         report.documents_added = store.add(new)
         report.redated = store.replace(again) if again else 0
+        clock = _lap(report, "store", clock)
         if new or again or not store.counts()["events"]:
             report.events = store.rebuild_events()
+            clock = _lap(report, "dedup", clock)
             report.snapshot = store.write_snapshot()
+            clock = _lap(report, "snapshot", clock)
         else:
             report.events = store.counts()["events"]
             if not store.snapshot_dir.exists():
                 report.snapshot = store.write_snapshot()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _lap(report: IngestReport, phase: str, since: float) -> float:
+    now = time.perf_counter()
+    report.timings[phase] = report.timings.get(phase, 0.0) + now - since
+    return now
 
 
 def default_workers(n_documents: int) -> int:

@@ -1,0 +1,168 @@
+"""End-to-end ingest throughput (articles/s), with 1 and 2 processes, against a peer measured in the same run.
+
+Corpus: the sample articles (``data/articles``) replicated to ``--docs`` (default 2,000) documents with
+distinct texts: copy k of an article gets its publication date moved k weeks later (so its "today" and
+"tomorrow" resolve to other days and its events do not all collapse into one) and a distinct closing line
+(so its doc_id differs).
+They are written as JSONL files of 100 articles, then ``pipeline.run.ingest`` runs into a fresh store: load,
+near-duplicate dates, analysis, store, dedup over everything, Parquet snapshot.
+
+Peer: ``dateparser.search_dates`` over the same texts, the common one-call way to "find dates in news text"
+(no events, actors or store; it is slower than a full pipeline should be, so the ratio says how far ahead we
+are of the obvious baseline). It runs on a sample (``--peer-docs``) and is reported per document.
+
+Also measured: ``deduplicate`` alone on synthetic mentions (``--dedup-mentions``, default 100,000) to show the
+blocking keeps it near-linear. Results go to ``bench/results/pipeline_bench.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "pipeline_bench.json"
+
+
+def _articles() -> list[dict]:
+    from pipeline.documents import discover, load_file
+
+    return [
+        {"title": d.title, "published": d.published.isoformat() if d.published else None, "text": d.text}
+        for path in discover([ROOT / "data" / "articles"])
+        for d in load_file(path)
+    ]
+
+
+def replicate(articles: list[dict], n: int, folder: Path) -> list[str]:
+    """``n`` distinct articles written as JSONL files of 100 under ``folder``; returns their texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts, lines = [], []
+    for i in range(n):
+        base, k = articles[i % len(articles)], i // len(articles)
+        published = base["published"]
+        if published and k:
+            published = (date.fromisoformat(published) + timedelta(weeks=k)).isoformat()
+        text = f"{base['text']}\n\nBulletin {i} of the replicated benchmark corpus."
+        lines.append(json.dumps({"id": str(i), "title": base["title"], "published": published, "text": text}))
+        texts.append(text)
+    for start in range(0, n, 100):
+        (folder / f"part{start // 100:04}.jsonl").write_text("\n".join(lines[start : start + 100]) + "\n")
+    return texts
+
+
+def run_ingest(folder: Path, db: Path, workers: int) -> dict:
+    from pipeline.config import Settings
+    from pipeline.run import ingest
+
+    settings = replace(Settings(), db_path=db)
+    start = time.perf_counter()
+    report = ingest([folder], settings, progress=False, workers=workers)
+    seconds = time.perf_counter() - start
+    n = report.documents_added
+    return {
+        "workers": workers,
+        "documents": n,
+        "failed": report.failed,
+        "events": report.events,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(n / seconds, 1) if seconds else None,
+        "phases_s": {k: round(v, 2) for k, v in report.timings.items()},
+    }
+
+
+def run_peer(texts: list[str]) -> dict:
+    from dateparser.search import search_dates
+
+    start = time.perf_counter()
+    found = sum(len(search_dates(t) or ()) for t in texts)
+    seconds = time.perf_counter() - start
+    return {
+        "peer": "dateparser.search_dates",
+        "documents": len(texts),
+        "dates_found": found,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(texts) / seconds, 1),
+    }
+
+
+def run_dedup_scale(n_mentions: int, seed: int = 7) -> dict:
+    """``deduplicate`` on synthetic mentions: 10 per document, 2,000 people, 20 years, 13 types."""
+    from pipeline.dedup import deduplicate
+    from pipeline.model import ActorRole, Document, DocumentAnalysis, EventMention, Span
+
+    rng = random.Random(seed)
+    people = [ActorRole(f"p{i}", f"Person {i}", "person", "USA", "GOV", "actor") for i in range(2000)]
+    types = ("VISIT", "MEETING", "PHONE_CALL", "AGREEMENT", "JOINT_EXERCISE", "STATEMENT", "OTHER")
+    analyses = []
+    for d in range(n_mentions // 10):
+        doc = Document(doc_id=f"d{d}", source=f"d{d}", text="x", published=date(2000, 1, 1))
+        mentions = []
+        for j in range(10):
+            day = date(2000, 1, 1) + timedelta(days=rng.randrange(7300))
+            sentence = f"Person {rng.randrange(2000)} met officials about topic {rng.randrange(500)} in {j}."
+            mentions.append(
+                EventMention(
+                    mention_id=f"d{d}:{j}",
+                    doc_id=doc.doc_id,
+                    sentence=Span(j * 100, j * 100 + len(sentence), sentence),
+                    trigger=Span(j * 100 + 10, j * 100 + 13, "met"),
+                    event_type=rng.choice(types),
+                    status="occurred",
+                    actors=tuple(rng.sample(people, 2)),
+                    date_value=day.isoformat() if rng.random() < 0.8 else None,
+                    start=day if rng.random() < 0.8 else None,
+                    end=day,
+                    precision="day",
+                )
+            )
+        analyses.append(DocumentAnalysis(document=doc, event_mentions=tuple(mentions)))
+    start = time.perf_counter()
+    events = deduplicate(analyses)
+    seconds = time.perf_counter() - start
+    return {"mentions": n_mentions, "events": len(events), "seconds": round(seconds, 2)}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench pipeline_bench")
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--peer-docs", type=int, default=100)
+    parser.add_argument("--dedup-mentions", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args(argv)
+    results: dict = {"corpus": f"data/articles replicated to {args.docs} distinct documents"}
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = replicate(_articles(), args.docs, Path(tmp) / "corpus")
+        results["ingest"] = [
+            run_ingest(Path(tmp) / "corpus", Path(tmp) / f"w{w}.duckdb", w) for w in args.workers
+        ]
+        results["peer"] = run_peer(texts[: args.peer_docs])
+    results["dedup_scale"] = run_dedup_scale(args.dedup_mentions) if args.dedup_mentions else None
+    peer = results["peer"]["articles_per_s"]
+    for row in results["ingest"]:
+        row["ratio_vs_peer"] = (
+            round(row["articles_per_s"] / peer, 1) if peer and row["articles_per_s"] else None
+        )
+        print(
+            f"   ingest workers={row['workers']}: {row['documents']} docs in {row['seconds']} s = "
+            f"{row['articles_per_s']} articles/s ({row['ratio_vs_peer']}x {results['peer']['peer']}); "
+            f"phases {row['phases_s']}"
+        )
+    print(f"   peer {results['peer']['peer']}: {peer} articles/s on {results['peer']['documents']} docs")
+    if results["dedup_scale"]:
+        d = results["dedup_scale"]
+        print(f"   dedup alone: {d['mentions']} mentions -> {d['events']} events in {d['seconds']} s")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0 if all(r["documents"] for r in results["ingest"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
