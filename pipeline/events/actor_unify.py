@@ -1,0 +1,118 @@
+"""Cross-document actor unification: one canonical Actor per real-world actor.
+
+Persons are blocked by the first letters of their surname's transliteration key, then grouped by complete
+linkage (a name joins a group only if it is compatible with every member), so "George W. Bush" and
+"George H.W. Bush" are not chained together through a bare "George Bush". Surname-only actors ("Rodionov") join
+a group only when exactly one group fits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.events.actor_lexicon import load_lexicon
+from pipeline.events.names import PersonName, parse_name, same_person, slug, translit_key
+from pipeline.model import Actor
+
+
+@dataclass
+class _Seen:
+    """Every Actor record that carried one actor_id."""
+
+    first: Actor
+    count: int = 0
+    countries: Counter[str] = field(default_factory=Counter)
+    sectors: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+
+    def add(self, a: Actor) -> None:
+        self.count += 1
+        if a.country:
+            self.countries[a.country] += 1
+        if a.sector:
+            self.sectors[a.sector] += 1
+        self.aliases.update(a.aliases)
+        self.aliases.add(a.name)
+
+
+def _compatible_country(a: _Seen, b: _Seen) -> bool:
+    ca = a.countries.most_common(1)[0][0] if a.countries else None
+    cb = b.countries.most_common(1)[0][0] if b.countries else None
+    return ca is None or cb is None or ca == cb
+
+
+def _merge(ids: list[str], seen: dict[str, _Seen], names: dict[str, PersonName] | None) -> Actor:
+    records = [seen[i] for i in ids]
+    countries: Counter[str] = sum((r.countries for r in records), Counter())
+    sectors: Counter[str] = sum((r.sectors for r in records), Counter())
+    aliases = set().union(*(r.aliases for r in records))
+    if names is None:
+        best = max(records, key=lambda r: (r.count, len(r.first.name)))
+        name, kind = best.first.name, best.first.kind
+    else:
+        weight = {i: seen[i].count for i in ids}
+        fullest = max(ids, key=lambda i: (names[i].fullness[0], weight[i], names[i].fullness[1]))
+        surnames: Counter[str] = Counter()
+        for i in ids:
+            surnames[names[i].surname] += weight[i]
+        surname = max(surnames, key=lambda s: (surnames[s], s == names[fullest].surname))
+        n = names[fullest]
+        name, kind = PersonName(n.given, surname, n.suffix).text, "person"
+    country = countries.most_common(1)[0][0] if countries else None
+    sector = sectors.most_common(1)[0][0] if sectors else None
+    return Actor(slug(name), name, kind, country, sector, tuple(sorted(aliases - {name})))
+
+
+def unify_actors(actors: Iterable[Actor], threshold: float = 85.0, lexicon_dir: Path | None = None) -> dict[str, Actor]:
+    """Map every actor_id seen to ONE canonical Actor across documents (fuzzy on person names)."""
+    seen: dict[str, _Seen] = {}
+    for a in actors:
+        seen.setdefault(a.actor_id, _Seen(a)).add(a)
+    nicknames = load_lexicon(lexicon_dir).nicknames
+    result: dict[str, Actor] = {}
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    names: dict[str, PersonName] = {}
+    for aid, rec in seen.items():
+        if rec.first.kind != "person":
+            result[aid] = _merge([aid], seen, None)
+            continue
+        names[aid] = parse_name(rec.first.name)
+        blocks[("person", translit_key(names[aid].surname)[:2])].append(aid)
+    for ids in blocks.values():
+        for group in _group(ids, seen, names, nicknames, threshold):
+            canonical = _merge(group, seen, names)
+            for aid in group:
+                result[aid] = canonical
+    return result
+
+
+def _group(ids, seen, names, nicknames, threshold) -> list[list[str]]:  # noqa: ANN001
+    full = sorted(
+        (i for i in ids if names[i].given), key=lambda i: (-names[i].fullness[0], -seen[i].count, i)
+    )
+    groups: list[list[str]] = []
+    for i in full:
+        for g in groups:
+            if all(
+                same_person(names[i], names[m], nicknames, threshold) and _compatible_country(seen[i], seen[m])
+                for m in g
+            ):
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    for i in sorted(i for i in ids if not names[i].given):
+        fits = [
+            g
+            for g in groups
+            if all(same_person(names[i], names[m], nicknames, threshold) and _compatible_country(seen[i], seen[m])
+                   for m in g)
+        ]
+        if len(fits) == 1:
+            fits[0].append(i)
+        else:
+            groups.append([i])
+    return groups
