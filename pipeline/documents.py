@@ -198,6 +198,7 @@ def _html_parts(path: Path, html: str) -> tuple[str, str | None]:
         raise DocumentError(path, None, f"cannot extract the article text from the HTML: {exc}") from exc
     if not body.strip():
         raise DocumentError(path, None, "no article text found in the HTML")
+    body = "\n\n".join(line for line in body.split("\n") if line.strip())  # paragraphs, as in .txt articles
     if title and not body.lstrip().startswith(title.strip()):
         body = f"{title.strip()}\n\n{body}"
     return body, title

@@ -5,7 +5,7 @@ while the original is dated. Two documents are compared by their sets of word 5-
 document U and a dated D, ``containment = |U ∩ D| / |U|`` is the share of U's text found in D — high for a
 reprint of parts of D even when D is much longer (Jaccard would be low there).
 
-Scale: no all-pairs comparison. Shingles are hashed (crc32); an inverted index maps a shingle hash to the
+Scale: no all-pairs comparison. Shingles are hashed; an inverted index maps a shingle hash to the
 documents holding it, so only documents sharing shingles become candidates, and each candidate pair is then
 verified on the full shingle sets. When a batch holds more than about two million shingles, only hashes
 divisible by a modulus are kept (a uniform sample, the same for every document), which bounds memory.
@@ -15,7 +15,6 @@ Shingles found in very many documents (boilerplate such as agency footers) are n
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -40,11 +39,15 @@ class NearDuplicate:
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
-    """Hashes of the word ``size``-grams of ``text`` (case-folded words; punctuation and spacing ignored)."""
+    """Hashes of the word ``size``-grams of ``text`` (case-folded words; punctuation and spacing ignored).
+
+    Python's tuple hash: fast, stable within a process (which is all a comparison needs), not across
+    processes, so never store these values.
+    """
     words = _WORD.findall(text.casefold())
     if len(words) < size:
-        return frozenset([zlib.crc32(" ".join(words).encode())]) if words else frozenset()
-    return frozenset(zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1))
+        return frozenset([hash(tuple(words))]) if words else frozenset()
+    return frozenset(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
 
 
 def _similarity(small: frozenset[int], big: frozenset[int]) -> tuple[float, float]:

@@ -83,7 +83,9 @@ def load_grammar(path: Path) -> DateGrammar:
         r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
         r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>\d{4}))"
     )
-    time_rx = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    time_rx = (
+        r"(?:(?:,|\s*[|•·@])?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    )
     dash = _alternation([str(d) for d in data["dashes"]])
     place = r"[A-Z][\w.'’&/-]*(?:\s+[\w.'’&/-]+){0,6}?(?:,\s+[A-Z][A-Za-z.'’ ]{1,30}?){0,2}"
     agency = r"(?:\s*\([A-Za-z][\w .&/-]{0,30}\))?"

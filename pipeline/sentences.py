@@ -27,7 +27,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
 _BULLET = re.compile(r"[•·▪◦‣∙*\-–—]\s+")
-_NOT_STARTER = ",;:)]}"
+_NOT_STARTER = ",;:)]}…."  # "officials. …" or ". . ." continue the sentence
 _WRAP_MIN, _WRAP_MAX = 45, 100  # line lengths of a hard-wrapped paragraph
 
 
