@@ -23,7 +23,8 @@ from pipeline.dedup_rules import DedupRules, load_rules
 from pipeline.events import similarity as sim
 from pipeline.model import PRECISIONS, Actor, ActorRole, DocumentAnalysis, Event, EventMention
 
-_EXPLICIT_SOURCES = ("clause", "sentence", "dct")
+# How directly a mention's own text dates it, best first (anchor.py's date_source values).
+_SOURCE_RANK = {"clause": 0, "sentence": 0, "dct": 1, "passage": 2}
 _UNDATED_PRECISIONS = ("vague", "none")
 
 
@@ -291,7 +292,7 @@ def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None)
         key=lambda m: (
             m.interval is None,
             m.rank,
-            m.mention.date_source not in _EXPLICIT_SOURCES,
+            _SOURCE_RANK.get(m.mention.date_source, 3),
             m.order,
         ),
     )
