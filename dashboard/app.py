@@ -1,9 +1,9 @@
 """Dateline dashboard: a timeline of events the analyst filters, and traces to the sentences that state them.
 
-``streamlit run dashboard/app.py`` (or ``dateline dashboard``). Reads the Parquet snapshot of the store named by
-``DATELINE_DB`` (never the live DuckDB file, which the pipeline locks). ``main()`` wires ``*_ui()`` functions
-that draw widgets and return values; data comes from ``dashboard.queries`` behind the caches below, keyed on
-the snapshot's version so a new ingest shows up on the next rerun.
+``streamlit run dashboard/app.py`` (or ``dateline dashboard``). Reads the Parquet snapshot of the store
+named by ``DATELINE_DB`` (never the live DuckDB file, which the pipeline locks). ``main()`` wires ``*_ui()``
+functions that draw widgets and return values; data comes from ``dashboard.queries`` behind the caches
+below, keyed on the snapshot's version so a new ingest shows up on the next rerun.
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ def timeline_ui(data: dict[str, Any], view: state.View, chart: Any) -> None:
     st.caption(shown)
     if data["binned"]:
         st.caption(
-            f"Too many events to draw one by one: counts per {data['unit']}. Narrow the filters or the dates, "
+            f"Too many events to draw one by one: counts per {data['unit']}. Narrow the filters or dates, "
             "click a bar, or brush the overview and load that range to see individual events."
         )
     if not data["dated"]:
@@ -288,19 +288,21 @@ def add_article_ui(settings: Settings) -> None:
     try:
         with st.sidebar, st.spinner("Reading the article…"):
             result = ingest_text(text, title or None, published, settings)
-    except duckdb.IOException as exc:
+    except Exception as exc:  # the analyst sees a message, not a traceback
         if "lock" in str(exc).lower():
             st.sidebar.error(
                 f"The event store `{settings.db_path}` is locked by another process (probably a running "
                 "`dateline ingest`). Try again when it has finished."
             )
         else:
-            st.sidebar.error(f"Could not write to the event store: {exc}")
+            st.sidebar.error(f"The article could not be added: {type(exc).__name__}: {exc}")
         return
-    except Exception as exc:  # the analyst sees a message, not a traceback; the text is theirs to fix
-        st.sidebar.error(f"The article could not be added: {type(exc).__name__}: {exc}")
+    failures = getattr(result, "failures", None)
+    if failures:
+        st.sidebar.error("The article could not be added: " + "; ".join(map(str, failures)))
         return
-    st.session_state["_flash"] = f"Article added ({result})." if result is not None else "Article added."
+    summary = result.summary() if hasattr(result, "summary") else result
+    st.session_state["_flash"] = f"Article added: {summary}."
     st.rerun()
 
 

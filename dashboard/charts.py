@@ -1,11 +1,11 @@
 """Altair specs of the timeline: pure functions of the frames ``dashboard.queries`` returns.
 
-The main view has one lane per actor (or per event type); inside a lane, events that would overlap on screen
-(mark plus label) are packed into sub-rows, so a day with five events still reads. Status is drawn twice, for
-colour-blind readers: filled = occurred, hollow = planned (or cancelled), and the shape says recurring (diamond),
-ongoing (square), cancelled (cross). A day-precise date is a point, a coarser one ("March 2008", "later that
-year") a bar over its interval. Below, an overview strip of counts per time bin carries the colour legend (click
-a type to highlight it) and a brush that zooms the main view.
+The main view has one lane per actor (or per event type); inside a lane, events that would overlap on
+screen (mark plus label) are packed into sub-rows, so a day with five events still reads. Status is drawn
+twice, for colour-blind readers: filled = occurred, hollow = planned (or cancelled), and the shape says
+recurring (diamond), ongoing (square), cancelled (cross). A day-precise date is a point, a coarser one
+("March 2008", "later that year") a bar over its interval. Below, an overview strip of counts per time bin
+carries the colour legend (click a type to highlight it) and a brush that zooms the main view.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import altair as alt
 import pandas as pd
 
 # Fixed colours so a type keeps its colour whatever the filters. Okabe-Ito first (colour-blind safe), then
-# Paul Tol's muted scheme; related types share a hue family (consult = blues, agree = greens, conflict = reds).
+# Paul Tol's muted scheme; related types share a hue family (consult = blues, agree = greens, conflict =
+# reds), which still reads when two neighbouring hues are hard to tell apart.
 TYPE_COLOURS: dict[str, str] = {
     "VISIT": "#0072B2",
     "MEETING": "#56B4E9",

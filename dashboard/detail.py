@@ -63,7 +63,7 @@ def locate(
         return None
     if start is not None and sentence_start is not None:
         rel = start - sentence_start
-        if 0 <= rel and sentence[rel : rel + len(needle)] == needle:
+        if rel >= 0 and sentence[rel : rel + len(needle)] == needle:
             return rel, rel + len(needle)
     found = sentence.find(needle)
     return (found, found + len(needle)) if found >= 0 else None
@@ -103,7 +103,8 @@ def mention_sentence_html(mention: Mapping[str, Any]) -> str:
 def safe_link(url: str, text: str) -> str:
     """An anchor for http(s) URLs only; anything else (javascript:, data:, a file path) stays plain text."""
     if url.lower().startswith(("http://", "https://")):
-        return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{html.escape(text)}</a>'
+        href = html.escape(url, quote=True)
+        return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{html.escape(text)}</a>'
     return html.escape(text)
 
 
@@ -134,7 +135,8 @@ def mention_html(mention: Mapping[str, Any]) -> str:
     link = safe_link(url, title) if url else html.escape(title)
     return (
         '<div class="dl-mention" style="border-left:3px solid #ccc;padding:4px 0 6px 10px;margin:8px 0">'
-        f'<div class="dl-sentence" style="font-size:15px;line-height:1.5">{mention_sentence_html(mention)}</div>'
+        '<div class="dl-sentence" style="font-size:15px;line-height:1.5">'
+        f"{mention_sentence_html(mention)}</div>"
         f'<div style="font-size:13px;color:#333;margin-top:4px">Date: {dating}</div>'
         f'<div style="font-size:13px;color:#555">Source: {link} · {pub}'
         + (f" · <code>{html.escape(source)}</code>" if source and source != title else "")
@@ -153,7 +155,8 @@ def event_header_html(event: Mapping[str, Any]) -> str:
     explanation = _text(event.get("explanation"))
     date_text = _text(event.get("date_text"))
     return (
-        f'<div class="dl-event"><div style="font-size:20px;font-weight:600">{html.escape(_text(event.get("label")))}</div>'
+        '<div class="dl-event"><div style="font-size:20px;font-weight:600">'
+        f"{html.escape(_text(event.get('label')))}</div>"
         f'<div style="font-size:14px;margin-top:2px"><b>{html.escape(_text(event.get("event_type")))}</b>'
         + (f" ({codes})" if codes else "")
         + f" · {html.escape(_text(event.get('status')))} · {html.escape(when)}</div>"
@@ -163,7 +166,8 @@ def event_header_html(event: Mapping[str, Any]) -> str:
             if date_text
             else ""
         )
-        + f'<div style="font-size:13px;color:#555">{html.escape(_text(event.get("n_docs")))} source document(s), '
+        + '<div style="font-size:13px;color:#555">'
+        + f"{html.escape(_text(event.get('n_docs')))} source document(s), "
         f"{html.escape(_text(event.get('n_mentions')))} mention(s)</div></div>"
     )
 

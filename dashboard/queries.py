@@ -76,7 +76,7 @@ class Filters:
 
 
 def snapshot_version(snapshot_dir: Path) -> tuple[int, int] | None:
-    """(mtime_ns, inode) of the snapshot's events table: changes whenever the store swaps in a new snapshot."""
+    """(mtime_ns, inode) of the snapshot's events table: changes whenever the store swaps a new one in."""
     try:
         stat = (snapshot_dir / "events.parquet").stat()
     except OSError:
@@ -86,7 +86,11 @@ def snapshot_version(snapshot_dir: Path) -> tuple[int, int] | None:
 
 def open_snapshot(snapshot_dir: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB holding the snapshot: ``events`` copied in (filtered on every rerun), the other
-    tables as views over their Parquet files (only read for one event's detail)."""
+    tables as views over their Parquet files (only read for one event's detail).
+
+    The store publishes a snapshot by swapping a symlink to a versioned directory; resolving it here pins this
+    connection to one version, so the events table and the views never mix two ingests."""
+    snapshot_dir = snapshot_dir.resolve()
     missing = [name for name in SNAPSHOT_TABLES if not (snapshot_dir / f"{name}.parquet").is_file()]
     if missing:
         raise SnapshotMissing(f"{snapshot_dir} has no {', '.join(missing)} table")
@@ -167,7 +171,7 @@ def _lanes_sql(lanes: str, where: str) -> str:
                    FROM raw GROUP BY raw_lane),
         laned AS (SELECT DISTINCT ON (raw.event_id, lane) raw.*,
                          CASE WHEN lane_rank <= {MAX_LANES} THEN raw.raw_lane ELSE '{OTHER_LANE}' END AS lane,
-                         CASE WHEN lane_rank <= {MAX_LANES} THEN lane_rank ELSE {MAX_LANES + 1} END AS lane_order
+                         least(lane_rank, {MAX_LANES + 1}) AS lane_order
                   FROM raw JOIN ranked USING (raw_lane))
     """
 
@@ -190,7 +194,8 @@ def binned_marks(
     sql = f"""WITH {_lanes_sql(lanes, where)},
         per_type AS (SELECT lane, lane_order, date_trunc(?, start)::DATE AS bin, event_type, count(*) AS n
                      FROM laned GROUP BY ALL)
-        SELECT lane, lane_order, bin AS start, (bin + ?::INTERVAL)::DATE AS "end", sum(n)::INTEGER AS n_events,
+        SELECT lane, lane_order, bin AS start, (bin + ?::INTERVAL)::DATE AS "end",
+               sum(n)::INTEGER AS n_events,
                arg_max(event_type, n) AS event_type,
                string_agg(event_type || ' ' || n, ', ' ORDER BY n DESC) AS breakdown
         FROM per_type GROUP BY lane, lane_order, bin ORDER BY lane_order, bin"""
@@ -239,7 +244,8 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
 
 def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> pd.DataFrame:
     """Every mention of one event with its document's publication date and where that date came from."""
-    sql = """SELECT m.*, d.title, d.source, d.url, d.publisher, d.published, d.published_source, d.published_note
+    sql = """SELECT m.*, d.title, d.source, d.url, d.publisher,
+                    d.published, d.published_source, d.published_note
              FROM mentions m LEFT JOIN documents d USING (doc_id)
              WHERE m.event_id = ? ORDER BY d.published NULLS LAST, m.doc_id, m.trigger_start"""
     return con.execute(sql, [event_id]).df()
@@ -265,7 +271,8 @@ def options(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> dict[str, Any]
     ).df()
     return {
         "actors": column(
-            "SELECT a FROM (SELECT unnest(actor_names) AS a FROM events) GROUP BY a ORDER BY count(*) DESC, a LIMIT ?",
+            """SELECT a FROM (SELECT unnest(actor_names) AS a FROM events)
+               GROUP BY a ORDER BY count(*) DESC, a LIMIT ?""",
             limit,
         ),
         "countries": column(

@@ -1,7 +1,7 @@
 """A small hand-made snapshot in the layout of ``pipeline/snapshot_schema.py``, so the dashboard tests do not
 depend on the pipeline. Fictional people and places; the shapes mirror what the pipeline produces: a
-month-precise visit, a span "later that year", a dated signing, a planned tour dated by "tomorrow", a recurring
-meeting, an undated statement, and a sentence carrying HTML / script / markdown (untrusted text)."""
+month-precise visit, a span "later that year", a dated signing, a planned tour dated by "tomorrow", a
+recurring meeting, an undated statement, and a sentence carrying HTML / script / markdown (untrusted text)."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ BRILL = ("ana-brill", "Ana Brill", "person", "FIN", "GOV")
 VEY = ("tomas-vey", "Tomas Vey", "person", "PRT", "MIL")
 PORTUGAL = ("portugal", "Portugal", "country", "PRT", None)
 
-# event_id, type, label, date_value, start, end, precision, status, actors, [(doc, sentence, trigger, date_text,
-# date_value, explanation)]
+# event_id, type, label, date_value, start, end, precision, status, actors,
+# [(doc, sentence, trigger, date_text, date_value, explanation)]
 EVENTS: list[tuple[Any, ...]] = [
     (
         "ev-visit",
