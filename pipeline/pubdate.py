@@ -76,12 +76,12 @@ def load_grammar(path: Path) -> DateGrammar:
     months = {str(k).lower(): int(v) for k, v in data["months"].items()}
     month = rf"(?P<month>{_alternation(list(months))})\.?"
     weekday = rf"(?:(?:{_alternation(data['weekdays'])})\.?,?\s+)?"
-    # Month D, YYYY | D Month YYYY | YYYY-MM-DD | M/D/YYYY (US order unless the first number exceeds 12).
+    # Month D, YYYY | D Month YYYY | YYYY-MM-DD | M/D/YYYY or M.D.YYYY (US order unless the first number > 12).
     date_rx = (
         rf"{weekday}(?:{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_alternation(list(months))})\.?,?\s+(?P<year2>\d{{4}})"
         r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-        r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>\d{4}))"
+        r"|(?P<n1>\d{1,2})(?P<sep>[/.])(?P<n2>\d{1,2})(?P=sep)(?P<ny>\d{4}))"
     )
     time_rx = (
         r"(?:(?:,|\s*[|•·@])?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
@@ -98,7 +98,7 @@ def load_grammar(path: Path) -> DateGrammar:
             rf"{place}{agency}(?:,\s*|\s+\(\s*)(?P<d>{date_rx})\)?{agency}\s*(?:{dash})\s",
         ),
         date_first=re.compile(rf"(?P<d>{date_rx}){time_rx}\s*(?:{dash})\s"),
-        date_only=re.compile(rf"(?P<d>{date_rx}){time_rx}\s*(?:[,|•·]\s*[^\d,|]{{1,40}})?"),
+        date_only=re.compile(rf"(?P<d>{date_rx}){time_rx}\s*(?:[,|•·]\s*[^\d|]{{1,60}})?"),
         max_lines=int(data.get("max_header_lines", 15)),
         max_chars=int(data.get("max_header_chars", 3000)),
         max_line_chars=int(data.get("max_date_line_chars", 90)),
