@@ -1,0 +1,171 @@
+"""Find the time expressions of a text (HeidelTime's extraction step), values still underspecified.
+
+Every rule runs over the text; overlapping matches are settled longest first (then by rule priority, then
+file order); modifiers just before or after an expression widen it and set ``mod`` ("[early 2009]",
+"[more than 60 years ago]", "[2015 and beyond]"); a date and a clock time with only spaces between become one
+TIME ("[October 17, 1996 1:30 PM EDT]"). Values such as ``UNDEF-DCT-day+1`` or ``XXXX-WXX-3`` are anchored
+later by ``resolve.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.timex.rules import Grammar, Rule
+from pipeline.timex.templates import fill, normalise
+
+_LOOK = 40  # characters of context the rule checks and the modifiers look at
+_CLOCK = re.compile(r"XXXX-XX-XXT(.+)")
+_SUFFIX_MODS_BY_TYPE = {
+    "DATE": {"ON_OR_AFTER", "ON_OR_BEFORE", "APPROX"},
+    "DURATION": {"EQUAL_OR_MORE", "EQUAL_OR_LESS", "APPROX"},
+}
+_DAYLIKE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}|XXXX-WXX-\d|UNDEF-(?:DCT|REF)-day[+-]\w+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An expression found in the text, before anchoring."""
+
+    start: int
+    end: int
+    type: str
+    value: str  # TIMEX3 value, or an underspecified form (UNDEF-..., XXXX-...)
+    rule: str
+    mod: str | None = None
+    dir: str = ""  # past | future | this | tense (for XXXX values)
+    alt_type: str | None = None  # when the clause is in the past tense ("took six months")
+    alt_value: str | None = None
+
+
+def _context_ok(rule: Rule, text: str, start: int, end: int) -> bool:
+    if rule.preceded_by or rule.not_preceded_by:
+        before = text[max(0, start - _LOOK) : start]
+        if rule.preceded_by and not rule.preceded_by.search(before):
+            return False
+        if rule.not_preceded_by and rule.not_preceded_by.search(before):
+            return False
+    if rule.followed_by or rule.not_followed_by:
+        after = text[end : end + _LOOK]
+        if rule.followed_by and not rule.followed_by.match(after):
+            return False
+        if rule.not_followed_by and rule.not_followed_by.match(after):
+            return False
+    return True
+
+
+def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
+    """The expressions of one match (several for a range); None when a value function rejects it."""
+    mod = fill(rule.mod, rule, match) or None
+    direction = fill(rule.dir, rule, match) or ""
+    out = []
+    for part in rule.parts:
+        start, end = match.span(part.group) if part.group else match.span()
+        if start < 0:
+            continue
+        value = fill(part.value, rule, match)
+        if not value:
+            return None
+        alt_type = alt_value = None
+        if rule.alt_past is not None:
+            alt_type, alt_value = rule.alt_past.type, fill(rule.alt_past.value, rule, match)
+        out.append(Candidate(start, end, part.type, value, rule.id, mod, direction, alt_type, alt_value))
+    return out or None
+
+
+def _select(text: str, grammar: Grammar) -> list[Candidate]:
+    found: list[tuple[int, int, int, int, Rule, re.Match[str]]] = []
+    for rule in grammar.rules:
+        for match in rule.regex.finditer(text):
+            start, end = match.span()
+            if _context_ok(rule, text, start, end):
+                found.append((-(end - start), -rule.priority, rule.order, start, rule, match))
+    found.sort(key=lambda item: item[:4])
+    occupied = bytearray(len(text) + 1)
+    chosen: list[Candidate] = []
+    for _, _, _, start, rule, match in found:
+        end = match.end()
+        if occupied.find(1, start, end) >= 0:
+            continue
+        built = _build(rule, match)
+        if built is None:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        chosen.extend(built)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _with_modifiers(text: str, found: list[Candidate], grammar: Grammar) -> list[Candidate]:
+    out: list[Candidate] = []
+    rules = {r.id: r for r in grammar.rules}
+    for index, cand in enumerate(found):
+        low = out[-1].end if out else 0
+        high = found[index + 1].start if index + 1 < len(found) else len(text)
+        kind = rules[cand.rule].modifiers if cand.rule in rules else "none"
+        if cand.value.endswith("_REF") or cand.mod:
+            kind = "none" if kind == "date" else kind
+        before = text[max(low, cand.start - _LOOK) : cand.start]
+        prefix, table = None, None
+        if kind == "date":
+            prefix, table = grammar.date_prefix.search(before), grammar.tables["date_modifiers"]
+        elif kind in ("amount", "ago"):
+            prefix, table = grammar.amount_prefix.search(before), grammar.tables["amount_modifiers"]
+        if prefix and table is not None:
+            mod = normalise_mod(prefix.group("mod"), table.values)
+            if kind == "ago":
+                mod = grammar.ago_mods.get(mod, mod)
+            cand = replace(cand, start=cand.start - len(before) + prefix.start(), mod=mod or cand.mod)
+        suffix = grammar.suffix.match(text, cand.end, high)
+        if suffix and cand.type in ("DATE", "DURATION") and not cand.value.endswith("_REF"):
+            mod = grammar.suffix_mods.get(suffix.group("mod").lower())
+            if mod in _SUFFIX_MODS_BY_TYPE[cand.type]:
+                cand = replace(cand, end=suffix.end(), mod=cand.mod or mod)
+        out.append(cand)
+    return out
+
+
+def normalise_mod(text: str, table: dict[str, str]) -> str:
+    return table.get(re.sub(r"\s+", " ", text.lower()), "")
+
+
+def _merge_date_clock(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "October 17, 1996 1:30 PM EDT", "3 p.m. today": one TIME when only spaces separate them."""
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not text[prev.end : cand.start].strip()
+            and "\n" not in text[prev.end : cand.start]
+        ):
+            pair = (prev, cand)
+            clock = next((c for c in pair if _CLOCK.fullmatch(c.value) and c.type == "TIME"), None)
+            day = next(
+                (c for c in pair if c is not clock and c.type == "DATE" and _DAYLIKE.fullmatch(c.value)), None
+            )
+            if clock is not None and day is not None:
+                time_part = _CLOCK.fullmatch(clock.value).group(1)
+                out[-1] = Candidate(
+                    prev.start,
+                    cand.end,
+                    "TIME",
+                    f"{day.value}T{time_part}",
+                    f"{day.rule}+{clock.rule}",
+                    day.mod,
+                    day.dir,
+                )
+                continue
+        out.append(cand)
+    return out
+
+
+def extract(text: str, grammar: Grammar) -> list[Candidate]:
+    """All time expressions of ``text``, sorted, non-overlapping, with underspecified values."""
+    found = _select(text, grammar)
+    found = _with_modifiers(text, found, grammar)
+    return _merge_date_clock(text, found)
+
+
+__all__ = ["Candidate", "extract", "normalise"]

@@ -1,0 +1,241 @@
+"""Load the tagger's rules and vocabularies (``data/lexicon/timex``) and compile them once per process.
+
+The rules are data (HeidelTime's ``resources/``, Recognizers-Text's YAML): a rule is a regex written with named
+sub-patterns (``%MONTH``, ``%DAY:day2``) and a value template. This module only expands and compiles them;
+what a match means is decided by ``extract.py`` (templates) and ``resolve.py`` (anchoring).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.timex.tense import TenseCues, compile_cues
+
+_REFERENCE = re.compile(r"%([A-Z][A-Z0-9_]*)(?::([a-z][a-z0-9_]*))?")
+_KNOWN_FIELDS = {
+    "id",
+    "example",
+    "type",
+    "pattern",
+    "value",
+    "mod",
+    "dir",
+    "priority",
+    "parts",
+    "preceded_by",
+    "not_preceded_by",
+    "followed_by",
+    "not_followed_by",
+    "modifiers",
+    "alt_past",
+}
+
+
+class RuleError(ValueError):
+    """A rule file is malformed: the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A normalisation table: lower-case key (no trailing dot) -> value part."""
+
+    name: str
+    values: dict[str, str]
+    regex: str  # alternation of the keys as they may appear in text
+
+
+@dataclass(frozen=True)
+class SubPattern:
+    name: str
+    regex: str
+    table: Table | None = None
+    norm: str | None = None
+    default: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One expression a rule emits: the whole match (group None) or a named group of it (ranges)."""
+
+    group: str | None
+    type: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    example: str
+    regex: re.Pattern[str]
+    parts: tuple[Part, ...]
+    groups: dict[str, SubPattern]  # group name -> sub-pattern that normalises it
+    mod: str = ""
+    dir: str = ""
+    priority: int = 0
+    order: int = 0
+    preceded_by: re.Pattern[str] | None = None
+    not_preceded_by: re.Pattern[str] | None = None
+    followed_by: re.Pattern[str] | None = None
+    not_followed_by: re.Pattern[str] | None = None
+    modifiers: str = "date"  # date | amount | ago | none
+    alt_past: Part | None = None
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Everything the tagger reads from the lexicon, compiled."""
+
+    rules: tuple[Rule, ...]
+    tables: dict[str, Table]
+    date_prefix: re.Pattern[str]
+    amount_prefix: re.Pattern[str]
+    suffix: re.Pattern[str]
+    suffix_mods: dict[str, str]
+    ago_mods: dict[str, str]
+    tense: TenseCues
+
+
+def _variants(key: str, case: str) -> list[str]:
+    if case == "upper":
+        return [key.upper()]
+    title = " ".join(w[:1].upper() + w[1:] for w in key.split(" "))
+    if case == "title":
+        return [title, key.upper()]
+    return [key, key[:1].upper() + key[1:], key.upper()]
+
+
+def _key_regex(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in "'’":
+            out.append("['’]")
+        elif ch in "-‐‑":
+            out.append("[-‐‑]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _build_table(name: str, spec: dict[str, Any]) -> Table:
+    values = {str(k).lower().replace("’", "'"): str(v) for k, v in spec["values"].items()}
+    case = spec.get("case", "any")
+    keys = sorted(values, key=len, reverse=True)
+    alternatives: list[str] = []
+    seen: set[str] = set()
+    for key in keys:
+        # An abbreviation (a key that begins a longer key: "sept" of "september") may end with a dot.
+        abbrev = spec.get("abbrev_dot") and any(k != key and k.startswith(key) for k in keys)
+        for variant in _variants(key, case):
+            rx = _key_regex(variant) + (r"\.?" if abbrev else "")
+            if rx not in seen:
+                seen.add(rx)
+                alternatives.append(rx)
+    return Table(name, values, "(?:" + "|".join(alternatives) + ")")
+
+
+def _compile_optional(pattern: str | None, where: str) -> re.Pattern[str] | None:
+    if not pattern:
+        return None
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise RuleError(f"{where}: bad regex {pattern!r}: {exc}") from exc
+
+
+def _expand(pattern: str, subs: dict[str, SubPattern], where: str) -> tuple[str, dict[str, SubPattern]]:
+    groups: dict[str, SubPattern] = {}
+
+    def replace(found: re.Match[str]) -> str:
+        name, group = found.group(1), found.group(2) or found.group(1).lower()
+        if name not in subs:
+            raise RuleError(f"{where}: unknown sub-pattern %{name}")
+        if group in groups:
+            raise RuleError(f"{where}: group {group!r} used twice (write %{name}:other_name)")
+        groups[group] = subs[name]
+        return f"(?P<{group}>{subs[name].regex})"
+
+    return _REFERENCE.sub(replace, pattern), groups
+
+
+def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, where: str) -> Rule:
+    unknown = set(raw) - _KNOWN_FIELDS
+    rule_id = raw.get("id", f"#{order}")
+    where = f"{where} rule {rule_id}"
+    if unknown:
+        raise RuleError(f"{where}: unknown fields {sorted(unknown)}")
+    for needed in ("id", "example", "type", "pattern"):
+        if needed not in raw:
+            raise RuleError(f"{where}: missing {needed!r}")
+    body, groups = _expand(raw["pattern"], subs, where)
+    try:
+        regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    except re.error as exc:
+        raise RuleError(f"{where}: bad pattern: {exc}") from exc
+    kind = raw["type"]
+    if "parts" in raw:
+        parts = tuple(Part(p["group"], p.get("type", kind), p["value"]) for p in raw["parts"])
+    else:
+        parts = (Part(None, kind, raw["value"]),)
+    alt = raw.get("alt_past")
+    default_mods = {"DURATION": "amount", "SET": "none"}.get(kind, "date")
+    return Rule(
+        id=rule_id,
+        example=raw["example"],
+        regex=regex,
+        parts=parts,
+        groups=groups,
+        mod=raw.get("mod", ""),
+        dir=raw.get("dir", ""),
+        priority=int(raw.get("priority", 0)),
+        order=order,
+        preceded_by=_compile_optional(raw.get("preceded_by"), where),
+        not_preceded_by=_compile_optional(raw.get("not_preceded_by"), where),
+        followed_by=_compile_optional(raw.get("followed_by"), where),
+        not_followed_by=_compile_optional(raw.get("not_followed_by"), where),
+        modifiers=raw.get("modifiers", default_mods),
+        alt_past=Part(None, alt["type"], alt["value"]) if alt else None,
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path}: {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_grammar(timex_dir: Path) -> Grammar:
+    """Read and compile the rule files under ``timex_dir`` (cached: once per process and directory)."""
+    vocab = _read_yaml(timex_dir / "vocabulary.yaml")
+    tables = {name: _build_table(name, spec) for name, spec in vocab.items()}
+    patterns = _read_yaml(timex_dir / "patterns.yaml")
+    subs: dict[str, SubPattern] = {}
+    for name, spec in patterns["subpatterns"].items():
+        table = tables[spec["table"]] if "table" in spec else None
+        pieces = [p for p in (table.regex if table else None, spec.get("regex")) if p]
+        subs[name] = SubPattern(name, "|".join(pieces), table, spec.get("norm"), str(spec.get("default", "")))
+    rules: list[Rule] = []
+    for path in sorted((timex_dir / "rules").glob("*.yaml")):
+        for raw in _read_yaml(path).get("rules", []):
+            rules.append(_build_rule(raw, subs, len(rules), path.name))
+    mods = patterns["modifiers"]
+    tense = compile_cues(_read_yaml(timex_dir / "tense.yaml"))
+    return Grammar(
+        rules=tuple(rules),
+        tables=tables,
+        date_prefix=re.compile(mods["date_prefix"]),
+        amount_prefix=re.compile(mods["amount_prefix"]),
+        suffix=re.compile(mods["suffix"]),
+        suffix_mods=dict(mods["suffix_mods"]),
+        ago_mods=dict(mods["ago_mods"]),
+        tense=tense,
+    )
