@@ -138,12 +138,14 @@ def clean_text(raw: str, lexicon_dir: Path | None = None) -> str:
     clean_text(x)``, which keeps doc_ids stable when a cleaned text is ingested again.
     """
     rules = load_chrome_rules((lexicon_dir or default_lexicon_dir()) / "page_chrome.txt")
-    text = _LINE_BREAKS.sub("\n", raw)
-    text = strip_tags(text)
-    text = unescape_entities(text)
-    text = fix_mojibake(text)
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    text = strip_tags(_LINE_BREAKS.sub("\n", raw))
+    for _ in range(3):  # each repair can expose another ("&#31;" -> control char; "Â\x1f¡" -> "Â¡" -> "¡")
+        repaired = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        repaired = unicodedata.normalize("NFC", fix_mojibake(strip_tags(unescape_entities(repaired))))
+        repaired = _LINE_BREAKS.sub("\n", _INVISIBLE.sub("", _SPACES.sub(" ", repaired)))
+        if repaired == text:
+            break
+        text = repaired
     for pattern in rules.inline:
         text = pattern.sub("", text)
     lines: list[str] = []
