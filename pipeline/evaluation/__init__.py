@@ -1,0 +1,1 @@
+"""Scoring Dateline against hand-annotated gold files (TempEval-3 for time expressions)."""
