@@ -76,7 +76,7 @@ def load_grammar(path: Path) -> DateGrammar:
     months = {str(k).lower(): int(v) for k, v in data["months"].items()}
     month = rf"(?P<month>{_alternation(list(months))})\.?"
     weekday = rf"(?:(?:{_alternation(data['weekdays'])})\.?,?\s+)?"
-    # Month D, YYYY | D Month YYYY | YYYY-MM-DD | M/D/YYYY or M.D.YYYY (US order unless the first number > 12).
+    # Month D, YYYY | D Month YYYY | YYYY-MM-DD | M/D/YYYY or M.D.YYYY (US order unless first number > 12).
     date_rx = (
         rf"{weekday}(?:{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_alternation(list(months))})\.?,?\s+(?P<year2>\d{{4}})"
