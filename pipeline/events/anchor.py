@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,18 +28,71 @@ VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 _RANGE_LINK_RE = re.compile(r"^\s*(?:[-–—]|to|through|until|till|and)\s*$", re.IGNORECASE)
 _LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
+_CENTURY_RE = re.compile(r"^\d{2}$")
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
 
-def _value_interval(value: str, mod: str | None) -> tuple[date | None, date | None, str]:
-    from pipeline.timex.interval import value_interval
+@lru_cache(maxsize=1)
+def _interval_function() -> Callable[[str, str | None], tuple[date | None, date | None, str]]:
+    try:
+        from pipeline.timex.interval import value_interval
+    except ImportError:  # the tagger package is optional for this stage; plain dates still work
+        return lambda value, mod: _plain_interval(value)
+    return value_interval
 
-    return value_interval(value, mod)
+
+def _value_interval(value: str, mod: str | None) -> tuple[date | None, date | None, str]:
+    return _interval_function()(value, mod)
+
+
+_PLAIN_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _plain_interval(value: str) -> tuple[date | None, date | None, str]:
+    """Year, month and day values only (fallback when ``pipeline.timex.interval`` is not installed)."""
+    m = _PLAIN_RE.match(value or "")
+    if not m:
+        return None, None, "vague" if value in VAGUE_VALUES else "none"
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            d = date(year, int(month), int(day))
+            return d, d, "day"
+        if month:
+            first = date(year, int(month), 1)
+            nxt = date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1), "month"
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    except ValueError:
+        return None, None, "none"
 
 
 def _dating(timexes: Sequence[TimeExpression]) -> list[TimeExpression]:
-    """Expressions that can date an event: DATEs and TIMEs (durations and sets cannot)."""
-    return [t for t in timexes if t.type in ("DATE", "TIME") and t.value]
+    """Expressions that can date an event: DATEs and TIMEs (durations and sets cannot), finer than a century
+    ("the 21st century" frames an aim, it does not date a meeting)."""
+    return [t for t in timexes if t.type in ("DATE", "TIME") and t.value and not _CENTURY_RE.match(t.value)]
+
+
+_FUNCTION_WORDS = frozenset(
+    """a an the to and or but nor at in on of for with by from into onto over under after before during until
+    through since than that which who whom whose when where while as so then about between among against near
+    is was were are be been being will would shall should can could may might must has have had do does did
+    he she it they we i you his her its their our this these those there here said says according also
+    not no yet both each""".split()
+)
+_NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
+
+
+def _modified_head(t: TimeExpression, text: str) -> int | None:
+    """Where the noun phrase starts that a date pre-modifies ("its [1999] air war", "the [1972] ... Treaty",
+    "[Year 2000] computer glitches"), or None when the date stands as an adjunct ("met Feb. 17, 2017, in ...").
+    """
+    if not t.text[-1:].isdigit():
+        return None
+    m = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
+    if not m or m.group(1).lower() in _FUNCTION_WORDS:
+        return None
+    return t.end + 1
 
 
 def _is_vague(t: TimeExpression) -> bool:
@@ -56,6 +110,8 @@ def _choose(
     candidates: Sequence[TimeExpression],
     clauses: Sequence[Span],
     verbs: Sequence[Span],
+    text: str,
+    trigger_starts: Sequence[int] = (),
 ) -> tuple[TimeExpression | None, str]:
     """The governing expression among a sentence's candidates; whether it is in the clause or sentence."""
     trig = mention.trigger
@@ -64,6 +120,9 @@ def _choose(
     for t in candidates:
         if _blocked(trig, t, verbs):
             continue
+        head = _modified_head(t, text)
+        if head is not None and not any(head <= s <= head + 30 for s in trigger_starts):
+            continue  # a date modifying a plain noun ("Year 2000 computer glitches") dates no event
         distance = abs(clause_index(clauses, t.start) - home)
         chars = t.start - trig.end if t.start >= trig.end else trig.start - t.end
         since = mention.status == "recurring" and bool(
@@ -83,6 +142,18 @@ def _choose(
     if best is None:
         return None, "none"
     return best[1], "clause" if best[0][1] == 0 else "sentence"
+
+
+def _range_start(
+    t: TimeExpression | None, timexes: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The first date of the range ``t`` closes ("April 27-[May 1, 2008]" -> "April 27"), else ``t``."""
+    if t is None:
+        return None
+    before = [o for o in timexes if o.end <= t.start and o.type == "DATE"]
+    if before and _RANGE_LINK_RE.match(text[before[-1].end : t.start]):
+        return before[-1]
+    return t
 
 
 def _range_end(t: TimeExpression, timexes: Sequence[TimeExpression], text: str) -> TimeExpression | None:
@@ -157,7 +228,9 @@ def anchor_events(
     dating = sorted(_dating(timexes), key=lambda t: t.start)
     starts = [t.start for t in dating]
     by_tid = {t.tid: t for t in timexes if t.tid}
-    verbs = [Span(m.start, m.end, "") for m in find_triggers(text, lexicon_dir) if m.rule.pos == "verb"]
+    found = find_triggers(text, lexicon_dir)
+    verbs = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb"]
+    trigger_starts = [m.start for m in found]
     clause_cache: dict[int, list[Span]] = {}
     first_pass: list[EventMention] = []
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
@@ -169,7 +242,8 @@ def anchor_events(
         if sent.start not in clause_cache:
             clause_cache[sent.start] = split_clauses(text, sent, in_sentence)
         clauses = clause_cache[sent.start]
-        chosen, source = _choose(mention, candidates, clauses, verbs)
+        chosen, source = _choose(mention, candidates, clauses, verbs, text, trigger_starts)
+        chosen = _range_start(chosen, dating, text)
         too_far = (
             chosen is not None
             and abs(clause_index(clauses, chosen.start) - clause_index(clauses, mention.trigger.start)) > 1
@@ -187,14 +261,37 @@ def anchor_events(
     return _passages(first_pass, text, document, by_tid, timexes, lexicon_dir)
 
 
-def _is_reference(mention: EventMention) -> bool:
+def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
     """Can this mention give its date to the undated mentions of its passage?"""
     return (
         mention.status == "occurred"
         and mention.date_source in ("clause", "sentence")
         and mention.timex is not None
+        and mention.start is not None
         and not _is_vague(mention.timex)
+        and type_row(mention.event_type, lexicon_dir).passage
     )
+
+
+_HEADER_LEFTOVER_RE = re.compile(r"[A-Za-z]+")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*")
+
+
+def _header_date(text: str, timexes: Sequence[TimeExpression], before: int) -> TimeExpression | None:
+    """A line that is only a date (a transcript's or release's "June 12, 2003") before the first event."""
+    for t in timexes:
+        if t.start >= before or t.type not in ("DATE", "TIME") or _is_vague(t):
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[line_start : t.start] + " " + text[t.end : line_end]
+        for other in timexes:
+            if other is not t and line_start <= other.start and other.end <= line_end:
+                rest = rest.replace(other.text, " ")
+        if len(_HEADER_LEFTOVER_RE.findall(rest)) <= 3:
+            return t
+    return None
 
 
 def _passages(
@@ -205,35 +302,41 @@ def _passages(
     timexes: Sequence[TimeExpression],
     lexicon_dir: Path | None,
 ) -> list[EventMention]:
-    references = [m for m in mentions if _is_reference(m)]
-    principal: EventMention | None = None
-    if references:
-        counts: dict[str, int] = {}
-        for m in references:
-            counts[m.date_value or ""] = counts.get(m.date_value or "", 0) + 1
-        top = max(counts.values())
-        principal = next(m for m in references if counts[m.date_value or ""] == top)
+    references = [m for m in mentions if _is_reference(m, lexicon_dir)]
+    # The principal date: the most recent reported episode (news reports the latest contact and recalls
+    # earlier ones as background); ties go to the first mention. Without any, a header date line.
+    principal = max(references, key=lambda m: (m.start or date.min, -m.trigger.start), default=None)
+    header = None
+    if principal is None and mentions:
+        header = _header_date(text, _dating(timexes), mentions[0].sentence.start)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
     out: list[EventMention] = []
     last: EventMention | None = None
     for mention in mentions:
         if mention.date_source != "none":
             out.append(mention)
-            if _is_reference(mention):
+            if _is_reference(mention, lexicon_dir):
                 last = mention
             continue
-        same_paragraph = last is not None and "\n" not in text[last.sentence.end : mention.sentence.start]
-        reference = last if same_paragraph else principal
+        near = (
+            last is not None
+            and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) <= 1
+        )
+        reference = last if near else principal
+        timex = reference.timex if reference is not None else header
         if (
-            reference is not None
-            and reference.timex is not None
+            timex is not None
             and mention.status == "occurred"
             and type_row(mention.event_type, lexicon_dir).passage
         ):
-            why = "the paragraph's last date" if reference is last else "the article's principal date"
-            dated = _dated(mention, reference.timex, "passage", by_tid, timexes, text)
-            dated = replace(
-                dated, explanation=f"{dated.explanation} ({why}, from '{reference.trigger.text}')"
-            )
+            if reference is None:
+                why = "the article's header date"
+            elif reference is last:
+                why = f"the passage's last date, from '{reference.trigger.text}'"
+            else:
+                why = f"the article's principal date, from '{reference.trigger.text}'"
+            dated = _dated(mention, timex, "passage", by_tid, timexes, text)
+            dated = replace(dated, explanation=f"{dated.explanation} ({why})")
         else:
             dated = replace(mention, explanation="undated: no date governs it in its sentence or passage")
         out.append(dated)

@@ -85,12 +85,21 @@ def status_cues(lexicon_dir: Path | None = None) -> StatusCues:
 
 
 def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
-    for seq in seqs:
-        n = len(seq)
-        for i in range(len(words) - n + 1):
-            if words[i] == seq[0] and tuple(words[i : i + n]) == seq:
+    """Does any cue phrase occur in ``words``? (Indexed by first word: this runs for every mention.)"""
+    firsts = _first_words(seqs)
+    for i, word in enumerate(words):
+        for seq in firsts.get(word, ()):
+            if tuple(words[i : i + len(seq)]) == seq:
                 return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _first_words(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        index.setdefault(seq[0], []).append(seq)
+    return {word: tuple(group) for word, group in index.items()}
 
 
 def _ends_with(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
@@ -119,7 +128,9 @@ def decide_status(
     clause_words = words_before + _words(trigger) + words_after
     if has_set_timex or _has(clause_words, cues.recurring_clause):
         return "recurring"
-    if _has(window_before, cues.planned_before) or _has(window_after, cues.planned_after):
+    # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.
+    planned_scope = window_before + _words(trigger)[:1]
+    if _has(planned_scope, cues.planned_before) or _has(window_after, cues.planned_after):
         return "planned"
     first_trigger_word = trigger.split()[0] if trigger.split() else trigger
     if _ING_RE.search(first_trigger_word) and _ends_with(words_before, cues.progressive):

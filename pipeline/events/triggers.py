@@ -72,7 +72,10 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
             optional = token.endswith("?")
             words = _alternatives(token.rstrip("?"))
             # Longest first, so that "meetings" wins over "meeting".
-            body = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+            alts = (
+                r"\s+".join(re.escape(p) for p in w.split("_")) for w in sorted(words, key=len, reverse=True)
+            )
+            body = "(?:" + "|".join(alts) + ")"
             if index == 0:
                 parts.append(body)
             elif optional:
@@ -80,7 +83,7 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
             else:
                 parts.append(rf"\s+{body}")
     pattern = re.compile(r"(?<![\w’'\-])" + "".join(parts) + r"(?![\w’'\-])", re.IGNORECASE)
-    first = frozenset(w.lower() for w in _alternatives(tokens[0]))
+    first = frozenset(w.split("_")[0].lower() for w in _alternatives(tokens[0]))
     return pattern, first
 
 
@@ -156,7 +159,17 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
 
 def find_triggers(text: str, lexicon_dir: Path | None = None) -> list[TriggerMatch]:
     """All non-overlapping trigger matches in ``text``, in order (higher priority, then longer, wins)."""
-    index, _ = _load(_lexicon(lexicon_dir) / "event_triggers.yaml")
+    return list(_find_cached(text, _lexicon(lexicon_dir) / "event_triggers.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _find_cached(text: str, path: Path) -> tuple[TriggerMatch, ...]:
+    # Extraction and anchoring both need the matches of the same document: match it once.
+    return tuple(_find(text, path))
+
+
+def _find(text: str, path: Path) -> list[TriggerMatch]:
+    index, _ = _load(path)
     spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
     words = [_norm(text[s:e]) for s, e in spans]
     candidates: list[tuple[int, int, int, TriggerMatch]] = []
