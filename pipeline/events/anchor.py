@@ -15,8 +15,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
@@ -73,19 +73,20 @@ def _dating(timexes: Sequence[TimeExpression]) -> list[TimeExpression]:
     return [t for t in timexes if t.type in ("DATE", "TIME") and t.value and not _CENTURY_RE.match(t.value)]
 
 
-_FUNCTION_WORDS = frozenset(
-    """a an the to and or but nor at in on of for with by from into onto over under after before during until
-    through since than that which who whom whose when where while as so then about between among against near
-    is was were are be been being will would shall should can could may might must has have had do does did
-    he she it they we i you his her its their our this these those there here said says according also
-    not no yet both each""".split()
-)
+# Words after which a date is an adjunct of the clause, not a pre-modifier of the next noun.
+_FUNCTION_WORD_LIST = """
+a an the to and or but nor at in on of for with by from into onto over under after before
+during until through since than that which who whom whose when where while as so then about
+between among against near is was were are be been being will would shall should can could may
+might must has have had do does did he she it they we i you his her its their our this these
+those there here said says according also not no yet both each"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
 
 
 def _modified_head(t: TimeExpression, text: str) -> int | None:
     """Where the noun phrase starts that a date pre-modifies ("its [1999] air war", "the [1972] ... Treaty",
-    "[Year 2000] computer glitches"), or None when the date stands as an adjunct ("met Feb. 17, 2017, in ...").
+    "[Year 2000] computer glitches"); None when the date is an adjunct ("met Feb. 17, 2017, in ...").
     """
     if not t.text[-1:].isdigit():
         return None
