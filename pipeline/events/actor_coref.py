@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from pipeline.events.actor_lexicon import ActorLexicon, PhraseTable
-from pipeline.events.actor_people import TITLE_HINT, Candidate, Clues
+from pipeline.events.actor_people import FOREIGN, TITLE_HINT, Candidate, Clues
 from pipeline.events.names import PersonName, Tok, phrase_keys, same_person, surname_score, translit_key
 
 
@@ -43,13 +43,14 @@ class PersonMention:
     how: str
 
 
-def _country_clash(a: Clues, b: Clues) -> bool:
-    return (
-        a.country is not None
-        and b.country is not None
-        and a.country != b.country
-        and min(a.strength, b.strength) >= TITLE_HINT
-    )
+def _country_clash(a: Clues, b: Clues, home: str | None) -> bool:
+    """Two strong, different countries; FOREIGN (see titles.yaml) clashes only with the home country."""
+    ca, cb = a.country, b.country
+    if ca is None or cb is None or ca == cb or min(a.strength, b.strength) < TITLE_HINT:
+        return False
+    if FOREIGN in (ca, cb):
+        return home in (ca, cb)
+    return True
 
 
 def cluster(cands: Sequence[Candidate], lex: ActorLexicon, threshold: float) -> tuple[list[Person], list[int]]:
@@ -61,7 +62,7 @@ def cluster(cands: Sequence[Candidate], lex: ActorLexicon, threshold: float) -> 
         cand = cands[c]
         best, best_key = -1, (-1.0, -1)
         for p, person in enumerate(persons):
-            if _country_clash(person.clues, cand.clues):
+            if _country_clash(person.clues, cand.clues, lex.home_country):
                 continue
             if not any(same_person(cand.name, f, lex.nicknames, threshold) for f in person.forms):
                 continue
@@ -163,6 +164,7 @@ def role_mentions(
     """"the secretary" -> the last person titled secretary; "his (Russian) counterpart" -> the other principal."""
     timeline = sorted((m.i, m.person) for m in mentions)
     objects = {m.i for m in mentions if _is_object(toks, m.j)}
+    starts_at = {m.i: m.person for m in mentions}
     out: list[PersonMention] = []
     n = len(toks)
     for i in range(n - 1):
@@ -177,7 +179,7 @@ def role_mentions(
             word = toks[k].key.lower()
             if word in lex.role_nouns or word == "counterpart":
                 break
-            if not (toks[k].word and toks[k].text.islower()):
+            if not (toks[k].word and toks[k].text.islower()) or toks[k].key in _FUNCTION_WORDS or k - i > 3:
                 k = n
                 break
             k += 1
@@ -193,7 +195,9 @@ def role_mentions(
             if nxt.key not in lex.evidence_verbs:
                 continue  # "the general public"
         hint = piece[1] if piece and piece[1].role == role else None
-        if role == "counterpart":
+        if end + 1 < n and toks[end].text == "," and end + 1 in starts_at:
+            p: int | None = starts_at[end + 1]  # "his counterpart, Sergeyev,"
+        elif role == "counterpart":
             p = _counterpart(persons, timeline, i, country, sent_of, objects)
         else:
             p = _role_holder(persons, timeline, i, role, country or (hint.country if hint else None), hint)
@@ -208,6 +212,7 @@ def role_mentions(
 
 
 _PREPOSITIONS = frozenset(["to", "of", "in", "at", "on", "for", "with", "from", "by", "about", "into", "during"])
+_FUNCTION_WORDS = _PREPOSITIONS | {"the", "a", "an", "and", "or", "but", "that", "who", "which", "his", "her", "its"}
 
 
 def _is_object(toks: Sequence[Tok], j: int) -> bool:
@@ -228,9 +233,15 @@ def _role_holder(persons, timeline, i, role, country, hint) -> int | None:  # no
             not hint.country or person.clues.country == hint.country
         )
 
-    before = [p for pos, p in timeline if pos < i and role in persons[p].clues.roles and fits(p)]
+    titled = [(pos, p) for pos, p in timeline if role in persons[p].clues.roles and fits(p)]
+    before = [p for pos, p in titled if pos < i]
     if before:
         return before[-1]
+    after = [p for pos, p in titled if pos > i]  # "the new Minister of Defense who is General Igor Rodionov"
+    if after:
+        return after[0]
+    if hint is None or not hint.country:
+        return None
     before = [p for pos, p in timeline if pos < i and fits(p)]
     if before:
         return before[-1]

@@ -85,6 +85,7 @@ class Piece:
     country: str | None = None
     role: str | None = None
     lower_ok: bool = False
+    weak: bool = False  # country is only the home-country default ("President Bush")
 
     @property
     def head(self) -> bool:
@@ -127,6 +128,7 @@ class ActorLexicon:
     particles: frozenset[str]
     nicknames: dict[str, str]
     home_country: str | None
+    abbreviations: frozenset[str] = frozenset()  # "adm", "gen", "mr": a period after them ends no phrase
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -216,7 +218,7 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
     for name in orgs_doc.get("unit_heads") or []:
         unit_heads.add(name, True)
 
-    pieces = _title_pieces(titles)
+    pieces = _title_pieces(titles, home)
     hom = countries.get("homonyms") or {}
     return ActorLexicon(
         places=places,
@@ -244,16 +246,22 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
         particles=frozenset(titles.get("name_particles") or []),
         nicknames={v: k for k, vs in (nick_doc.get("nicknames") or {}).items() for v in vs},
         home_country=home,
+        abbreviations=frozenset(
+            key[k - 1] for key in pieces.entries for k in range(1, len(key)) if key[k] == "."
+        ),
     )
 
 
-def _title_pieces(titles: dict[str, Any]) -> PhraseTable[Piece]:
+def _title_pieces(titles: dict[str, Any], home: str | None) -> PhraseTable[Piece]:
     pieces: PhraseTable[Piece] = PhraseTable(lower=True)
     rank_sector = titles.get("rank_sector", "MIL")
     for kind, section in (("office", "offices"), ("rank", "ranks"), ("modifier", "modifiers"), ("service", "services")):
         for spec in titles.get(section) or []:
             sector = spec.get("sector") or (rank_sector if kind == "rank" else None)
-            piece = Piece(kind, sector, spec.get("country"), spec.get("role"), bool(spec.get("lower")))
+            country = spec.get("country")
+            weak = country == "HOME"
+            country = home if weak else country
+            piece = Piece(kind, sector, country, spec.get("role"), bool(spec.get("lower")), weak)
             for name in spec["names"]:
                 pieces.add(name, piece)
     for name in titles.get("honorifics") or []:

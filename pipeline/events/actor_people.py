@@ -15,6 +15,8 @@ from pipeline.events.names import PersonName, Tok, is_initial, parse_name
 
 # Strength of a country clue, strongest first.
 EXPLICIT, APPOSITIVE, ORG_HINT, APPOS_HINT, TITLE_HINT, SERVICE_HINT = 30, 25, 20, 15, 10, 5
+# Placeholder country of a minister or a "General Staff" without a demonym: resolved per document (see actors.py).
+FOREIGN = "FOREIGN"
 _CLAUSE_END = frozenset([".", ";", ":", "(", ")", "!", "?", "“", "”", '"', "—", "–"])
 
 
@@ -81,7 +83,7 @@ def _apply(clues: Clues, piece: Piece, home: str | None) -> None:
         clues.sectors.update(piece.sector.split("+"))
     if piece.kind == "service":
         clues.add_country(home, SERVICE_HINT)
-    clues.add_country(piece.country, TITLE_HINT)
+    clues.add_country(piece.country, SERVICE_HINT if piece.weak else TITLE_HINT)
     if piece.role:
         clues.roles.add(piece.role)
     if piece.kind in ("office", "rank", "counterpart"):
@@ -170,10 +172,21 @@ def _appositive_after(lex: ActorLexicon, toks: Sequence[Tok], j: int) -> tuple[i
         return None
     stops = {")"} if opener == "(" else {",", ")", *_CLAUSE_END}
     end = start
-    while end < n and end - start < 16 and toks[end].text not in stops and toks[end].key not in ("and", "who"):
+    while end < n and end - start < 16 and toks[end].key != "who":
+        if toks[end].text in stops and not (toks[end].text == "." and toks[end - 1].key.lower() in lex.abbreviations):
+            break
+        if toks[end].key == "and" and not (toks[end - 1].text.islower() and toks[end + 1 : end + 2] and
+                                           toks[end + 1].text.islower()):
+            break  # "energetic and thoughtful" goes on; "..., and Russian ..." ends the phrase
         end += 1
     if end == start:
         return None
+    first = toks[start]
+    if first.text.islower() and first.key not in lex.determiners and first.key not in ("a", "an", "of"):
+        if lex.pieces.match(toks, start) is None:
+            return None  # ", met with the Russian Deputy Minister ..." is a verb phrase, not an appositive
+    if _holds_person(lex, toks, start, end):
+        return None  # ", Defense Minister Igor Sergeyev and ...": the next item of a list
     clues = analyse_phrase(lex, toks, start, end, APPOSITIVE)
     if opener == "of":
         return (end, clues) if clues.country else None
@@ -182,6 +195,17 @@ def _appositive_after(lex: ActorLexicon, toks: Sequence[Tok], j: int) -> tuple[i
     # The role word must come early: ", gave the Russian officers the tour" is not an appositive.
     first_title = next((k for k in range(start, end) if lex.pieces.match(toks, k)), end)
     return (end, clues) if first_title - start <= 5 else None
+
+
+def _holds_person(lex: ActorLexicon, toks: Sequence[Tok], start: int, end: int) -> bool:
+    """True when tokens [start, end) contain a title followed by a name: another person, not a role."""
+    k = start
+    while k < end:
+        m = _piece_at(lex, toks, k)
+        if m and m[1].head and m[0] < end and toks[m[0]].joined and parse_name_at(lex, toks, m[0]) is not None:
+            return True
+        k = m[0] if m else k + 1
+    return False
 
 
 def _appositive_before(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[int]) -> Clues | None:
@@ -198,7 +222,7 @@ def _appositive_before(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: s
         k += 1
     # A role phrase starts with a title, a country or an institution: "his Finnish counterpart," or "Chief of
     # the General Staff of ... the Russian Federation,", not "the first time a Russian minister visited ...,".
-    if i - 1 - k > 14 or k >= i - 1 or _piece_at(lex, toks, k) is None:
+    if i - 1 - k > 14 or k >= i - 1 or _piece_at(lex, toks, k) is None or _holds_person(lex, toks, k, i - 1):
         return None
     clues = analyse_phrase(lex, toks, k, i - 1, APPOSITIVE)
     return clues if clues.has_title else None

@@ -8,12 +8,13 @@ counterpart, demonym, capital as metonym). ``unify_actors`` merges one person's 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from pipeline.events.actor_coref import Person, PersonMention, cluster, role_mentions, surname_mentions
 from pipeline.events.actor_lexicon import ActorLexicon, PhraseTable, load_lexicon
-from pipeline.events.actor_people import find_titled, find_untitled
+from pipeline.events.actor_people import FOREIGN, find_titled, find_untitled
 from pipeline.events.actor_places import Found, find_places
 from pipeline.events.actor_unify import unify_actors
 from pipeline.events.names import Tok, slug, tokenize
@@ -67,9 +68,47 @@ def _sector(person: Person) -> str | None:
     return "+".join(secs) or None
 
 
-def _person_actor(person: Person, lex: ActorLexicon) -> Actor:
+def _foreign_resolver(
+    lex: ActorLexicon, found: Sequence[Found], sent_of: Sequence[int]
+) -> Callable[[int], str | None]:
+    """FOREIGN -> the one non-home country named in the token's sentence, else the document's most named one."""
+    home = lex.home_country
+    per_sentence: dict[int, set[str]] = {}
+    counts: Counter[str] = Counter()
+    for f in found:
+        code = f.actor.country
+        if f.actor.kind == "country" and code and code != home:
+            per_sentence.setdefault(sent_of[f.i], set()).add(code)
+            counts[code] += 1
+    first = {}
+    for f in found:
+        if f.actor.kind == "country" and f.actor.country:
+            first.setdefault(f.actor.country, f.i)
+
+    def resolve(tok: int) -> str | None:
+        here = per_sentence.get(sent_of[tok], set())
+        if len(here) == 1:
+            return next(iter(here))
+        if not counts:
+            return None
+        return max(counts, key=lambda c: (counts[c], -first[c]))
+
+    return resolve
+
+
+def _foreign_org(lex: ActorLexicon, f: Found, resolve: Callable[[int], str | None]) -> Found:
+    """"General Staff" in a story about Russia -> Russian General Staff (RUS)."""
+    code = resolve(f.i)
+    a = f.actor
+    name = f"{lex.country_prefix.get(code, code)} {a.name}" if code else a.name
+    return Found(f.i, f.j, Actor(slug(name), name, a.kind, code, a.sector), f.how, f.aliases)
+
+
+def _person_actor(person: Person, lex: ActorLexicon, resolve: Callable[[int], str | None]) -> Actor:
     name = person.canonical()
     country = person.clues.country
+    if country == FOREIGN:
+        country = resolve(min(person.positions))
     if country is None and "MIL" in person.clues.sectors:
         country = lex.home_country  # an unmarked officer in US defence news
     aliases = sorted({f.text for f in person.forms} - {name.text} | set(person.surnames))
@@ -123,7 +162,9 @@ def resolve_actors(
     pmentions += surname_mentions(persons, toks, claimed, starts, lex, FUZZY_THRESHOLD)
     pmentions += role_mentions(persons, pmentions, toks, claimed, sent_of, lex)
 
-    person_actors = [_person_actor(p, lex) for p in persons]
+    resolve = _foreign_resolver(lex, found, sent_of)
+    found = [_foreign_org(lex, f, resolve) if f.actor.country == FOREIGN else f for f in found]
+    person_actors = [_person_actor(p, lex, resolve) for p in persons]
     actors: dict[str, Actor] = {a.actor_id: a for a in person_actors}
     raw: list[tuple[int, int, Actor, str]] = [(m.i, m.j, person_actors[m.person], m.how) for m in pmentions]
     raw += [(f.i, f.j, f.actor, f.how) for f in found]
