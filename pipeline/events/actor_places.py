@@ -62,13 +62,18 @@ def _template(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> Found | None:
     return Found(i, end, Actor(slug(name), name, "org", code, tpl.sector), "name")
 
 
+_NAME_ABBREVIATIONS = frozenset(["St", "Ste", "Mt", "Ft"])
+
+
 def _name_run(toks: Sequence[Tok], j: int, limit: int = 5) -> int:
-    """End of a run of joined capitalised tokens starting at ``j`` (ship and unit names)."""
+    """End of a run of joined capitalised tokens starting at ``j`` (ship and unit names; "St. Albans")."""
     k = j
     while k < len(toks) and k - j < limit and toks[k].joined and (toks[k].cap or toks[k].text[:1].isdigit()):
         k += 1
         if toks[k - 1].poss:
             break
+        if toks[k - 1].key in _NAME_ABBREVIATIONS and k < len(toks) and toks[k].text == "." and toks[k].joined:
+            k += 1
     return k
 
 
@@ -93,6 +98,9 @@ def _ship(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | 
         if not m:
             return None
         code, start_name = pre[1], m[0]
+        if start_name < len(toks) and toks[start_name].key in lex.ship_prefixes:
+            inner = _ship(lex, text, toks, start_name)  # "the British Frigate HMS St. Albans (F 83)"
+            return Found(i, inner.j, inner.actor, inner.how, inner.aliases) if inner else None
     k = _name_run(toks, start_name)
     if k == start_name:
         return None
@@ -149,7 +157,7 @@ def _place(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[int]) -> 
         return j, Place(None, "none")
     if place.how == "metonym":
         line_start = i == 0 or not toks[i].joined
-        dateline = line_start and nxt is None and j < len(toks) and toks[j].text == ","
+        dateline = line_start and j < len(toks) and toks[j].text == ","
         if dateline or next_cap or toks[i].text.isupper():
             return j, Place(None, "none")
     if place.homonym == "us_state" and _us_state(lex, toks, i, j, place.code):
@@ -232,4 +240,23 @@ def _org_at(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int, starts: s
             options.append(Found(i, j, org_actor(b[1]), "name"))
     if not options:
         return None
-    return max(options, key=lambda f: f.j)
+    best = max(options, key=lambda f: f.j)
+    nxt = toks[best.j] if best.j < len(toks) and toks[best.j].joined else None
+    if nxt is not None and nxt.cap and nxt.key in lex.not_name_tokens and not toks[best.j - 1].poss:
+        return None  # "Russian General Staff Academy" is another institution
+    return best
+
+
+def fold_ship_names(found: list[Found]) -> list[Found]:
+    """A ship named without its hull number in a headline ("USS The Sullivans Gains from ...") is the ship named
+    in full later ("USS The Sullivans (DDG 68)"): keep the known name, drop the spill-over word."""
+    full = [f for f in found if f.aliases and f.actor.name.endswith(")")]
+    out = []
+    for f in found:
+        if f.aliases and not f.actor.name.endswith(")"):
+            for g in full:
+                if f.aliases[0] != g.aliases[0] and f.aliases[0].startswith(g.aliases[0] + " "):
+                    f = Found(f.i, f.j - len(f.aliases[0][len(g.aliases[0]) :].split()), g.actor, f.how, g.aliases)
+                    break
+        out.append(f)
+    return out

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.events.actor_coref import Person, PersonMention, cluster, role_mentions, surname_mentions
 from pipeline.events.actor_lexicon import ActorLexicon, PhraseTable, load_lexicon
 from pipeline.events.actor_people import FOREIGN, find_titled, find_untitled
-from pipeline.events.actor_places import Found, find_places
+from pipeline.events.actor_places import Found, find_places, fold_ship_names
 from pipeline.events.actor_unify import unify_actors
 from pipeline.events.names import Tok, slug, tokenize
 from pipeline.model import Actor, ActorMention, Span
@@ -153,7 +153,7 @@ def resolve_actors(
     claimed = [False] * len(toks)
     _claim_furniture(lex, toks, starts, claimed)
     cands = find_titled(lex, text, toks, claimed, starts)
-    found = find_places(lex, text, toks, claimed, starts)
+    found = fold_ship_names(find_places(lex, text, toks, claimed, starts))
     cands += find_untitled(lex, text, toks, claimed, starts)
     persons, owner = cluster(cands, lex, FUZZY_THRESHOLD)
     pmentions = [

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
+from pipeline.events.status import is_future_wording, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.events.types import event_type as type_row
 from pipeline.model import Document, EventMention, Span, TimeExpression
@@ -253,7 +254,8 @@ def anchor_events(
             # A plan is dated by its own clause or the clause it hangs on, not by any date of the sentence.
             chosen = None
         if chosen is not None:
-            dated = _status_from_date(_dated(mention, chosen, source, by_tid, timexes, text), document)
+            dated = _dated(mention, chosen, source, by_tid, timexes, text)
+            dated = _status_from_date(dated, document, lexicon_dir)
         elif line is not None and mention.status in ("ongoing", "occurred") and _present_tense(mention):
             dated = _dated(mention, line, "dct", by_tid, timexes, text, "; present-tense dateline sentence")
         else:
@@ -355,12 +357,19 @@ def _present_tense(mention: EventMention) -> bool:
     ) or bool(re.match(r"^(?:meets|visits|holds|hosts|signs|tours|talks)$", word, re.IGNORECASE))
 
 
-def _status_from_date(mention: EventMention, document: Document) -> EventMention:
-    """An event dated after the publication date by its own sentence is planned, whatever the tense."""
-    dct = document.published
-    if dct is None or mention.start is None or mention.status != "occurred":
+def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Path | None) -> EventMention:
+    """An event its own sentence dates after the publication date is planned, whatever the tense.
+
+    Without a publication date, the date's wording decides ("tomorrow", "later this summer").
+    """
+    if mention.status not in ("occurred", "ongoing") or mention.timex is None:
         return mention
-    if mention.start > dct:
+    dct = document.published
+    if dct is not None and mention.start is not None:
+        future = mention.start > dct
+    else:
+        future = is_future_wording(mention.timex.text, status_cues(lexicon_dir))
+    if future:
         return replace(mention, status="planned", label=_replan(mention.label))
     return mention
 

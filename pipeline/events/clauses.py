@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 from pipeline.model import Span, TimeExpression
 
-# Punctuation that closes a clause, and words that open one. "since" opens a clause only before a subject
-# ("since NATO launched"), not before a date ("since 2005"): that is checked against the time expressions.
+# Punctuation that closes a clause, and words that open one. "since" does not: "have spoken by phone since
+# Milley took office" keeps the perfect-with-since that makes a series in one clause.
 _BOUNDARY_RE = re.compile(
     r"\s*;\s*|:\s+|\s+[–—]\s+|\s+--?\s+|\s*\(\s*|\s*\)\s*"
     r"|,\s+(?:and|or|but|while|whereas|although|though|which|who|where|when)\s+"
-    r"|\s+(?:but|while|whereas|although|because|after|before|until|when|whereas|where|since|that|so that)\s+",
+    r"|\s+(?:but|while|whereas|although|because|after|before|until|when|where|that|so that)\s+",
     re.IGNORECASE,
 )
 _DATELINE_TAIL_RE = re.compile(r"^\s*\)?\s*(?:[–—]|--?|\|)")
@@ -62,8 +62,6 @@ def split_clauses(text: str, sentence: Span, timexes: Sequence[TimeExpression] =
         end = sentence.start + m.end()
         if any(s <= at < e or s < end <= e for s, e in inside):
             continue
-        if m.group().strip().lower() == "since" and any(s == end for s, _ in inside):
-            continue  # "since 2005" dates; it does not open a clause
         if at > cuts[-1]:
             cuts.append(at)
     cuts.append(sentence.end)

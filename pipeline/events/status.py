@@ -36,6 +36,9 @@ class StatusCues:
     progressive: tuple[tuple[str, ...], ...]
     ongoing_before: tuple[tuple[str, ...], ...]
     ongoing_after: tuple[tuple[str, ...], ...]
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    perfect_unless: frozenset[str] = frozenset()
+    future_dates: tuple[tuple[str, ...], ...] = ()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
@@ -63,6 +66,7 @@ def _seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
 def _load(path: Path) -> StatusCues:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     skip = raw.get("skip") or {}
+    perfect = (raw.get("recurring") or {}).get("perfect_since") or {}
     return StatusCues(
         window=int(raw.get("window", 8)),
         skip_window=int(skip.get("near_window", 3)),
@@ -75,6 +79,9 @@ def _load(path: Path) -> StatusCues:
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),
         ongoing_after=_seqs((raw.get("ongoing") or {}).get("after")),
+        perfect_auxiliaries=frozenset(perfect.get("auxiliaries") or ()),
+        perfect_unless=frozenset(perfect.get("unless") or ()),
+        future_dates=_seqs(raw.get("future_dates")),
     )
 
 
@@ -128,6 +135,12 @@ def decide_status(
     clause_words = words_before + _words(trigger) + words_after
     if has_set_timex or _has(clause_words, cues.recurring_clause):
         return "recurring"
+    if (
+        "since" in clause_words
+        and cues.perfect_auxiliaries.intersection(words_before)
+        and not cues.perfect_unless.intersection(words_before)
+    ):
+        return "recurring"
     # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.
     planned_scope = window_before + _words(trigger)[:1]
     if _has(planned_scope, cues.planned_before) or _has(window_after, cues.planned_after):
@@ -138,3 +151,8 @@ def decide_status(
     if _has(window_before, cues.ongoing_before) or _has(window_after[:4], cues.ongoing_after):
         return "ongoing"
     return "occurred"
+
+
+def is_future_wording(timex_text: str, cues: StatusCues) -> bool:
+    """Does the date's own wording place it after the time of writing ("tomorrow", "later this summer")?"""
+    return _has(_words(timex_text), cues.future_dates)

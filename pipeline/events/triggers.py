@@ -41,6 +41,8 @@ class TriggerRule:
     not_inside: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
     window: int = 6
+    not_near: frozenset[str] = frozenset()
+    not_near_window: int = 3
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     not_inside=frozenset(w.lower() for w in entry.get("not_inside") or []),
                     near=frozenset(w.lower() for w in entry.get("near") or []),
                     window=int(entry.get("window", 6)),
+                    not_near=frozenset(w.lower() for w in entry.get("not_near") or []),
+                    not_near_window=int(entry.get("not_near_window", 3)),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}
@@ -142,6 +146,11 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive ending ("ukraine's" -> "ukraine")."""
+    return word[:-2] if word.endswith("'s") else word
+
+
 def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> bool:
     """Apply not_before / not_after / not_inside / near to the words [first, last] of a match."""
     for seq in rule.not_before:
@@ -153,6 +162,8 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
         if tuple(words[last + 1 : last + 1 + n]) == seq:
             return False
     if rule.not_inside and any(w in rule.not_inside for w in words[first : last + 1]):
+        return False
+    if rule.not_near and any(_bare(w) in rule.not_near for w in words[last + 1 : last + 1 + rule.not_near_window]):
         return False
     return not rule.near or any(w in rule.near for w in words[last + 1 : last + 1 + rule.window])
 
