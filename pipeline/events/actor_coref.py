@@ -27,7 +27,7 @@ class Person:
     positions: list[int] = field(default_factory=list)  # token indices of mentions
 
     def canonical(self) -> PersonName:
-        """Fullest form seen, with the most frequent surname spelling ("Anatoly Serdykov" -> "... Serdyukov")."""
+        """Fullest form seen, with the most frequent surname spelling ("Serdykov" -> "Serdyukov")."""
         best = max(self.forms, key=lambda f: (f.fullness[0], -self.forms.index(f)))
         common = self.surnames.most_common(1)[0][0] if self.surnames else best.surname
         if self.surnames.get(common, 0) > self.surnames.get(best.surname, 0):
@@ -53,7 +53,9 @@ def _country_clash(a: Clues, b: Clues, home: str | None) -> bool:
     return True
 
 
-def cluster(cands: Sequence[Candidate], lex: ActorLexicon, threshold: float) -> tuple[list[Person], list[int]]:
+def cluster(
+    cands: Sequence[Candidate], lex: ActorLexicon, threshold: float
+) -> tuple[list[Person], list[int]]:
     """Assign every candidate to a person; full names first so "Secretary Gates" joins "Robert M. Gates"."""
     persons: list[Person] = []
     owner = [-1] * len(cands)
@@ -85,9 +87,16 @@ def cluster(cands: Sequence[Candidate], lex: ActorLexicon, threshold: float) -> 
 
 def _neighbours_ok(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[int]) -> bool:
     """A bare surname must stand alone: not "Gates Foundation", not "Michelle Obama" for Barack."""
-    if i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].cap and toks[i + 1].word and not toks[i].poss:
-        if toks[i + 1].key.rstrip(".") not in lex.calendar:
-            return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (
+        nxt
+        and nxt.joined
+        and nxt.cap
+        and nxt.word
+        and not toks[i].poss
+        and nxt.key.rstrip(".") not in lex.calendar
+    ):
+        return False
     if i > 0 and i not in starts and toks[i].joined:
         p = toks[i - 1]
         if p.cap and p.word and not p.poss and lex.pieces.match(toks, i - 1) is None:
@@ -161,7 +170,8 @@ def role_mentions(
     sent_of: Sequence[int],
     lex: ActorLexicon,
 ) -> list[PersonMention]:
-    """"the secretary" -> the last person titled secretary; "his (Russian) counterpart" -> the other principal."""
+    """ "the secretary" -> the last person titled secretary; "his (Russian) counterpart" -> the other
+    principal."""
     timeline = sorted((m.i, m.person) for m in mentions)
     objects = {m.i for m in mentions if _is_object(toks, m.j)}
     starts_at = {m.i: m.person for m in mentions}
@@ -191,9 +201,9 @@ def role_mentions(
         nxt = toks[end] if end < n and toks[end].joined else None
         if nxt is not None and nxt.cap and nxt.word:
             continue  # a title before a name, handled elsewhere
-        if lex.role_nouns.get(role) and nxt is not None and nxt.word and nxt.text.islower():
-            if nxt.key not in lex.evidence_verbs:
-                continue  # "the general public"
+        ambiguous = lex.role_nouns.get(role) and nxt is not None and nxt.word and nxt.text.islower()
+        if ambiguous and nxt.key not in lex.evidence_verbs:
+            continue  # "the general public"
         hint = piece[1] if piece and piece[1].role == role else None
         if end + 1 < n and toks[end].text == "," and end + 1 in starts_at:
             p: int | None = starts_at[end + 1]  # "his counterpart, Sergeyev,"
@@ -211,8 +221,23 @@ def role_mentions(
     return out
 
 
-_PREPOSITIONS = frozenset(["to", "of", "in", "at", "on", "for", "with", "from", "by", "about", "into", "during"])
-_FUNCTION_WORDS = _PREPOSITIONS | {"the", "a", "an", "and", "or", "but", "that", "who", "which", "his", "her", "its"}
+_PREPOSITIONS = frozenset(
+    ["to", "of", "in", "at", "on", "for", "with", "from", "by", "about", "into", "during"]
+)
+_FUNCTION_WORDS = _PREPOSITIONS | {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "that",
+    "who",
+    "which",
+    "his",
+    "her",
+    "its",
+}
 
 
 def _is_object(toks: Sequence[Tok], j: int) -> bool:
@@ -250,9 +275,9 @@ def _role_holder(persons, timeline, i, role, country, hint) -> int | None:  # no
 
 
 def _counterpart(persons, timeline, i, country, sent_of, objects) -> int | None:  # noqa: ANN001
-    """The other principal: not the person "his" refers to, taken as the last one named in the sentence that is
-    not an object ("invited Serdyukov to ...", "Serdyukov’s actions"), else the sentence's first, else the last
-    named before."""
+    """The other principal: not the person "his" refers to, taken as the last one named in the sentence
+    that is not an object ("invited Serdyukov to ...", "Serdyukov’s actions"), else the sentence's first,
+    else the last named before."""
     same_sentence = [(pos, p) for pos, p in timeline if pos < i and sent_of[pos] == sent_of[i]]
     subjects = [p for pos, p in same_sentence if pos not in objects]
     earlier = [p for pos, p in timeline if pos < i]

@@ -1,6 +1,7 @@
 """Actor vocabularies from ``data/lexicon/actors/*.yaml``, compiled once per process into token-phrase tables.
 
-A phrase table maps a tuple of token keys to a payload and is indexed by its first key, so looking up every token
+A phrase table maps a tuple of token keys to a payload and is indexed by its first key, so looking up
+every token
 of a document costs one dict probe per token (no giant regex alternations).
 """
 
@@ -39,7 +40,7 @@ class PhraseTable(Generic[T]):
             lens.sort(reverse=True)
 
     def match(self, toks: Sequence[Tok], i: int) -> tuple[int, T] | None:
-        """Longest phrase starting at token ``i``: (end token index, payload). Phrases never cross a comma-free gap
+        """Longest phrase starting at token ``i``: (end token index, payload). Phrases never cross a gap
         that is not a single space, and only their last token may carry a possessive."""
         first = toks[i].key.lower() if self.lower else toks[i].key
         lens = self.lengths.get(first)
@@ -61,7 +62,9 @@ class PhraseTable(Generic[T]):
 
 @dataclass(frozen=True)
 class Place:
-    """A country-ish phrase. ``how``: name | demonym | metonym (capital) | none (region, US state, not an actor)."""
+    """A country-ish phrase.
+
+    how: name | demonym | metonym (capital) | none (a region or US state: not an actor)."""
 
     code: str | None
     how: str
@@ -77,8 +80,9 @@ class Org:
 
 @dataclass(frozen=True)
 class Piece:
-    """One piece of a title chain. kind: office | rank | honorific | modifier | service | counterpart | country |
-    org."""
+    """One piece of a title chain.
+
+    kind: office | rank | honorific | modifier | service | counterpart | country | org."""
 
     kind: str
     sector: str | None = None
@@ -158,7 +162,9 @@ def _pycountry_names(code: str) -> Iterable[str]:
 @lru_cache(maxsize=8)
 def _load_cached(lexicon_dir: Path) -> ActorLexicon:
     base = lexicon_dir / "actors"
-    countries, titles, orgs_doc = (_load(base / f) for f in ("countries.yaml", "titles.yaml", "organizations.yaml"))
+    countries, titles, orgs_doc = (
+        _load(base / f) for f in ("countries.yaml", "titles.yaml", "organizations.yaml")
+    )
     nick_doc = _load(base / "nicknames.yaml") if (base / "nicknames.yaml").exists() else {}
 
     places: PhraseTable[Place] = PhraseTable()
@@ -231,7 +237,9 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
         unit_heads=unit_heads,
         country_name=country_name,
         country_prefix=country_prefix,
-        homonym_before={k: frozenset(phrase_keys(p) for p in (v.get("before") or [])) for k, v in hom.items()},
+        homonym_before={
+            k: frozenset(phrase_keys(p) for p in (v.get("before") or [])) for k, v in hom.items()
+        },
         homonym_after={k: frozenset(phrase_keys(p) for p in (v.get("after") or [])) for k, v in hom.items()},
         homonym_cities=homonym_cities,
         us_places=frozenset([*us_states, *us_states.values()]),
@@ -255,7 +263,12 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
 def _title_pieces(titles: dict[str, Any], home: str | None) -> PhraseTable[Piece]:
     pieces: PhraseTable[Piece] = PhraseTable(lower=True)
     rank_sector = titles.get("rank_sector", "MIL")
-    for kind, section in (("office", "offices"), ("rank", "ranks"), ("modifier", "modifiers"), ("service", "services")):
+    for kind, section in (
+        ("office", "offices"),
+        ("rank", "ranks"),
+        ("modifier", "modifiers"),
+        ("service", "services"),
+    ):
         for spec in titles.get(section) or []:
             sector = spec.get("sector") or (rank_sector if kind == "rank" else None)
             country = spec.get("country")

@@ -1,8 +1,10 @@
-"""Person candidates: titled names ("Russian Defense Minister Anatoliy Serdyukov"), names with an appositive role
-("Lernes Hebert (Principal Director, ...)") and names followed by a verb of saying or doing ("Lernes Hebert said").
+"""Person candidates: titled names ("Russian Defense Minister Anatoliy Serdyukov"), names with an
+appositive role ("Lernes Hebert (Principal Director, ...)") and names followed by a verb of saying or doing
+("Lernes Hebert said").
 
-No list of people: evidence is a title chain, an honorific, a role appositive or a verb. Country and sector come
-from the chain's pieces, else from an appositive before or after the name, else from the chain's title hint.
+No list of people: evidence is a title chain, an honorific, a role appositive or a verb. Country and sector
+come from the chain's pieces, else from an appositive before or after the name, else from the chain's title
+hint.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pipeline.events.names import PersonName, Tok, is_initial, parse_name
 
 # Strength of a country clue, strongest first.
 EXPLICIT, APPOSITIVE, ORG_HINT, APPOS_HINT, TITLE_HINT, SERVICE_HINT = 30, 25, 20, 15, 10, 5
-# Placeholder country of a minister or a "General Staff" without a demonym: resolved per document (see actors.py).
+# Placeholder country of a minister or a "General Staff" without a demonym: resolved per document (see
+# actors.py).
 FOREIGN = "FOREIGN"
 _CLAUSE_END = frozenset([".", ";", ":", "(", ")", "!", "?", "“", "”", '"', "—", "–"])
 
@@ -123,7 +126,13 @@ def parse_name_at(lex: ActorLexicon, toks: Sequence[Tok], j: int) -> int | None:
         if t.key in lex.particles and words and k + 1 < n and toks[k + 1].cap and toks[k + 1].joined:
             k += 1
             continue
-        if len(t.text) == 1 and t.text.isupper() and k + 1 < n and toks[k + 1].text == "." and toks[k + 1].joined:
+        if (
+            len(t.text) == 1
+            and t.text.isupper()
+            and k + 1 < n
+            and toks[k + 1].text == "."
+            and toks[k + 1].joined
+        ):
             k += 2  # initial "M."
             continue
         if is_initial(t.text) and t.text.isupper():
@@ -159,7 +168,7 @@ def name_of(text: str, toks: Sequence[Tok], i: int, j: int, lex: ActorLexicon) -
 
 
 def _appositive_after(lex: ActorLexicon, toks: Sequence[Tok], j: int) -> tuple[int, Clues] | None:
-    """", chief of the Russian General Staff" / " (Principal Director, ...)" / " of the Russian army"."""
+    """ ", chief of the Russian General Staff" / " (Principal Director, ...)" / " of the Russian army"."""
     n = len(toks)
     if j >= n:
         return None
@@ -173,18 +182,21 @@ def _appositive_after(lex: ActorLexicon, toks: Sequence[Tok], j: int) -> tuple[i
     stops = {")"} if opener == "(" else {",", ")", *_CLAUSE_END}
     end = start
     while end < n and end - start < 16 and toks[end].key != "who":
-        if toks[end].text in stops and not (toks[end].text == "." and toks[end - 1].key.lower() in lex.abbreviations):
+        if toks[end].text in stops and not (
+            toks[end].text == "." and toks[end - 1].key.lower() in lex.abbreviations
+        ):
             break
-        if toks[end].key == "and" and not (toks[end - 1].text.islower() and toks[end + 1 : end + 2] and
-                                           toks[end + 1].text.islower()):
+        if toks[end].key == "and" and not (
+            toks[end - 1].text.islower() and toks[end + 1 : end + 2] and toks[end + 1].text.islower()
+        ):
             break  # "energetic and thoughtful" goes on; "..., and Russian ..." ends the phrase
         end += 1
     if end == start:
         return None
     first = toks[start]
-    if first.text.islower() and first.key not in lex.determiners and first.key not in ("a", "an", "of"):
-        if lex.pieces.match(toks, start) is None:
-            return None  # ", met with the Russian Deputy Minister ..." is a verb phrase, not an appositive
+    plain = first.text.islower() and first.key not in lex.determiners and first.key not in ("a", "an", "of")
+    if plain and lex.pieces.match(toks, start) is None:
+        return None  # ", met with the Russian Deputy Minister ..." is a verb phrase, not an appositive
     if _holds_person(lex, toks, start, end):
         return None  # ", Defense Minister Igor Sergeyev and ...": the next item of a list
     clues = analyse_phrase(lex, toks, start, end, APPOSITIVE)
@@ -202,14 +214,21 @@ def _holds_person(lex: ActorLexicon, toks: Sequence[Tok], start: int, end: int) 
     k = start
     while k < end:
         m = _piece_at(lex, toks, k)
-        if m and m[1].head and m[0] < end and toks[m[0]].joined and parse_name_at(lex, toks, m[0]) is not None:
+        if (
+            m
+            and m[1].head
+            and m[0] < end
+            and toks[m[0]].joined
+            and parse_name_at(lex, toks, m[0]) is not None
+        ):
             return True
         k = m[0] if m else k + 1
     return False
 
 
 def _appositive_before(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[int]) -> Clues | None:
-    """"his Finnish counterpart, Gen. Jarmo Lindberg" / "Chief of the General Staff of ... Russia, General ..."."""
+    """ "his Finnish counterpart, Gen. Jarmo Lindberg" / "Chief of the General Staff of ... Russia, General
+    ..."."""
     if i < 2 or toks[i - 1].text != ",":
         return None
     k = i - 2
@@ -302,9 +321,15 @@ def find_untitled(
         if after and toks[end].text in (",", "("):
             clues.merge(after[1])
             evidence = "appositive"
-        elif end < n and toks[end].joined and toks[end].key in lex.evidence_verbs and not toks[end - 1].poss:
-            evidence = "verb"
-        elif i > 0 and toks[i - 1].key in ("said", "says") and (end >= n or toks[end].text in (".", ",")):
+        elif (
+            end < n
+            and toks[end].joined
+            and toks[end].key in lex.evidence_verbs
+            and not toks[end - 1].poss
+            or i > 0
+            and toks[i - 1].key in ("said", "says")
+            and (end >= n or toks[end].text in (".", ","))
+        ):
             evidence = "verb"
         if evidence is None:
             i += 1

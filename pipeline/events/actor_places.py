@@ -16,7 +16,9 @@ from pipeline.events.names import Tok, slug
 from pipeline.model import Actor
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-_DIRECTIONS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"])
+_DIRECTIONS = frozenset(
+    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"]
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ def _country_prefix(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> tuple[int
 
 
 def _template(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> Found | None:
-    """"<country> <suffix>": Russian Navy, the United States Navy, U.S. troops, Russian Ministry of Defense."""
+    """ "<country> <suffix>": Russian Navy, the United States Navy, U.S. troops, Russian Ministry of
+    Defense."""
     pre = _country_prefix(lex, toks, i)
     if not pre or pre[0] >= len(toks) or not toks[pre[0]].joined:
         return None
@@ -72,7 +75,12 @@ def _name_run(toks: Sequence[Tok], j: int, limit: int = 5) -> int:
         k += 1
         if toks[k - 1].poss:
             break
-        if toks[k - 1].key in _NAME_ABBREVIATIONS and k < len(toks) and toks[k].text == "." and toks[k].joined:
+        if (
+            toks[k - 1].key in _NAME_ABBREVIATIONS
+            and k < len(toks)
+            and toks[k].text == "."
+            and toks[k].joined
+        ):
             k += 1
     return k
 
@@ -82,7 +90,9 @@ def _hull(text: str, toks: Sequence[Tok], k: int) -> int:
     if k < len(toks) and toks[k].text == "(":
         for m in range(k + 1, min(k + 8, len(toks))):
             if toks[m].text == ")":
-                return m + 1 if re.fullmatch(r"\([A-Z][A-Z\- ]*\d+\)", text[toks[k].start : toks[m].end]) else k
+                return (
+                    m + 1 if re.fullmatch(r"\([A-Z][A-Z\- ]*\d+\)", text[toks[k].start : toks[m].end]) else k
+                )
     return k
 
 
@@ -115,7 +125,7 @@ def _ship(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | 
 
 
 def _unit(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | None:
-    """"2nd Bomb Wing", "U.S. 6th Fleet": ordinal + capitalised words ending with a unit head."""
+    """ "2nd Bomb Wing", "U.S. 6th Fleet": ordinal + capitalised words ending with a unit head."""
     code, j = None, i
     pre = _country_prefix(lex, toks, i)
     if pre and pre[0] < len(toks) and toks[pre[0]].joined:
@@ -135,7 +145,8 @@ def _unit(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | 
 
 
 def _is_name_part(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[int]) -> bool:
-    """A capitalised word right before token i (same line, not a sentence start) makes it part of a longer name."""
+    """A capitalised word right before token i (same line, not a sentence start) makes it part of a longer
+    name."""
     if i == 0 or i in starts or not toks[i].joined:
         return False
     p = toks[i - 1]
@@ -168,7 +179,7 @@ def _place(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[int]) -> 
 
 
 def _us_state(lex: ActorLexicon, toks: Sequence[Tok], i: int, j: int, code: str | None) -> bool:
-    """"Atlanta, Georgia", "state of Georgia", "Georgia National Guard" are the US state."""
+    """ "Atlanta, Georgia", "state of Georgia", "Georgia National Guard" are the US state."""
     before = lex.homonym_before.get("us_state", frozenset())
     after = lex.homonym_after.get("us_state", frozenset())
     for n in range(1, 4):
@@ -178,7 +189,10 @@ def _us_state(lex: ActorLexicon, toks: Sequence[Tok], i: int, j: int, code: str 
             return True
     if i >= 2 and toks[i - 1].text == "," and toks[i - 2].cap and toks[i - 2].word:
         city = toks[i - 2].key
-        return city not in lex.homonym_cities.get(code or "", frozenset()) and lex.places.match(toks, i - 2) is None
+        return (
+            city not in lex.homonym_cities.get(code or "", frozenset())
+            and lex.places.match(toks, i - 2) is None
+        )
     return False
 
 
@@ -248,7 +262,8 @@ def _org_at(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int, starts: s
 
 
 def fold_ship_names(found: list[Found]) -> list[Found]:
-    """A ship named without its hull number in a headline ("USS The Sullivans Gains from ...") is the ship named
+    """A ship named without its hull number in a headline ("USS The Sullivans Gains from ...") is the ship
+    named
     in full later ("USS The Sullivans (DDG 68)"): keep the known name, drop the spill-over word."""
     full = [f for f in found if f.aliases and f.actor.name.endswith(")")]
     out = []
@@ -256,7 +271,9 @@ def fold_ship_names(found: list[Found]) -> list[Found]:
         if f.aliases and not f.actor.name.endswith(")"):
             for g in full:
                 if f.aliases[0] != g.aliases[0] and f.aliases[0].startswith(g.aliases[0] + " "):
-                    f = Found(f.i, f.j - len(f.aliases[0][len(g.aliases[0]) :].split()), g.actor, f.how, g.aliases)
+                    f = Found(
+                        f.i, f.j - len(f.aliases[0][len(g.aliases[0]) :].split()), g.actor, f.how, g.aliases
+                    )
                     break
         out.append(f)
     return out

@@ -2,8 +2,8 @@
 
 Persons are blocked by the first letters of their surname's transliteration key, then grouped by complete
 linkage (a name joins a group only if it is compatible with every member), so "George W. Bush" and
-"George H.W. Bush" are not chained together through a bare "George Bush". Surname-only actors ("Rodionov") join
-a group only when exactly one group fits.
+"George H.W. Bush" are not chained together through a bare "George Bush". Surname-only actors
+("Rodionov") join a group only when exactly one group fits.
 """
 
 from __future__ import annotations
@@ -66,7 +66,9 @@ def _merge(ids: list[str], seen: dict[str, _Seen], names: dict[str, PersonName] 
     return Actor(slug(name), name, kind, country, sector, tuple(sorted(aliases - {name})))
 
 
-def unify_actors(actors: Iterable[Actor], threshold: float = 85.0, lexicon_dir: Path | None = None) -> dict[str, Actor]:
+def unify_actors(
+    actors: Iterable[Actor], threshold: float = 85.0, lexicon_dir: Path | None = None
+) -> dict[str, Actor]:
     """Map every actor_id seen to ONE canonical Actor across documents (fuzzy on person names)."""
     seen: dict[str, _Seen] = {}
     for a in actors:
@@ -97,7 +99,8 @@ def _group(ids, seen, names, nicknames, threshold) -> list[list[str]]:  # noqa: 
     for i in full:
         for g in groups:
             if all(
-                same_person(names[i], names[m], nicknames, threshold) and _compatible_country(seen[i], seen[m])
+                same_person(names[i], names[m], nicknames, threshold)
+                and _compatible_country(seen[i], seen[m])
                 for m in g
             ):
                 g.append(i)
@@ -108,8 +111,11 @@ def _group(ids, seen, names, nicknames, threshold) -> list[list[str]]:  # noqa: 
         fits = [
             g
             for g in groups
-            if all(same_person(names[i], names[m], nicknames, threshold) and _compatible_country(seen[i], seen[m])
-                   for m in g)
+            if all(
+                same_person(names[i], names[m], nicknames, threshold)
+                and _compatible_country(seen[i], seen[m])
+                for m in g
+            )
         ]
         if len(fits) == 1:
             fits[0].append(i)

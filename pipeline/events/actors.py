@@ -71,7 +71,8 @@ def _sector(person: Person) -> str | None:
 def _foreign_resolver(
     lex: ActorLexicon, found: Sequence[Found], sent_of: Sequence[int]
 ) -> Callable[[int], str | None]:
-    """FOREIGN -> the one non-home country named in the token's sentence, else the document's most named one."""
+    """FOREIGN -> the one non-home country named in the token's sentence, else the document's most named
+    one."""
     home = lex.home_country
     per_sentence: dict[int, set[str]] = {}
     counts: Counter[str] = Counter()
@@ -97,7 +98,7 @@ def _foreign_resolver(
 
 
 def _foreign_org(lex: ActorLexicon, f: Found, resolve: Callable[[int], str | None]) -> Found:
-    """"General Staff" in a story about Russia -> Russian General Staff (RUS)."""
+    """ "General Staff" in a story about Russia -> Russian General Staff (RUS)."""
     code = resolve(f.i)
     a = f.actor
     name = f"{lex.country_prefix.get(code, code)} {a.name}" if code else a.name
@@ -142,10 +143,10 @@ def resolve_actors(
 ) -> tuple[list[Actor], list[ActorMention]]:
     """Canonical actors of one document and every mention of them (offsets into ``text``).
 
-    Every ``ActorMention.actor_id`` is the id of one of the returned actors. ``how`` is one of: name (full name,
-    or title chain + name), honorific ("Mr. Serdyukov", "Minister Rodionov"), surname, fuzzy (misspelt surname),
-    role ("the secretary", "his counterpart"), alias (short form of an organisation), demonym ("Russian"),
-    metonym (a capital standing for its country: "Moscow").
+    Every ``ActorMention.actor_id`` is the id of one of the returned actors. ``how`` is one of: name (full
+    name, or title chain + name), honorific ("Mr. Serdyukov", "Minister Rodionov"), surname, fuzzy (misspelt
+    surname), role ("the secretary", "his counterpart"), alias (short form of an organisation), demonym
+    ("Russian"), metonym (a capital standing for its country: "Moscow").
     """
     lex = load_lexicon(lexicon_dir)
     toks = tokenize(text)
@@ -157,7 +158,8 @@ def resolve_actors(
     cands += find_untitled(lex, text, toks, claimed, starts)
     persons, owner = cluster(cands, lex, FUZZY_THRESHOLD)
     pmentions = [
-        PersonMention(c.i, c.j, owner[k], "name" if c.name.given else "honorific") for k, c in enumerate(cands)
+        PersonMention(c.i, c.j, owner[k], "name" if c.name.given else "honorific")
+        for k, c in enumerate(cands)
     ]
     pmentions += surname_mentions(persons, toks, claimed, starts, lex, FUZZY_THRESHOLD)
     pmentions += role_mentions(persons, pmentions, toks, claimed, sent_of, lex)

@@ -1,7 +1,7 @@
 """Tokens and person-name utilities shared by actor resolution and cross-document unification.
 
-Names are compared on a transliteration key ("Anatoliy" / "Anatoly" -> "anatoli", "Sergey" / "Sergei" -> "sergei")
-and then with rapidfuzz, so spelling variants of Russian names meet without a list of people.
+Names are compared on a transliteration key ("Anatoliy" / "Anatoly" -> "anatoli", "Sergey" / "Sergei" ->
+"sergei") and then with rapidfuzz, so spelling variants of Russian names meet without a list of people.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ _POSSESSIVE = ("'s", "’s")
 
 @dataclass(frozen=True, slots=True)
 class Tok:
-    """A token with its offsets; ``key`` drops a possessive "'s", ``joined`` says the gap before it is a space or
+    """A token with its offsets; ``key`` drops a possessive "'s", ``joined`` says the gap before it is a space
+    or
     nothing on the same line (phrases never span a comma, a newline or a paragraph)."""
 
     start: int
@@ -49,7 +50,7 @@ def tokenize(text: str) -> list[Tok]:
         poss = raw.endswith(_POSSESSIVE) and len(raw) > 2
         key = raw[:-2] if poss else raw
         gap = text[prev_end : m.start()]
-        joined = len(gap) <= 1 and "\n" not in gap and not toks == []
+        joined = len(gap) <= 1 and "\n" not in gap and toks != []
         toks.append(Tok(m.start(), m.end(), raw, key, poss, joined))
         prev_end = m.end()
     return toks
@@ -104,11 +105,13 @@ class PersonName:
 
 
 def is_initial(token: str) -> bool:
-    """"M." or "H.W." are initials."""
+    """ "M." or "H.W." are initials."""
     return bool(re.fullmatch(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?", token))
 
 
-def parse_name(text: str, suffixes: frozenset[str] = frozenset({"Jr.", "Sr.", "II", "III", "IV"})) -> PersonName:
+def parse_name(
+    text: str, suffixes: frozenset[str] = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+) -> PersonName:
     """Parse "Joseph F. Dunford Jr." into given ("Joseph", "F."), surname "Dunford", suffix "Jr."."""
     parts = text.replace(",", " ").split()
     suffix = ""
@@ -129,7 +132,8 @@ def _given_variants(name: str, nicknames: Mapping[str, str]) -> set[str]:
 
 
 def given_compatible(a: PersonName, b: PersonName, nicknames: Mapping[str, str], threshold: float) -> bool:
-    """First names agree when either is missing, they share an initial-only form, are nickname variants, or are
+    """First names agree when either is missing, they share an initial-only form, are nickname variants, or
+    are
     fuzzy-equal after transliteration ("Yevgeny" / "Yevginiy")."""
     fa, fb = a.first, b.first
     if fa is None or fb is None:
@@ -146,7 +150,7 @@ def given_compatible(a: PersonName, b: PersonName, nicknames: Mapping[str, str],
 
 
 def _middles_compatible(a: PersonName, b: PersonName) -> bool:
-    """"George W. Bush" and "George H.W. Bush" differ by their middle initials: not the same person."""
+    """ "George W. Bush" and "George H.W. Bush" differ by their middle initials: not the same person."""
     ma = [g for g in a.given[1:] if is_initial(g)]
     mb = [g for g in b.given[1:] if is_initial(g)]
     return not (ma and mb and ma != mb)
