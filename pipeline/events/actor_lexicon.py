@@ -42,7 +42,7 @@ class PhraseTable(Generic[T]):
     def match(self, toks: Sequence[Tok], i: int) -> tuple[int, T] | None:
         """Longest phrase starting at token ``i``: (end token index, payload). Phrases never cross a gap
         that is not a single space, and only their last token may carry a possessive."""
-        first = toks[i].key.lower() if self.lower else toks[i].key
+        first = toks[i].low if self.lower else toks[i].key
         lens = self.lengths.get(first)
         if not lens:
             return None
@@ -53,7 +53,7 @@ class PhraseTable(Generic[T]):
             span = toks[i:j]
             if any(not t.joined or t.poss for t in span[1:]) or any(t.poss for t in span[:-1]):
                 continue
-            key = tuple((t.key.lower() if self.lower else t.key) for t in span)
+            key = tuple(t.low for t in span) if self.lower else tuple(t.key for t in span)
             payload = self.entries.get(key)
             if payload is not None:
                 return j, payload

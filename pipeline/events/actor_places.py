@@ -48,10 +48,8 @@ def _country_prefix(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> tuple[int
     return None
 
 
-def _template(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> Found | None:
-    """ "<country> <suffix>": Russian Navy, the United States Navy, U.S. troops, Russian Ministry of
-    Defense."""
-    pre = _country_prefix(lex, toks, i)
+def _template(lex: ActorLexicon, toks: Sequence[Tok], i: int, pre: tuple[int, str] | None) -> Found | None:
+    """Country + institution: Russian Navy, the United States Navy, U.S. troops, Russian Defense Ministry."""
     if not pre or pre[0] >= len(toks) or not toks[pre[0]].joined:
         return None
     j, code = pre
@@ -96,12 +94,13 @@ def _hull(text: str, toks: Sequence[Tok], k: int) -> int:
     return k
 
 
-def _ship(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | None:
+def _ship(
+    lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int, pre: tuple[int, str] | None
+) -> Found | None:
     t = toks[i]
     code = lex.ship_prefixes.get(t.key)
     start_name = i + 1
     if code is None:
-        pre = _country_prefix(lex, toks, i)
         if not pre or pre[0] >= len(toks):
             return None
         m = lex.ship_types.match(toks, pre[0])
@@ -109,7 +108,7 @@ def _ship(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | 
             return None
         code, start_name = pre[1], m[0]
         if start_name < len(toks) and toks[start_name].key in lex.ship_prefixes:
-            inner = _ship(lex, text, toks, start_name)  # "the British Frigate HMS St. Albans (F 83)"
+            inner = _ship(lex, text, toks, start_name, None)  # "the British Frigate HMS St. Albans (F 83)"
             return Found(i, inner.j, inner.actor, inner.how, inner.aliases) if inner else None
     k = _name_run(toks, start_name)
     if k == start_name:
@@ -124,10 +123,11 @@ def _ship(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | 
     return Found(i, end, Actor(slug(name), name, "org", code, "MIL"), "name", (bare,))
 
 
-def _unit(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int) -> Found | None:
+def _unit(
+    lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int, pre: tuple[int, str] | None
+) -> Found | None:
     """ "2nd Bomb Wing", "U.S. 6th Fleet": ordinal + capitalised words ending with a unit head."""
     code, j = None, i
-    pre = _country_prefix(lex, toks, i)
     if pre and pre[0] < len(toks) and toks[pre[0]].joined:
         j, code = pre[0], pre[1]
     if j >= len(toks) or not _ORDINAL.fullmatch(toks[j].text):
@@ -236,13 +236,15 @@ def _org_at(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int, starts: s
     if ign:
         return Found(i, ign[0], _NONE, "none")
     options: list[Found] = []
-    for finder in (_ship, _unit):
-        hit = finder(lex, text, toks, i)
-        if hit:
-            options.append(hit)
-    tpl = _template(lex, toks, i)
-    if tpl:
-        options.append(tpl)
+    pre = _country_prefix(lex, toks, i)
+    if pre or toks[i].key in lex.ship_prefixes or toks[i].text[:1].isdigit():
+        for hit in (
+            _ship(lex, text, toks, i, pre),
+            _unit(lex, text, toks, i, pre),
+            _template(lex, toks, i, pre),
+        ):
+            if hit:
+                options.append(hit)
     m = lex.orgs.match(toks, i)
     if m:
         options.append(Found(i, m[0], org_actor(m[1]), "name"))

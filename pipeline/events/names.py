@@ -31,6 +31,7 @@ class Tok:
     key: str
     poss: bool
     joined: bool
+    low: str = ""  # key.lower(), precomputed: every token is looked up in several tables
 
     @property
     def cap(self) -> bool:
@@ -51,7 +52,7 @@ def tokenize(text: str) -> list[Tok]:
         key = raw[:-2] if poss else raw
         gap = text[prev_end : m.start()]
         joined = len(gap) <= 1 and "\n" not in gap and toks != []
-        toks.append(Tok(m.start(), m.end(), raw, key, poss, joined))
+        toks.append(Tok(m.start(), m.end(), raw, key, poss, joined, key.lower()))
         prev_end = m.end()
     return toks
 
