@@ -46,24 +46,36 @@ def _value_interval(value: str, mod: str | None) -> tuple[date | None, date | No
     return _interval_function()(value, mod)
 
 
-_PLAIN_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_PLAIN_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?(?:T.*)?$")
 
 
 def _plain_interval(value: str) -> tuple[date | None, date | None, str]:
-    """Year, month and day values only (fallback when ``pipeline.timex.interval`` is not installed)."""
+    """Fallback when ``pipeline.timex.interval`` is not installed: years, quarters, months, ISO weeks, days.
+
+    Anything else (seasons, decades, REF values, XXXX) is left undated rather than guessed.
+    """
     m = _PLAIN_RE.match(value or "")
     if not m:
         return None, None, "vague" if value in VAGUE_VALUES else "none"
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    year, month, day, week, quarter = m.groups()
+    y = int(year)
     try:
         if day:
-            d = date(year, int(month), int(day))
+            d = date(y, int(month), int(day))
             return d, d, "day"
         if month:
-            first = date(year, int(month), 1)
-            nxt = date(year + (first.month == 12), first.month % 12 + 1, 1)
+            first = date(y, int(month), 1)
+            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
             return first, nxt - timedelta(days=1), "month"
-        return date(year, 1, 1), date(year, 12, 31), "year"
+        if week:
+            monday = date.fromisocalendar(y, int(week), 1)
+            return monday, monday + timedelta(days=6), "week"
+        if quarter:
+            q = int(quarter)
+            first = date(y, 3 * q - 2, 1)
+            nxt = date(y + (q == 4), (3 * q) % 12 + 1, 1)
+            return first, nxt - timedelta(days=1), "quarter"
+        return date(y, 1, 1), date(y, 12, 31), "year"
     except ValueError:
         return None, None, "none"
 
@@ -143,7 +155,27 @@ def _choose(
             best = (key, t)
     if best is None:
         return None, "none"
-    return best[1], "clause" if best[0][1] == 0 else "sentence"
+    chosen = _finer(best[1], [t for t in candidates if not _blocked(trig, t, verbs)], clauses)
+    return chosen, "clause" if best[0][1] == 0 else "sentence"
+
+
+def _finer(
+    chosen: TimeExpression, others: Sequence[TimeExpression], clauses: Sequence[Span]
+) -> TimeExpression:
+    """A finer date of the same clause inside the chosen one ("Last year's exercise was held in October")."""
+    home = clause_index(clauses, chosen.start)
+    c_start, c_end, _ = _value_interval(chosen.value, chosen.mod)
+    if c_start is None or c_end is None:
+        return chosen
+    best = chosen
+    width = (c_end - c_start).days
+    for t in others:
+        if t is chosen or clause_index(clauses, t.start) != home:
+            continue
+        start, end, _ = _value_interval(t.value, t.mod)
+        if start and end and c_start <= start and end <= c_end and (end - start).days < width:
+            best, width = t, (end - start).days
+    return best
 
 
 def _range_start(
@@ -256,6 +288,7 @@ def anchor_events(
         if chosen is not None:
             dated = _dated(mention, chosen, source, by_tid, timexes, text)
             dated = _status_from_date(dated, document, lexicon_dir)
+            dated = _plan_ahead(dated, document, timexes, by_tid, text)
         elif line is not None and mention.status in ("ongoing", "occurred") and _present_tense(mention):
             dated = _dated(mention, line, "dct", by_tid, timexes, text, "; present-tense dateline sentence")
         else:
@@ -264,10 +297,19 @@ def anchor_events(
     return _passages(first_pass, text, document, by_tid, timexes, lexicon_dir)
 
 
+# "had agreed", "had been frozen": a pluperfect sentence is a flashback, not the passage's reference time.
+_PLUPERFECT_RE = re.compile(
+    r"\bhad\s+(?:(?:already|also|just|previously|first|not|never)\s+)?"
+    r"(?:been\s+)?\w+(?:ed|en|met|held|made|sent|begun|done|gone|seen|taken|spoken|given|led|won|fought)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
     """Can this mention give its date to the undated mentions of its passage?"""
     return (
         mention.status == "occurred"
+        and not _PLUPERFECT_RE.search(mention.sentence.text)
         and mention.date_source in ("clause", "sentence")
         and mention.timex is not None
         and mention.start is not None
@@ -297,6 +339,16 @@ def _header_date(text: str, timexes: Sequence[TimeExpression], before: int) -> T
     return None
 
 
+def _coarser_in_same_sentence(new: EventMention, old: EventMention | None) -> bool:
+    """In one sentence the finest date is the reference ("spent Nov. 27 to Dec. 15 training ... called
+    Torgau 2007": the days, not the year of the exercise's name)."""
+    if old is None or old.sentence.start != new.sentence.start or not (new.start and new.end):
+        return False
+    if not (old.start and old.end):
+        return False
+    return (new.end - new.start) > (old.end - old.start)
+
+
 def _passages(
     mentions: list[EventMention],
     text: str,
@@ -318,7 +370,7 @@ def _passages(
     for mention in mentions:
         if mention.date_source != "none":
             out.append(mention)
-            if _is_reference(mention, lexicon_dir):
+            if _is_reference(mention, lexicon_dir) and not _coarser_in_same_sentence(mention, last):
                 last = mention
             continue
         near = (
@@ -355,6 +407,37 @@ def _present_tense(mention: EventMention) -> bool:
     return bool(
         before and before[-1].lower() in ("is", "are", "am") and word.lower().endswith("ing")
     ) or bool(re.match(r"^(?:meets|visits|holds|hosts|signs|tours|talks)$", word, re.IGNORECASE))
+
+
+_PAST_WORDS_RE = re.compile(r"\b(?:last|ago|yesterday|previous|earlier|past|before)\b", re.IGNORECASE)
+_YEAR_IN_TEXT_RE = re.compile(r"\b\d{4}\b|'\d{2}\b")
+_MONTH_NAME_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
+
+
+def _plan_ahead(mention: EventMention, document: Document, timexes, by_tid, text) -> EventMention:
+    """A plan dated by a bare month or day the tagger put in the past ("agreed to meet ... in June", read in
+    March) is about the next such month: a plan cannot be dated before the time of writing."""
+    t, dct = mention.timex, document.published
+    if (
+        mention.status != "planned"
+        or t is None
+        or dct is None
+        or mention.start is None
+        or mention.start >= dct
+    ):
+        return mention
+    m = _MONTH_DAY_RE.match(t.value)
+    if not m or t.anchor != "dct" or _YEAR_IN_TEXT_RE.search(t.text) or _PAST_WORDS_RE.search(t.text):
+        return mention
+    if not _MONTH_NAME_RE.search(t.text):
+        return mention  # "Tuesday" is the last or next week's, not next year's
+    moved = replace(t, value=f"{int(m.group(1)) + 1}{m.group(2)}")
+    start, _, _ = _value_interval(moved.value, moved.mod)
+    if start is None or start < dct:
+        return mention
+    dated = _dated(mention, moved, mention.date_source, by_tid, timexes, text)
+    return replace(dated, explanation=dated.explanation + "; a plan: the next one after the publication date")
 
 
 def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Path | None) -> EventMention:

@@ -66,6 +66,7 @@ def extract_events(
             continue
         sentence_timexes = timex_per_sentence[index]
         clauses = split_clauses(text, sentence, sentence_timexes)
+        governing: dict[int, str] = {}  # clause start -> status of its last planned/cancelled verb
         for match in found:
             clause = clauses[clause_index(clauses, match.start)]
             has_set = any(t.type == "SET" and clause.start <= t.start < clause.end for t in sentence_timexes)
@@ -78,6 +79,11 @@ def extract_events(
             )
             if status == SKIP:
                 continue
+            if match.rule.pos == "verb" and status in ("planned", "cancelled"):
+                governing[clause.start] = status
+            elif match.rule.pos != "verb" and status == "occurred" and clause.start in governing:
+                # A noun in the object of a plan is planned too ("agreed to meet ... at the G7 summit").
+                status = governing[clause.start]
             trigger = Span(match.start, match.end, text[match.start : match.end])
             roles = assign_roles(
                 text,

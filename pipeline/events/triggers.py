@@ -163,7 +163,9 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
             return False
     if rule.not_inside and any(w in rule.not_inside for w in words[first : last + 1]):
         return False
-    if rule.not_near and any(_bare(w) in rule.not_near for w in words[last + 1 : last + 1 + rule.not_near_window]):
+    if rule.not_near and any(
+        _bare(w) in rule.not_near for w in words[last + 1 : last + 1 + rule.not_near_window]
+    ):
         return False
     return not rule.near or any(w in rule.near for w in words[last + 1 : last + 1 + rule.window])
 
