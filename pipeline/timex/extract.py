@@ -21,7 +21,9 @@ _SUFFIX_MODS_BY_TYPE = {
     "DATE": {"ON_OR_AFTER", "ON_OR_BEFORE", "APPROX"},
     "DURATION": {"EQUAL_OR_MORE", "EQUAL_OR_LESS", "APPROX"},
 }
-_DAYLIKE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}|XXXX-WXX-\d|UNDEF-(?:DCT|REF)-day[+-]\w+")
+_DAYLIKE = re.compile(
+    r"((?:\d{4}|XXXX)-\d{2}-\d{2}|XXXX-WXX-\d|UNDEF-(?:DCT|REF)-day[+-]\d+)(?:T(?:MO|AF|EV|NI))?"
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ class Candidate:
     rule: str
     mod: str | None = None
     dir: str = ""  # past | future | this | tense (for XXXX values)
-    alt_type: str | None = None  # when the clause is in the past tense ("took six months")
+    alt_when: str = ""  # past | future: the clause tense that selects the other reading
+    alt_type: str | None = None  # "in six months": DATE when the clause is about the future
     alt_value: str | None = None
 
 
@@ -68,9 +71,13 @@ def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
         if not value:
             return None
         alt_type = alt_value = None
-        if rule.alt_past is not None:
-            alt_type, alt_value = rule.alt_past.type, fill(rule.alt_past.value, rule, match)
-        out.append(Candidate(start, end, part.type, value, rule.id, mod, direction, alt_type, alt_value))
+        if rule.alt is not None:
+            alt_type, alt_value = rule.alt.type, fill(rule.alt.value, rule, match)
+        out.append(
+            Candidate(
+                start, end, part.type, value, rule.id, mod, direction, rule.alt_when, alt_type, alt_value
+            )
+        )
     return out or None
 
 
@@ -112,6 +119,10 @@ def _with_modifiers(text: str, found: list[Candidate], grammar: Grammar) -> list
             prefix, table = grammar.date_prefix.search(before), grammar.tables["date_modifiers"]
         elif kind in ("amount", "ago"):
             prefix, table = grammar.amount_prefix.search(before), grammar.tables["amount_modifiers"]
+            if prefix and grammar.amount_blocker.search(
+                text, max(0, cand.start - _LOOK - len(before)), cand.start - len(before) + prefix.start()
+            ):
+                prefix = None
         if prefix and table is not None:
             mod = normalise_mod(prefix.group("mod"), table.values)
             if kind == "ago":
@@ -142,16 +153,15 @@ def _merge_date_clock(text: str, found: list[Candidate]) -> list[Candidate]:
         ):
             pair = (prev, cand)
             clock = next((c for c in pair if _CLOCK.fullmatch(c.value) and c.type == "TIME"), None)
-            day = next(
-                (c for c in pair if c is not clock and c.type == "DATE" and _DAYLIKE.fullmatch(c.value)), None
-            )
+            day = next((c for c in pair if c is not clock and _DAYLIKE.fullmatch(c.value)), None)
             if clock is not None and day is not None:
                 time_part = _CLOCK.fullmatch(clock.value).group(1)
+                day_part = _DAYLIKE.fullmatch(day.value).group(1)
                 out[-1] = Candidate(
                     prev.start,
                     cand.end,
                     "TIME",
-                    f"{day.value}T{time_part}",
+                    f"{day_part}T{time_part}",
                     f"{day.rule}+{clock.rule}",
                     day.mod,
                     day.dir,

@@ -21,13 +21,14 @@ from pipeline.timex.extract import Candidate
 from pipeline.timex.rules import Grammar
 from pipeline.timex.tense import clause_tense
 
-_OFFSET = re.compile(r"UNDEF-(DCT|REF)-([a-z]+)([+-])(\d+|X)(.*)")
+_OFFSET = re.compile(r"UNDEF-(DCT|REF)-([a-z]+)(?:/pl)?([+-])(\d+|X)(.*)")
 _CLOCK = re.compile(r"XXXX-XX-XX(T.+)")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)(T.+)?")
 _MONTH = re.compile(r"XXXX-(\d\d)")
 _SEASON = re.compile(r"XXXX-(SP|SU|FA|WI)")
 _QUARTER = re.compile(r"XXXX-([QH])(\d)")
 _WEEKDAY = re.compile(r"XXXX-WXX-(\d|WE)(T.+)?")
+_MOVABLE = re.compile(r"(nth):(\d\d):(\d):(-?\d)|(easter):(-?\d+)")
 _SMALL_UNITS = {"hour": 24, "minute": 24 * 60, "second": 24 * 3600}
 
 
@@ -124,6 +125,10 @@ def _pick(cands: list[tuple[date, date, str]], base: date, period_start: date, d
 
 
 def _direction(cand: Candidate, ctx: Context) -> tuple[str, str]:
+    if cand.dir == "ref-past":
+        return "past-strict", "the last one before"
+    if cand.dir == "ref-future":
+        return "future-strict", "the next one after"
     if cand.dir == "past":
         return "past-strict", "the last one before"
     if cand.dir == "future":
@@ -138,9 +143,39 @@ def _direction(cand: Candidate, ctx: Context) -> tuple[str, str]:
     return "nearest", "no tense cue: the nearest to"
 
 
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Meeus/Jones/Butcher algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def movable_day(rule: str, year: int) -> date | None:
+    """ "nth:11:4:4" (4th Thursday of November), "nth:05:1:-1" (last Monday of May), "easter:-2"."""
+    m = _MOVABLE.fullmatch(rule)
+    if m is None:
+        return None
+    if m[5]:
+        return _easter(year) + timedelta(days=int(m[6]))
+    month, weekday, nth = int(m[2]), int(m[3]), int(m[4])
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = V.add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
 def _year_periods(cand: Candidate, year: int) -> tuple[date, date, str, str] | None:
     """(start, end, value, suffix) of the expression in ``year``."""
     try:
+        if cand.value.startswith("XXXX-") and (day := movable_day(cand.value[5:], year)):
+            return day, day, day.isoformat(), ""
         if m := _MONTH_DAY.fullmatch(cand.value):
             day = date(year, int(m[1]), int(m[2]))
             return day, day, day.isoformat(), m[3] or ""
@@ -162,26 +197,31 @@ def _year_periods(cand: Candidate, year: int) -> tuple[date, date, str, str] | N
 def _year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     """ "in December", "Sept. 12", "last fall", "the third quarter": the year from the DCT and a direction."""
     direction, how = _direction(cand, ctx)
-    if ctx.dct is None:
+    base, anchor = ctx.dct, "dct"
+    if cand.dir.startswith("ref-"):
+        ref = _find_ref(ctx, "month")
+        if ref is not None:
+            base, anchor = ref.day, ref.tid
+    if base is None:
         ref = _find_ref(ctx, "year") if cand.dir in ("", "tense") else None
         period = _year_periods(cand, ref.day.year) if ref else None
         if ref is None or period is None:
             return Result(cand.value, None, f"{cand.rule}: no publication date, year unknown", True, False)
         value = period[2] + period[3]
         return Result(value, ref.tid, f"year of the reference time ({ref.tid}) = {value}")
-    base = ctx.dct
     periods = [p for y in (base.year - 1, base.year, base.year + 1) if (p := _year_periods(cand, y))]
     if not periods:
         return Result(cand.value, None, f"{cand.rule}: not a calendar date", True, False)
     if direction == "this":
         this = next(p for p in periods if p[0].year == base.year)
-        return Result(this[2] + this[3], "dct", f"{how} the publication year = {this[2]}")
+        return Result(this[2] + this[3], anchor, f"{how} the publication year = {this[2]}")
     current = next((p for p in periods if p[0] <= base <= p[1]), None)
     period_start = current[0] if current else base
     if current is None and _SEASON.fullmatch(cand.value) is None and _MONTH.fullmatch(cand.value):
         period_start = base.replace(day=1)
     value = _pick([(p[0], p[1], p[2] + p[3]) for p in periods], base, period_start, direction)
-    return Result(value, "dct", f"{how} publication date {base.isoformat()} = {value}")
+    what = "publication date" if anchor == "dct" else f"reference time ({anchor})"
+    return Result(value, anchor, f"{how} {what} {base.isoformat()} = {value}")
 
 
 def _weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
@@ -189,6 +229,8 @@ def _weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     day_code, suffix = m[1], m[2] or ""
     weekday = 6 if day_code == "WE" else int(day_code)
     base, anchor = ctx.dct, "dct"
+    if cand.dir.startswith("ref-") and (ref := _find_ref(ctx, "day")) is not None and ref.grain == "day":
+        base, anchor = ref.day, ref.tid
     if base is None:
         ref = _find_ref(ctx, "day") if cand.dir in ("", "tense") else None
         if ref is None or ref.grain != "day":
@@ -207,6 +249,14 @@ def _weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     return Result(value, anchor, f"{how} {base.isoformat()} = {value}")
 
 
+def _holiday_in_year(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
+    """ "Thanksgiving 2015": a movable holiday in a stated year."""
+    day = movable_day(m[2], int(m[1]))
+    if day is None:
+        return Result("", None, "not a holiday rule")
+    return Result(day.isoformat(), None, f"{cand.rule}: {m[2]} in {m[1]}")
+
+
 def _absolute(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     concrete = V.parse(cand.value.split("T")[0]) is not None
     return Result(
@@ -218,9 +268,31 @@ HANDLERS: tuple[tuple[re.Pattern[str], Callable[[Candidate, Context, re.Match[st
     (_OFFSET, _offset),
     (_CLOCK, _clock),
     (_WEEKDAY, _weekday),
+    (re.compile(r"(\d{4})-((?:nth|easter):.+)"), _holiday_in_year),
     (re.compile(r"XXXX-.+"), _year_fill),
     (re.compile(r".*"), _absolute),
 )
+
+
+def _handle(cand: Candidate, ctx: Context) -> Result:
+    return next(h(cand, ctx, m) for rx, h in HANDLERS if (m := rx.fullmatch(cand.value)))
+
+
+_ON_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _day_named_after(text: str, found: list[Candidate], index: int, ctx: Context) -> tuple[str, str] | None:
+    """ "at 2:49 p.m. on Monday": the day of the clock time is the day expression right after it."""
+    if index + 1 >= len(found):
+        return None
+    nxt, cand = found[index + 1], found[index]
+    if not _ON_DAY.fullmatch(text, cand.end, nxt.start) or nxt.type != "DATE":
+        return None
+    result = _handle(nxt, ctx)
+    parsed = V.parse(result.value)
+    if parsed is None or parsed[1] != "day" or result.underspecified:
+        return None
+    return parsed[0].isoformat(), result.anchor or "dct"
 
 
 def _reference(tid: str, value: str) -> Reference | None:
@@ -235,11 +307,16 @@ def resolve(text: str, found: list[Candidate], dct: date | None, grammar: Gramma
     """Anchor every candidate in text order; each resolved DATE may become the next reference time."""
     refs: list[Reference] = []
     out: list[TimeExpression] = []
-    for cand in found:
-        if cand.alt_value and clause_tense(text, cand.start, cand.end, grammar.tense) == "past":
+    for index, cand in enumerate(found):
+        if cand.alt_value and clause_tense(text, cand.start, cand.end, grammar.tense) == cand.alt_when:
             cand = replace(cand, type=cand.alt_type or cand.type, value=cand.alt_value, alt_value=None)
         ctx = Context(text, dct, tuple(refs), grammar)
-        result = next(h(cand, ctx, m) for rx, h in HANDLERS if (m := rx.fullmatch(cand.value)))
+        if cand.type == "SET":
+            result = Result(cand.value, None, f"{cand.rule}: recurrence", False, False)
+        elif (clock := _CLOCK.fullmatch(cand.value)) and (day := _day_named_after(text, found, index, ctx)):
+            result = Result(day[0] + clock[1], day[1], f"clock time on the day named after it ({day[0]})")
+        else:
+            result = _handle(cand, ctx)
         if not V.is_valid(result.value, cand.type):
             continue
         tid = f"t{len(out) + 1}"

@@ -1,8 +1,8 @@
 """Load the tagger's rules and vocabularies (``data/lexicon/timex``) and compile them once per process.
 
-The rules are data (HeidelTime's ``resources/``, Recognizers-Text's YAML): a rule is a regex written with named
-sub-patterns (``%MONTH``, ``%DAY:day2``) and a value template. This module only expands and compiles them;
-what a match means is decided by ``extract.py`` (templates) and ``resolve.py`` (anchoring).
+The rules are data (HeidelTime's ``resources/``, Recognizers-Text's YAML): a rule is a regex written with
+named sub-patterns (``%MONTH``, ``%DAY:day2``) and a value template. This module only expands and compiles
+them; what a match means is decided by ``extract.py`` (templates) and ``resolve.py`` (anchoring).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _KNOWN_FIELDS = {
     "followed_by",
     "not_followed_by",
     "modifiers",
-    "alt_past",
+    "alt",
 }
 
 
@@ -84,7 +84,8 @@ class Rule:
     followed_by: re.Pattern[str] | None = None
     not_followed_by: re.Pattern[str] | None = None
     modifiers: str = "date"  # date | amount | ago | none
-    alt_past: Part | None = None
+    alt: Part | None = None  # another reading when the clause's tense is `alt_when` ("in six months")
+    alt_when: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Grammar:
     tables: dict[str, Table]
     date_prefix: re.Pattern[str]
     amount_prefix: re.Pattern[str]
+    amount_blocker: re.Pattern[str]
     suffix: re.Pattern[str]
     suffix_mods: dict[str, str]
     ago_mods: dict[str, str]
@@ -165,6 +167,35 @@ def _expand(pattern: str, subs: dict[str, SubPattern], where: str) -> tuple[str,
     return _REFERENCE.sub(replace, pattern), groups
 
 
+_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;)"
+
+
+def _widen_spaces(pattern: str) -> str:
+    """Let ``\\s`` match a broken ``&nbsp;`` entity too ("Sept.&nbsp;15"); not in classes or look-behinds."""
+    out: list[str] = []
+    stack: list[bool] = []  # per open group: inside a look-behind (fixed width: leave it alone)?
+    in_class, i = False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            keep = in_class or (stack and stack[-1])
+            out.append(pair if keep or pair != r"\s" else _SPACE)
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            stack.append(bool(stack and stack[-1]) or pattern.startswith(("(?<=", "(?<!"), i))
+        elif ch == ")" and stack:
+            stack.pop()
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, where: str) -> Rule:
     unknown = set(raw) - _KNOWN_FIELDS
     rule_id = raw.get("id", f"#{order}")
@@ -176,7 +207,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
             raise RuleError(f"{where}: missing {needed!r}")
     body, groups = _expand(raw["pattern"], subs, where)
     try:
-        regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        regex = re.compile(rf"(?<!\w)(?:{_widen_spaces(body)})(?!\w)")
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern: {exc}") from exc
     kind = raw["type"]
@@ -184,7 +215,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
         parts = tuple(Part(p["group"], p.get("type", kind), p["value"]) for p in raw["parts"])
     else:
         parts = (Part(None, kind, raw["value"]),)
-    alt = raw.get("alt_past")
+    alt = raw.get("alt")
     default_mods = {"DURATION": "amount", "SET": "none"}.get(kind, "date")
     return Rule(
         id=rule_id,
@@ -201,7 +232,8 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
         followed_by=_compile_optional(raw.get("followed_by"), where),
         not_followed_by=_compile_optional(raw.get("not_followed_by"), where),
         modifiers=raw.get("modifiers", default_mods),
-        alt_past=Part(None, alt["type"], alt["value"]) if alt else None,
+        alt=Part(None, alt["type"], alt["value"]) if alt else None,
+        alt_when=alt["when"] if alt else "",
     )
 
 
@@ -234,6 +266,7 @@ def load_grammar(timex_dir: Path) -> Grammar:
         tables=tables,
         date_prefix=re.compile(mods["date_prefix"]),
         amount_prefix=re.compile(mods["amount_prefix"]),
+        amount_blocker=re.compile(mods["amount_prefix_blocker"]),
         suffix=re.compile(mods["suffix"]),
         suffix_mods=dict(mods["suffix_mods"]),
         ago_mods=dict(mods["ago_mods"]),

@@ -122,6 +122,17 @@ def _clock(hour: str, minute: str, second: str, ampm: str) -> str | None:
     return text + (f":{second}" if second else "")
 
 
+def _every(season: str, month: str, part: str, weekend: str) -> str:
+    """ "every summer" XXXX-SU, "every January" XXXX-01, "every morning" XXXX-XX-XXTMO, "every weekend"."""
+    if season:
+        return f"XXXX-{season}"
+    if month:
+        return f"XXXX-{month}"
+    if part:
+        return f"XXXX-XX-XXT{part}"
+    return "XXXX-WXX-WE"
+
+
 def _first(*args: str) -> str:
     return next((a for a in args if a), "")
 
@@ -152,6 +163,9 @@ FUNCTIONS: dict[str, Callable[..., str | None]] = {
     "OTHER": lambda num, other: "2" if other else num,
     "BASIS": lambda adj: {"daily": "P1D", "weekly": "P1W", "monthly": "P1M"}.get(adj.lower(), "P1Y"),
     "NOON": lambda w: "24:00" if w.lower() == "midnight" else "12:00",
+    "PARTAMPM": lambda part: "am" if part.lower() == "morning" else "pm",
+    "REFDIR": lambda w: "ref-past" if w.lower() in ("previous", "preceding") else "ref-future",
+    "EVERY": _every,
 }
 
 
@@ -180,10 +194,8 @@ def fill(template: str, rule: Rule, match: re.Match[str]) -> str | None:
         sub = rule.groups.get(name)
         text = match.group(name) if name in match.re.groupindex else None
         if text is None:
-            value = sub.default if sub else ""
-        else:
-            value = normalise(sub, text) if sub else text
-        return value
+            return sub.default if sub else ""
+        return normalise(sub, text) if sub else text
 
     value = _FIELD.sub(field, template)
     try:

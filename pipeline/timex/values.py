@@ -1,8 +1,9 @@
 """TIMEX3 values as calendar periods: parse, shift, format, validate.
 
-A concrete calendar value (``2010-09-15``, ``2010-W37``, ``2008-03``, ``2010-SU``, ``199``) is read as the first
-day of the period plus its granularity, so that every anchoring step is "shift a date by n units, then write it
-at the unit's granularity" ("six weeks ago" -> ``2010-W31``, "later that year" after ``2008-03`` -> ``2008``).
+A concrete calendar value (``2010-09-15``, ``2010-W37``, ``2008-03``, ``2010-SU``, ``199``) is read as the
+first day of the period plus its granularity, so that every anchoring step is "shift a date by n units, then
+write it at the unit's granularity" ("six weeks ago" -> ``2010-W31``; "later that year" after ``2008-03`` ->
+``2008``).
 """
 
 from __future__ import annotations
