@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from pipeline.events.actor_lexicon import ActorLexicon, PhraseTable
+from pipeline.events.actor_lexicon import ActorLexicon, PhraseTable, Piece
 from pipeline.events.actor_people import FOREIGN, TITLE_HINT, Candidate, Clues
 from pipeline.events.names import PersonName, Tok, phrase_keys, same_person, surname_score, translit_key
 
@@ -121,6 +121,9 @@ def surname_mentions(
             forms.add(" ".join([f.first or "", f.surname]).strip(), p)
         for s in {f.surname for f in person.forms}:
             by_surname.setdefault(translit_key(s), []).append(p)
+        if person.clues.country in lex.family_name_first:  # "Wei Fenghe" -> "Wei"
+            for s in {f.given[0] for f in person.forms if len(f.given) == 1}:
+                by_surname.setdefault(translit_key(s), []).append(p)
     keys = list(by_surname)
     out: list[PersonMention] = []
     for i, t in enumerate(toks):
@@ -144,7 +147,8 @@ def surname_mentions(
         if not owners:
             continue
         p = max(owners, key=lambda o: max((pos for pos in persons[o].positions if pos < i), default=-1))
-        persons[p].surnames[t.key] += 1
+        if how == "fuzzy" or any(translit_key(f.surname) == key for f in persons[p].forms):
+            persons[p].surnames[t.key] += 1  # spelling votes; a family name used first ("Wei") is no vote
         persons[p].positions.append(i)
         out.append(PersonMention(i, i + 1, p, how))
         claimed[i] = True
@@ -210,6 +214,8 @@ def role_mentions(
         elif role == "counterpart":
             p = _counterpart(persons, timeline, i, country, sent_of, objects)
         else:
+            if hint is not None and (hint.weak or hint.country == FOREIGN):
+                hint = Piece(hint.kind, hint.sector, None, hint.role)  # a default, not a clue
             p = _role_holder(persons, timeline, i, role, country or (hint.country if hint else None), hint)
         if p is None:
             continue

@@ -132,6 +132,7 @@ class ActorLexicon:
     particles: frozenset[str]
     nicknames: dict[str, str]
     home_country: str | None
+    family_name_first: frozenset[str] = frozenset()  # countries whose names put the family name first
     abbreviations: frozenset[str] = frozenset()  # "adm", "gen", "mr": a period after them ends no phrase
 
 
@@ -254,6 +255,7 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
         particles=frozenset(titles.get("name_particles") or []),
         nicknames={v: k for k, vs in (nick_doc.get("nicknames") or {}).items() for v in vs},
         home_country=home,
+        family_name_first=frozenset(countries.get("family_name_first") or []),
         abbreviations=frozenset(
             key[k - 1] for key in pieces.entries for k in range(1, len(key)) if key[k] == "."
         ),

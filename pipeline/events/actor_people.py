@@ -20,6 +20,7 @@ EXPLICIT, APPOSITIVE, ORG_HINT, APPOS_HINT, TITLE_HINT, SERVICE_HINT = 30, 25, 2
 # Placeholder country of a minister or a "General Staff" without a demonym: resolved per document (see
 # actors.py).
 FOREIGN = "FOREIGN"
+_NOT_NAME_ENDINGS = frozenset(["led", "run", "era", "age", "and", "or", "the", "to", "for"])
 _CLAUSE_END = frozenset([".", ";", ":", "(", ")", "!", "?", "“", "”", '"', "—", "–"])
 
 
@@ -120,9 +121,15 @@ def parse_name_at(lex: ActorLexicon, toks: Sequence[Tok], j: int) -> int | None:
         t = toks[k]
         if k > j and not t.joined:
             break
-        if t.text == "-" and k > j and k + 1 < n and toks[k + 1].joined and toks[k + 1].cap:
-            k += 1
-            continue
+        if t.text == "-" and k > j and k + 1 < n and toks[k + 1].joined and t.joined:
+            nxt = toks[k + 1]
+            if nxt.cap:
+                k += 1
+                continue
+            if nxt.text.isalpha() and len(nxt.text) <= 3 and nxt.low not in _NOT_NAME_ENDINGS:
+                k += 2  # "Jeong Kyeong-doo", "Prayut Chan-o-cha"
+                last = k
+                continue
         if t.key in lex.particles and words and k + 1 < n and toks[k + 1].cap and toks[k + 1].joined:
             k += 1
             continue

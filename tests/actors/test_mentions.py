@@ -70,3 +70,24 @@ def test_actors_in_span(resolve):
     first = TEXT.index("\n")
     inside = actors_in_span(mentions, 0, first)
     assert [m.actor_id for m in inside] == ["robert-m-gates", "anatoliy-serdyukov"]
+
+
+def test_family_name_first_and_hyphenated_names(resolve):
+    text = (
+        "Defense Secretary Mark T. Esper met Chinese Defense Minister Gen. Wei Fenghe and South Korean Defense "
+        "Minister Jeong Kyeong-doo today. Esper told Wei that talks would go on. Wei's aides agreed."
+    )
+    actors, mentions = resolve(text)
+    people = {a.name: a.country for a in actors if a.kind == "person"}
+    assert people == {"Mark T. Esper": "USA", "Wei Fenghe": "CHN", "Jeong Kyeong-doo": "KOR"}
+    wei = [m.text for m in mentions if m.actor_id == "wei-fenghe" and m.how == "surname"]
+    assert wei == ["Wei", "Wei's"]
+
+
+def test_the_minister_resolves_to_the_last_minister(resolve):
+    text = (
+        "Japanese Defense Minister Taro Kono met Defense Secretary Mark T. Esper. Kono said Japan would keep "
+        "working with the Americans. The minister added that Tokyo values the alliance."
+    )
+    actors, mentions = resolve(text)
+    assert [(m.text, m.actor_id) for m in mentions if m.how == "role"] == [("The minister", "taro-kono")]
