@@ -75,7 +75,8 @@ def test_actors_in_span(resolve):
 def test_family_name_first_and_hyphenated_names(resolve):
     text = (
         "Defense Secretary Mark T. Esper met Chinese Defense Minister Gen. Wei Fenghe and "
-        "South Korean Defense Minister Jeong Kyeong-doo today. Esper told Wei that talks would go on. Wei's aides agreed."
+        "South Korean Defense Minister Jeong Kyeong-doo today. "
+        "Esper told Wei that talks would go on. Wei's aides agreed."
     )
     actors, mentions = resolve(text)
     people = {a.name: a.country for a in actors if a.kind == "person"}
