@@ -13,77 +13,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
+from pipeline.events.dating import date_mention, dating_expressions, is_vague, range_start, value_interval
+from pipeline.events.passage import date_by_passage
 from pipeline.events.status import is_future_wording, status_cues
 from pipeline.events.triggers import find_triggers
-from pipeline.events.types import event_type as type_row
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
-VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
-_RANGE_LINK_RE = re.compile(r"^\s*(?:[-–—]|to|through|until|till|and)\s*$", re.IGNORECASE)
-_LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
-_EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
-_CENTURY_RE = re.compile(r"^\d{2}$")
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _interval_function() -> Callable[[str, str | None], tuple[date | None, date | None, str]]:
-    try:
-        from pipeline.timex.interval import value_interval
-    except ImportError:  # the tagger package is optional for this stage; plain dates still work
-        return lambda value, mod: _plain_interval(value)
-    return value_interval
-
-
-def _value_interval(value: str, mod: str | None) -> tuple[date | None, date | None, str]:
-    return _interval_function()(value, mod)
-
-
-_PLAIN_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?(?:T.*)?$")
-
-
-def _plain_interval(value: str) -> tuple[date | None, date | None, str]:
-    """Fallback when ``pipeline.timex.interval`` is not installed: years, quarters, months, ISO weeks, days.
-
-    Anything else (seasons, decades, REF values, XXXX) is left undated rather than guessed.
-    """
-    m = _PLAIN_RE.match(value or "")
-    if not m:
-        return None, None, "vague" if value in VAGUE_VALUES else "none"
-    year, month, day, week, quarter = m.groups()
-    y = int(year)
-    try:
-        if day:
-            d = date(y, int(month), int(day))
-            return d, d, "day"
-        if month:
-            first = date(y, int(month), 1)
-            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
-            return first, nxt - timedelta(days=1), "month"
-        if week:
-            monday = date.fromisocalendar(y, int(week), 1)
-            return monday, monday + timedelta(days=6), "week"
-        if quarter:
-            q = int(quarter)
-            first = date(y, 3 * q - 2, 1)
-            nxt = date(y + (q == 4), (3 * q) % 12 + 1, 1)
-            return first, nxt - timedelta(days=1), "quarter"
-        return date(y, 1, 1), date(y, 12, 31), "year"
-    except ValueError:
-        return None, None, "none"
-
-
-def _dating(timexes: Sequence[TimeExpression]) -> list[TimeExpression]:
-    """Expressions that can date an event: DATEs and TIMEs (durations and sets cannot), finer than a century
-    ("the 21st century" frames an aim, it does not date a meeting)."""
-    return [t for t in timexes if t.type in ("DATE", "TIME") and t.value and not _CENTURY_RE.match(t.value)]
 
 
 # Words after which a date is an adjunct of the clause, not a pre-modifier of the next noun.
@@ -107,10 +48,6 @@ def _modified_head(t: TimeExpression, text: str) -> int | None:
     if not m or m.group(1).lower() in _FUNCTION_WORDS:
         return None
     return t.end + 1
-
-
-def _is_vague(t: TimeExpression) -> bool:
-    return t.value in VAGUE_VALUES or t.value.startswith("P")
 
 
 def _blocked(trigger: Span, timex: TimeExpression, verbs: Sequence[Span]) -> bool:
@@ -147,7 +84,7 @@ def _choose(
         key = (
             0 if since else 1,
             distance,
-            1 if _is_vague(t) else 0,
+            1 if is_vague(t) else 0,
             0 if distance == 0 or t.start < trig.start else 1,
             chars,
         )
@@ -164,7 +101,7 @@ def _finer(
 ) -> TimeExpression:
     """A finer date of the same clause inside the chosen one ("Last year's exercise was held in October")."""
     home = clause_index(clauses, chosen.start)
-    c_start, c_end, _ = _value_interval(chosen.value, chosen.mod)
+    c_start, c_end, _ = value_interval(chosen.value, chosen.mod)
     if c_start is None or c_end is None:
         return chosen
     best = chosen
@@ -172,76 +109,10 @@ def _finer(
     for t in others:
         if t is chosen or clause_index(clauses, t.start) != home:
             continue
-        start, end, _ = _value_interval(t.value, t.mod)
+        start, end, _ = value_interval(t.value, t.mod)
         if start and end and c_start <= start and end <= c_end and (end - start).days < width:
             best, width = t, (end - start).days
     return best
-
-
-def _range_start(
-    t: TimeExpression | None, timexes: Sequence[TimeExpression], text: str
-) -> TimeExpression | None:
-    """The first date of the range ``t`` closes ("April 27-[May 1, 2008]" -> "April 27"), else ``t``."""
-    if t is None:
-        return None
-    before = [o for o in timexes if o.end <= t.start and o.type == "DATE"]
-    if before and _RANGE_LINK_RE.match(text[before[-1].end : t.start]):
-        return before[-1]
-    return t
-
-
-def _range_end(t: TimeExpression, timexes: Sequence[TimeExpression], text: str) -> TimeExpression | None:
-    """The second date of a range ("June [6]-[8]", "[Nov. 27] to [Dec. 15]"), when ``t`` opens one."""
-    for other in timexes:
-        if other.start >= t.end and other.type == "DATE":
-            return other if _RANGE_LINK_RE.match(text[t.end : other.start]) else None
-    return None
-
-
-def _explain(t: TimeExpression, source: str, extra: str = "") -> str:
-    how = t.explanation.strip()
-    prefix = f"{t.text} = "
-    if how.startswith(prefix):
-        how = how[len(prefix) :]
-    where = {"clause": "same clause", "sentence": "same sentence", "passage": "passage", "dct": "dateline"}[
-        source
-    ]
-    return f"dated by '{t.text}' ({where}) = {how or t.value}{extra}"
-
-
-def _dated(
-    mention: EventMention, t: TimeExpression, source: str, by_tid: dict, timexes, text, note: str = ""
-) -> EventMention:
-    start, end, precision = _value_interval(t.value, t.mod)
-    extra = note
-    second = _range_end(t, timexes, text)
-    if second is not None:
-        _, second_end, _ = _value_interval(second.value, second.mod)
-        if second_end and start and second_end >= start:
-            end = second_end
-            extra += f"; through '{second.text}' = {second.value}"
-    window = text[max(0, t.start - 12) : t.end]
-    referent = by_tid.get(t.anchor) if t.anchor and t.anchor != "dct" else None
-    if referent is not None and start and end:
-        r_start, r_end, _ = _value_interval(referent.value, referent.mod)
-        if _LATER_RE.search(window) and r_end and r_end + timedelta(days=1) <= end and r_end >= start:
-            start = r_end + timedelta(days=1)
-            extra += f"; 'later' than '{referent.text}' ({referent.value}): from {start.isoformat()}"
-        elif (
-            _EARLIER_RE.search(window) and r_start and r_start - timedelta(days=1) >= start and r_start <= end
-        ):
-            end = r_start - timedelta(days=1)
-            extra += f"; 'earlier' than '{referent.text}' ({referent.value}): until {end.isoformat()}"
-    return replace(
-        mention,
-        timex=t,
-        date_value=t.value,
-        start=start,
-        end=end,
-        precision=precision,
-        date_source=source,
-        explanation=_explain(t, source, extra),
-    )
 
 
 def anchor_events(
@@ -259,7 +130,7 @@ def anchor_events(
     share: "today" in a report of today's talks, not the "last year" of a flashback).
     """
     text = document.text
-    dating = sorted(_dating(timexes), key=lambda t: t.start)
+    dating = sorted(dating_expressions(timexes), key=lambda t: t.start)
     starts = [t.start for t in dating]
     by_tid = {t.tid: t for t in timexes if t.tid}
     found = find_triggers(text, lexicon_dir)
@@ -277,7 +148,7 @@ def anchor_events(
             clause_cache[sent.start] = split_clauses(text, sent, in_sentence)
         clauses = clause_cache[sent.start]
         chosen, source = _choose(mention, candidates, clauses, verbs, text, trigger_starts)
-        chosen = _range_start(chosen, dating, text)
+        chosen = range_start(chosen, dating, text)
         too_far = (
             chosen is not None
             and abs(clause_index(clauses, chosen.start) - clause_index(clauses, mention.trigger.start)) > 1
@@ -286,116 +157,17 @@ def anchor_events(
             # A plan is dated by its own clause or the clause it hangs on, not by any date of the sentence.
             chosen = None
         if chosen is not None:
-            dated = _dated(mention, chosen, source, by_tid, timexes, text)
+            dated = date_mention(mention, chosen, source, by_tid, timexes, text)
             dated = _status_from_date(dated, document, lexicon_dir)
             dated = _plan_ahead(dated, document, timexes, by_tid, text)
         elif line is not None and mention.status in ("ongoing", "occurred") and _present_tense(mention):
-            dated = _dated(mention, line, "dct", by_tid, timexes, text, "; present-tense dateline sentence")
+            dated = date_mention(
+                mention, line, "dct", by_tid, timexes, text, "; present-tense dateline sentence"
+            )
         else:
             dated = mention
         first_pass.append(dated)
-    return _passages(first_pass, text, document, by_tid, timexes, lexicon_dir)
-
-
-# "had agreed", "had been frozen": a pluperfect sentence is a flashback, not the passage's reference time.
-_PLUPERFECT_RE = re.compile(
-    r"\bhad\s+(?:(?:already|also|just|previously|first|not|never)\s+)?"
-    r"(?:been\s+)?\w+(?:ed|en|met|held|made|sent|begun|done|gone|seen|taken|spoken|given|led|won|fought)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
-    """Can this mention give its date to the undated mentions of its passage?"""
-    return (
-        mention.status == "occurred"
-        and not _PLUPERFECT_RE.search(mention.sentence.text)
-        and mention.date_source in ("clause", "sentence")
-        and mention.timex is not None
-        and mention.start is not None
-        and not _is_vague(mention.timex)
-        and type_row(mention.event_type, lexicon_dir).passage
-    )
-
-
-_HEADER_LEFTOVER_RE = re.compile(r"[A-Za-z]+")
-_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*")
-
-
-def _header_date(text: str, timexes: Sequence[TimeExpression], before: int) -> TimeExpression | None:
-    """A line that is only a date (a transcript's or release's "June 12, 2003") before the first event."""
-    for t in timexes:
-        if t.start >= before or t.type not in ("DATE", "TIME") or _is_vague(t):
-            continue
-        line_start = text.rfind("\n", 0, t.start) + 1
-        line_end = text.find("\n", t.end)
-        line_end = len(text) if line_end < 0 else line_end
-        rest = text[line_start : t.start] + " " + text[t.end : line_end]
-        for other in timexes:
-            if other is not t and line_start <= other.start and other.end <= line_end:
-                rest = rest.replace(other.text, " ")
-        if len(_HEADER_LEFTOVER_RE.findall(rest)) <= 3:
-            return t
-    return None
-
-
-def _coarser_in_same_sentence(new: EventMention, old: EventMention | None) -> bool:
-    """In one sentence the finest date is the reference ("spent Nov. 27 to Dec. 15 training ... called
-    Torgau 2007": the days, not the year of the exercise's name)."""
-    if old is None or old.sentence.start != new.sentence.start or not (new.start and new.end):
-        return False
-    if not (old.start and old.end):
-        return False
-    return (new.end - new.start) > (old.end - old.start)
-
-
-def _passages(
-    mentions: list[EventMention],
-    text: str,
-    document: Document,
-    by_tid: dict,
-    timexes: Sequence[TimeExpression],
-    lexicon_dir: Path | None,
-) -> list[EventMention]:
-    references = [m for m in mentions if _is_reference(m, lexicon_dir)]
-    # The principal date: the most recent reported episode (news reports the latest contact and recalls
-    # earlier ones as background); ties go to the first mention. Without any, a header date line.
-    principal = max(references, key=lambda m: (m.start or date.min, -m.trigger.start), default=None)
-    header = None
-    if principal is None and mentions:
-        header = _header_date(text, _dating(timexes), mentions[0].sentence.start)
-    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
-    out: list[EventMention] = []
-    last: EventMention | None = None
-    for mention in mentions:
-        if mention.date_source != "none":
-            out.append(mention)
-            if _is_reference(mention, lexicon_dir) and not _coarser_in_same_sentence(mention, last):
-                last = mention
-            continue
-        near = (
-            last is not None
-            and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) <= 1
-        )
-        reference = last if near else principal
-        timex = reference.timex if reference is not None else header
-        if (
-            timex is not None
-            and mention.status == "occurred"
-            and type_row(mention.event_type, lexicon_dir).passage
-        ):
-            if reference is None:
-                why = "the article's header date"
-            elif reference is last:
-                why = f"the passage's last date, from '{reference.trigger.text}'"
-            else:
-                why = f"the article's principal date, from '{reference.trigger.text}'"
-            dated = _dated(mention, timex, "passage", by_tid, timexes, text)
-            dated = replace(dated, explanation=f"{dated.explanation} ({why})")
-        else:
-            dated = replace(mention, explanation="undated: no date governs it in its sentence or passage")
-        out.append(dated)
-    return out
+    return date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir)
 
 
 def _present_tense(mention: EventMention) -> bool:
@@ -433,10 +205,10 @@ def _plan_ahead(mention: EventMention, document: Document, timexes, by_tid, text
     if not _MONTH_NAME_RE.search(t.text):
         return mention  # "Tuesday" is the last or next week's, not next year's
     moved = replace(t, value=f"{int(m.group(1)) + 1}{m.group(2)}")
-    start, _, _ = _value_interval(moved.value, moved.mod)
+    start, _, _ = value_interval(moved.value, moved.mod)
     if start is None or start < dct:
         return mention
-    dated = _dated(mention, moved, mention.date_source, by_tid, timexes, text)
+    dated = date_mention(mention, moved, mention.date_source, by_tid, timexes, text)
     return replace(dated, explanation=dated.explanation + "; a plan: the next one after the publication date")
 
 

@@ -1,0 +1,121 @@
+"""The reference time of a passage, for occurred events their own sentence leaves undated.
+
+"Both men agreed on the threat" takes the date of the meeting reported just before; "In a discussion of
+Serdyukov's actions ..." at the end of a report of today's talks takes today, not the "last year" of the
+invitation recalled in between. So: the last explicitly dated occurred event in the same or the previous
+paragraph, else the article's principal date (its most recent reported episode), else a header date line
+("June 12, 2003" atop a transcript). Pluperfect flashbacks ("had agreed in April") never serve, nor do
+types that are background (uses of force, suspensions: ``passage: false`` in event_types.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from pipeline.events.dating import date_mention, dating_expressions, is_vague
+from pipeline.events.types import event_type as type_row
+from pipeline.model import EventMention, TimeExpression
+
+# "had agreed", "had been frozen": a pluperfect sentence is a flashback, not the passage's reference time.
+_PLUPERFECT_RE = re.compile(
+    r"\bhad\s+(?:(?:already|also|just|previously|first|not|never)\s+)?"
+    r"(?:been\s+)?\w+(?:ed|en|met|held|made|sent|begun|done|gone|seen|taken|spoken|given|led|won|fought)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
+    """Can this mention give its date to the undated mentions of its passage?"""
+    return (
+        mention.status == "occurred"
+        and not _PLUPERFECT_RE.search(mention.sentence.text)
+        and mention.date_source in ("clause", "sentence")
+        and mention.timex is not None
+        and mention.start is not None
+        and not is_vague(mention.timex)
+        and type_row(mention.event_type, lexicon_dir).passage
+    )
+
+
+_HEADER_LEFTOVER_RE = re.compile(r"[A-Za-z]+")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*")
+
+
+def _header_date(text: str, timexes: Sequence[TimeExpression], before: int) -> TimeExpression | None:
+    """A line that is only a date (a transcript's or release's "June 12, 2003") before the first event."""
+    for t in timexes:
+        if t.start >= before or t.type not in ("DATE", "TIME") or is_vague(t):
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[line_start : t.start] + " " + text[t.end : line_end]
+        for other in timexes:
+            if other is not t and line_start <= other.start and other.end <= line_end:
+                rest = rest.replace(other.text, " ")
+        if len(_HEADER_LEFTOVER_RE.findall(rest)) <= 3:
+            return t
+    return None
+
+
+def _coarser_in_same_sentence(new: EventMention, old: EventMention | None) -> bool:
+    """In one sentence the finest date is the reference ("spent Nov. 27 to Dec. 15 training ... called
+    Torgau 2007": the days, not the year of the exercise's name)."""
+    if old is None or old.sentence.start != new.sentence.start or not (new.start and new.end):
+        return False
+    if not (old.start and old.end):
+        return False
+    return (new.end - new.start) > (old.end - old.start)
+
+
+def date_by_passage(
+    mentions: list[EventMention],
+    text: str,
+    by_tid: Mapping[str, TimeExpression],
+    timexes: Sequence[TimeExpression],
+    lexicon_dir: Path | None,
+) -> list[EventMention]:
+    references = [m for m in mentions if _is_reference(m, lexicon_dir)]
+    # The principal date: the most recent reported episode (news reports the latest contact and recalls
+    # earlier ones as background); ties go to the first mention. Without any, a header date line.
+    principal = max(references, key=lambda m: (m.start or date.min, -m.trigger.start), default=None)
+    header = None
+    if principal is None and mentions:
+        header = _header_date(text, dating_expressions(timexes), mentions[0].sentence.start)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    out: list[EventMention] = []
+    last: EventMention | None = None
+    for mention in mentions:
+        if mention.date_source != "none":
+            out.append(mention)
+            if _is_reference(mention, lexicon_dir) and not _coarser_in_same_sentence(mention, last):
+                last = mention
+            continue
+        near = (
+            last is not None
+            and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) <= 1
+        )
+        reference = last if near else principal
+        timex = reference.timex if reference is not None else header
+        if (
+            timex is not None
+            and mention.status == "occurred"
+            and type_row(mention.event_type, lexicon_dir).passage
+        ):
+            if reference is None:
+                why = "the article's header date"
+            elif reference is last:
+                why = f"the passage's last date, from '{reference.trigger.text}'"
+            else:
+                why = f"the article's principal date, from '{reference.trigger.text}'"
+            dated = date_mention(mention, timex, "passage", by_tid, timexes, text)
+            dated = replace(dated, explanation=f"{dated.explanation} ({why})")
+        else:
+            dated = replace(mention, explanation="undated: no date governs it in its sentence or passage")
+        out.append(dated)
+    return out
