@@ -20,6 +20,7 @@ EXPLICIT, APPOSITIVE, ORG_HINT, APPOS_HINT, TITLE_HINT, SERVICE_HINT = 30, 25, 2
 # Placeholder country of a minister or a "General Staff" without a demonym: resolved per document (see
 # actors.py).
 FOREIGN = "FOREIGN"
+_ROLE_GLUE = frozenset(["of", "the", "for", "his", "her", "their", "its"])
 _NOT_NAME_ENDINGS = frozenset(["led", "run", "era", "age", "and", "or", "the", "to", "for"])
 _CLAUSE_END = frozenset([".", ";", ":", "(", ")", "!", "?", "“", "”", '"', "—", "–"])
 
@@ -243,6 +244,8 @@ def _appositive_before(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: s
         t = toks[k - 1]
         if t.text in _CLAUSE_END or t.text == "," or t.key in ("and", "with", "by") or not toks[k].joined:
             break
+        if t.word and t.text.islower() and t.key not in _ROLE_GLUE and lex.pieces.match(toks, k - 1) is None:
+            break  # "... Neller met his Japanese counterpart, Gen. Koji Yamazaki": the verb ends the phrase
         k -= 1
     while k < i - 1 and toks[k].key in lex.determiners:
         k += 1
@@ -274,6 +277,10 @@ def find_titled(
             _apply(chain, m[1], lex.home_country)
             first = i if first is None else first
             last, last_tok, k = m[1], k, m[0]
+            if m[1].kind == "office" and k + 1 < n and toks[k].low == "to" and toks[k + 1].joined:
+                dest = lex.places.match(toks, k + 1)  # "U.S. Ambassador to Russia John Tefft"
+                if dest and dest[1].code:
+                    k = dest[0]
         if last is None or not last.head or k >= n or not toks[k].joined:
             i += 1
             continue

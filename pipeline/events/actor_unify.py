@@ -38,10 +38,19 @@ class _Seen:
         self.aliases.add(a.name)
 
 
-def _compatible_country(a: _Seen, b: _Seen) -> bool:
+def _compatible_country(a: _Seen, b: _Seen, na: PersonName, nb: PersonName) -> bool:
+    """Countries agree, or one is unknown. Two full names with the same first name and surname are one
+    person even when one document gave a default country ("President Vladimir Putin" read as home)."""
     ca = a.countries.most_common(1)[0][0] if a.countries else None
     cb = b.countries.most_common(1)[0][0] if b.countries else None
-    return ca is None or cb is None or ca == cb
+    if ca is None or cb is None or ca == cb:
+        return True
+    return bool(
+        na.first
+        and nb.first
+        and translit_key(na.first) == translit_key(nb.first)
+        and translit_key(na.surname) == translit_key(nb.surname)
+    )
 
 
 def _merge(ids: list[str], seen: dict[str, _Seen], names: dict[str, PersonName] | None) -> Actor:
@@ -100,7 +109,7 @@ def _group(ids, seen, names, nicknames, threshold) -> list[list[str]]:  # noqa: 
         for g in groups:
             if all(
                 same_person(names[i], names[m], nicknames, threshold)
-                and _compatible_country(seen[i], seen[m])
+                and _compatible_country(seen[i], seen[m], names[i], names[m])
                 for m in g
             ):
                 g.append(i)
@@ -113,7 +122,7 @@ def _group(ids, seen, names, nicknames, threshold) -> list[list[str]]:  # noqa: 
             for g in groups
             if all(
                 same_person(names[i], names[m], nicknames, threshold)
-                and _compatible_country(seen[i], seen[m])
+                and _compatible_country(seen[i], seen[m], names[i], names[m])
                 for m in g
             )
         ]

@@ -52,12 +52,14 @@ def test_surname_only_joins_a_unique_match():
     assert result["rodionov"].name == "Igor Rodionov"
 
 
-def test_countries_must_be_compatible():
+def test_countries_must_be_compatible_unless_the_full_name_agrees():
+    result = unify_actors([_p("Sergei Ivanov", "RUS"), _p("Ivanov", "BGR")])
+    assert result["sergei-ivanov"] != result["ivanov"]
+    # A full name read with a default country in one document ("President Vladimir Putin") still merges.
     result = unify_actors(
-        [_p("Sergei Ivanov", "RUS"), _p("Sergei Ivanov", "RUS"), _p("Sergey Ivanov", "BGR")]
+        [_p("Vladimir Putin", "RUS"), _p("Vladimir Putin", "RUS"), _p("Vladimir V. Putin", "USA")]
     )
-    assert result["sergei-ivanov"] != result["sergey-ivanov"]
-    assert result["sergei-ivanov"].country == "RUS"
+    assert len(set(result.values())) == 1 and result["vladimir-putin"].country == "RUS"
 
 
 def test_non_persons_merge_by_id():
