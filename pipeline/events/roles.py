@@ -15,7 +15,8 @@ from pipeline.model import Actor, ActorMention, ActorRole, Span
 MAX_PARTICIPANTS = 4
 # "..., Pentagon Press Secretary Geoff Morrell said." / "said Smith" / "according to a senior official"
 _SPEAKER_AFTER_RE = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,2}?(?:said|says|told reporters|explained|noted|added|stated|announced|reported)\b",
+    r"^[\s,]*(?:(?!(?:was|were|is|are|be|been|being|has|had)\b)\w+\s+){0,2}?"
+    r"(?:said|says|told reporters|explained|noted|added|stated|announced|reported)\b",
     re.IGNORECASE,
 )
 _SPEAKER_BEFORE_RE = re.compile(

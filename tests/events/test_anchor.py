@@ -1,0 +1,149 @@
+"""Anchoring: which time expression dates an event mention, and what interval and explanation it gets.
+
+Documents are written one sentence a line, with hand-made TIMEX3s (the tagger is tested elsewhere).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.events.anchor import anchor_events
+from pipeline.events.extract import extract_events
+from pipeline.model import EventMention
+from tests.events.helpers import doc, sentences, timex
+
+
+def run(text: str, timexes: list, published: date | None = date(2010, 9, 15)) -> list[EventMention]:
+    document = doc(text, published)
+    sents = sentences(text)
+    mentions = extract_events(document, sents, sorted(timexes, key=lambda t: t.start), [], [])
+    return anchor_events(mentions, sorted(timexes, key=lambda t: t.start), sents, document)
+
+
+def one(mentions: list[EventMention], trigger: str, nth: int = 0) -> EventMention:
+    hits = [m for m in mentions if m.trigger.text.startswith(trigger)]
+    assert len(hits) > nth, [m.trigger.text for m in mentions]
+    return hits[nth]
+
+
+GATES = (
+    "Gates last visited Russia in March 2008, but U.S.-Russian relations cooled later that year after "
+    "Russia invaded neighboring Georgia."
+)
+
+
+def test_clause_date_and_later_that_year() -> None:
+    march = timex(GATES, "March 2008", "2008-03", tid="t1", anchor=None)
+    later = timex(GATES, "later that year", "2008", tid="t2", anchor="t1")
+    mentions = run(GATES, [march, later])
+    visit = one(mentions, "visited")
+    assert (visit.date_value, visit.start, visit.end, visit.precision) == (
+        "2008-03",
+        date(2008, 3, 1),
+        date(2008, 3, 31),
+        "month",
+    )
+    assert visit.date_source == "clause"
+    invasion = one(mentions, "invaded")
+    assert invasion.date_value == "2008"
+    assert (invasion.start, invasion.end) == (date(2008, 4, 1), date(2008, 12, 31))
+    assert "later" in invasion.explanation and "March 2008" in invasion.explanation
+
+
+def test_a_date_across_a_verb_trigger_belongs_to_that_verb() -> None:
+    text = (
+        "Gates hosted five hours of meetings with Serdyukov today, followed by a private riverboat dinner "
+        "marking the first time a Russian defense minister has visited the Pentagon since 2005, Morrell said."
+    )
+    today = timex(text, "today", "2010-09-15")
+    since = timex(text, "2005", "2005", anchor=None)
+    hours = timex(text, "five hours", "PT5H", type_="DURATION")
+    mentions = run(text, [today, since, hours])
+    assert one(mentions, "hosted").date_value == "2010-09-15"
+    assert one(mentions, "dinner").date_value == "2010-09-15"
+    assert one(mentions, "visited").date_value == "2005"
+
+
+def test_a_plan_does_not_inherit_the_date_of_the_sentence_before() -> None:
+    text = (
+        "Serdyukov plans to tour Fort Belvoir, Va., tomorrow to learn more about base closures.\n"
+        "Serdyukov also will tour the U.S. Naval Academy in Annapolis, Md."
+    )
+    tomorrow = timex(
+        text, "tomorrow", "2010-09-16", explanation="tomorrow = publication date 2010-09-15 + 1 day"
+    )
+    belvoir, academy = one(run(text, [tomorrow]), "tour", 0), one(run(text, [tomorrow]), "tour", 1)
+    assert (belvoir.status, belvoir.date_value) == ("planned", "2010-09-16")
+    assert belvoir.explanation == "dated by 'tomorrow' (same clause) = publication date 2010-09-15 + 1 day"
+    assert (academy.status, academy.date_value, academy.date_source) == ("planned", None, "none")
+
+
+def test_occurred_events_take_the_passage_date_but_background_force_does_not() -> None:
+    text = (
+        "Rumsfeld met Ivanov in Moscow today.\n"
+        "Both men agreed on the threat of proliferation.\n"
+        "Russia invaded Chechnya."
+    )
+    mentions = run(text, [timex(text, "today", "2001-11-03")], published=date(2001, 11, 3))
+    agreed = one(mentions, "agreed")
+    assert (agreed.date_value, agreed.date_source) == ("2001-11-03", "passage")
+    assert "met" in agreed.explanation
+    assert one(mentions, "invaded").date_value is None
+
+
+def test_never_silently_the_publication_date() -> None:
+    mentions = run("The two ministers met in Helsinki.", [])
+    assert (mentions[0].date_value, mentions[0].date_source) == (None, "none")
+    assert mentions[0].explanation.startswith("undated")
+
+
+def test_durations_and_sets_do_not_date_but_a_set_makes_it_recurring() -> None:
+    text = "He met with Rodionov for close to three hours.\nThe chiefs meet every spring."
+    hours = timex(text, "close to three hours", "PT3H", type_="DURATION")
+    spring = timex(text, "every spring", "XXXX-SP", type_="SET")
+    mentions = run(text, [hours, spring])
+    assert one(mentions, "met").date_value is None
+    meet = one(mentions, "meet")
+    assert (meet.status, meet.date_value) == ("recurring", None)
+
+
+def test_a_range_gives_the_interval_and_its_first_day() -> None:
+    text = "Rumsfeld attended talks during his June 6-8 stay in Brussels."
+    first = timex(text, "June 6", "2001-06-06")
+    last = timex(text, "8", "2001-06-08", nth=0)
+    stay = one(run(text, [first, last], published=date(2001, 6, 11)), "stay")
+    assert (stay.date_value, stay.start, stay.end) == ("2001-06-06", date(2001, 6, 6), date(2001, 6, 8))
+
+
+def test_present_tense_dateline_sentence_is_dated_by_its_dateline() -> None:
+    text = "MOSCOW, Sept. 13, 1999 – Cohen and Russian officials are working together here on arms control."
+    line = timex(text, "Sept. 13, 1999", "1999-09-13", anchor=None)
+    work = run(text, [line], published=date(1999, 9, 13))[0]
+    assert (work.status, work.date_value, work.date_source) == ("ongoing", "1999-09-13", "dct")
+
+
+def test_past_tense_dateline_sentence_is_not_dated_by_its_dateline() -> None:
+    text = "MOSCOW, Sept. 13, 1999 – Cohen visited a radar station."
+    line = timex(text, "Sept. 13, 1999", "1999-09-13", anchor=None)
+    visit = run(text, [line], published=date(1999, 9, 13))[0]
+    assert visit.date_value is None
+
+
+def test_a_date_after_publication_makes_an_event_planned() -> None:
+    text = "NORAD and the Russian Air Force conduct a joint exercise from Aug. 26 over the Bering Sea."
+    aug = timex(text, "Aug. 26", "2013-08-26")
+    exercise = run(text, [aug], published=date(2013, 8, 23))[0]
+    assert (exercise.status, exercise.date_value) == ("planned", "2013-08-26")
+
+
+def test_a_plan_is_not_dated_in_the_past_by_a_bare_month() -> None:
+    text = "The two leaders agreed to meet in person in June."
+    june = timex(text, "June", "2020-06", explanation="June = past tense: the last one = 2020-06")
+    meet = one(run(text, [june], published=date(2021, 3, 4)), "to meet")
+    assert (meet.status, meet.date_value) == ("planned", "2021-06")
+
+
+def test_a_date_modifying_a_plain_noun_dates_nothing() -> None:
+    text = "Cohen and Sergeyev discussed Year 2000 computer glitches."
+    y2k = timex(text, "Year 2000", "2000", anchor=None)
+    assert run(text, [y2k], published=date(1999, 9, 13))[0].date_value is None

@@ -1,0 +1,53 @@
+"""Participants: first-named is the actor, a host is the recipient, a reporting speaker is no participant."""
+
+from __future__ import annotations
+
+from pipeline.events.extract import extract_events
+from tests.events.helpers import actor, doc, sentences
+
+
+def roles(text: str, *people: tuple[str, str]) -> dict[str, list[tuple[str, str]]]:
+    actors, mentions = [], []
+    for surface, name in people:
+        a, ms = actor(text, surface, surface.lower(), name)
+        actors.append(a)
+        mentions += ms
+    out = extract_events(doc(text), sentences(text), [], actors, sorted(mentions, key=lambda m: m.start))
+    return {m.trigger.text: [(r.name, r.role) for r in m.actors] for m in out}
+
+
+def test_first_named_is_the_actor() -> None:
+    got = roles("Hagel spoke by phone with Shoygu.", ("Hagel", "Chuck Hagel"), ("Shoygu", "Sergey Shoygu"))
+    assert got["spoke by phone"] == [("Chuck Hagel", "actor"), ("Sergey Shoygu", "recipient")]
+
+
+def test_the_host_is_the_recipient() -> None:
+    got = roles(
+        "Gates hosted five hours of meetings with Serdyukov.",
+        ("Gates", "Robert Gates"),
+        ("Serdyukov", "A. Serdyukov"),
+    )
+    assert got["hosted five hours of meetings"] == [("Robert Gates", "recipient"), ("A. Serdyukov", "actor")]
+
+
+def test_a_visit_destination_is_the_recipient() -> None:
+    got = roles("A visit to Russia by Perry was announced.", ("Russia", "Russia"), ("Perry", "William Perry"))
+    assert got["visit"] == [("Russia", "recipient"), ("William Perry", "actor")]
+
+
+def test_the_speaker_is_not_a_participant() -> None:
+    got = roles(
+        "Gates met Serdyukov at the Pentagon, Morrell said.",
+        ("Gates", "Robert Gates"),
+        ("Serdyukov", "A. Serdyukov"),
+        ("Morrell", "Geoff Morrell"),
+    )
+    assert [name for name, _ in got["met"]] == ["Robert Gates", "A. Serdyukov"]
+
+
+def test_labels_use_surnames() -> None:
+    text = "Gates visited Moscow."
+    a, ms = actor(text, "Gates", "gates", "Robert M. Gates")
+    b, ms2 = actor(text, "Moscow", "rus", "Russia", kind="country", country="RUS")
+    (mention,) = extract_events(doc(text), sentences(text), [], [a, b], ms + ms2)
+    assert mention.label == "Gates visits Russia"

@@ -1,0 +1,59 @@
+"""Status of a mention from the cues of its clause; the trigger is marked [like this]."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.status import SKIP, decide_status, is_future_wording, status_cues
+
+
+def status(marked: str, has_set: bool = False) -> str:
+    before, rest = marked.split("[", 1)
+    trigger, after = rest.split("]", 1)
+    return decide_status(before, trigger, after, status_cues(), has_set)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("Gates last [visited] Russia in March 2008", "occurred"),
+        ("Serdyukov also will [tour] the U.S. Naval Academy", "planned"),
+        ("Serdyukov plans to [tour] Fort Belvoir", "planned"),
+        ("The sub-working group is scheduled to [meet] in Moscow", "planned"),
+        ("the leaders agreed to resume bilateral military [exercises]", "planned"),
+        ("the need [to meet] again", "planned"),
+        ("This year's [exercise] will consist of two flights", "planned"),
+        ("he and Serdyukov will [meet] at least once a year", "recurring"),
+        ("The ministers hold annual [talks]", "recurring"),
+        ("We [meet] frequently", "recurring"),
+        ("The two military leaders have [spoken by phone] since Milley took office", "recurring"),
+        ("the first time a Russian defense minister has [visited] the Pentagon since 2005", "occurred"),
+        ("Last year's [exercise] was cancelled", "cancelled"),
+        ("Seoul has called off a joint [exercise]", "cancelled"),
+        ("the Navy is [cooperating] with its Russian counterpart", "ongoing"),
+        ("Russia still [occupies] two provinces", "ongoing"),
+        ("ways in which we can [cooperate]", SKIP),
+        ("Ivanov did not [meet] the press", SKIP),
+        ("Something new might be a new [agreement]", SKIP),
+    ],
+)
+def test_status_cues(marked: str, expected: str) -> None:
+    assert status(marked) == expected
+
+
+def test_a_set_expression_makes_it_recurring() -> None:
+    assert status("the chiefs [meet] every spring", has_set=True) == "recurring"
+
+
+@pytest.mark.parametrize(
+    ("wording", "future"),
+    [
+        ("tomorrow", True),
+        ("later this summer", True),
+        ("next week", True),
+        ("last year", False),
+        ("today", False),
+    ],
+)
+def test_future_wording_of_a_date(wording: str, future: bool) -> None:
+    assert is_future_wording(wording, status_cues()) is future

@@ -1,0 +1,76 @@
+"""Trigger vocabulary: the phrase syntax, the vetoes, and which wording wins when matches overlap."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.triggers import compile_phrase, find_triggers, trigger_codes
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.rule.event_type, text[m.start : m.end]) for m in find_triggers(text)]
+
+
+def test_phrase_syntax_alternatives_optional_gaps_and_multiword() -> None:
+    pattern, first = compile_phrase("signed|sign *2 the? agreement|called_off")
+    assert first == {"signed", "sign"}
+    assert pattern.match("signed a new agreement")
+    assert pattern.match("sign the agreement")
+    assert pattern.match("signed called off")
+    assert not pattern.match("signed a very big new agreement")
+    assert not pattern.match("resigned agreement")
+
+
+def test_phrase_must_start_with_words() -> None:
+    with pytest.raises(ValueError):
+        compile_phrase("* meeting")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers met in Brussels.", ("MEETING", "met")),
+        ("Hagel spoke by phone with Shoygu.", ("PHONE_CALL", "spoke by phone")),
+        ("The leaders signed a memo outlining the relationship.", ("AGREEMENT_SIGNED", "signed a memo")),
+        (
+            "The navies will conduct their third joint exercise.",
+            ("JOINT_EXERCISE", "conduct their third joint exercise"),
+        ),
+        ("Russia invaded neighboring Georgia.", ("MILITARY_FORCE", "invaded")),
+        ("Gates invited Serdyukov to the Pentagon.", ("INVITATION", "invited")),
+        ("a troop exchange that will start next year", ("PERSONNEL_EXCHANGE", "troop exchange")),
+        ("Moscow froze military contacts.", ("SUSPENSION", "froze")),
+        ("The Russians requested aid from Japan.", ("STATEMENT", "requested aid")),
+    ],
+)
+def test_typical_wordings(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia was meeting Ukraine's conditions.",  # not_near: meeting conditions
+        "the importance of working together",  # not_before: of
+        "the war on terrorism",  # not_after
+        "He told reporters that the talks went well.",  # not_inside: told reporters
+        "Lt. Col. Volk, exercise division branch chief",  # not_after: exercise division
+    ],
+)
+def test_vetoes(text: str) -> None:
+    assert not [
+        t
+        for t in found(text)
+        if t[1] in ("meeting", "working together", "war on", "told reporters that", "exercise")
+    ]
+
+
+def test_longer_higher_priority_match_wins_over_its_parts() -> None:
+    assert found("Gates hosted five hours of meetings with Serdyukov.") == [
+        ("MEETING", "hosted five hours of meetings")
+    ]
+
+
+def test_trigger_codes_refine_the_type_defaults() -> None:
+    assert trigger_codes("SUSPENSION", "boycotted")[1] == "161"
+    assert trigger_codes("MEETING", "met")[:2] == ("CONSULT", "040")
