@@ -16,6 +16,10 @@ from pipeline.timex.rules import Grammar, Rule
 from pipeline.timex.templates import fill, normalise
 
 _LOOK = 40  # characters of context the rule checks and the modifiers look at
+_WINDOW = 120  # characters around a trigger word that a match of its rule may reach
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s")
 _CLOCK = re.compile(r"XXXX-XX-XXT(.+)")
 _SUFFIX_MODS_BY_TYPE = {
     "DATE": {"ON_OR_AFTER", "ON_OR_BEFORE", "APPROX"},
@@ -81,10 +85,43 @@ def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
     return out or None
 
 
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Start offsets of every word (lower case), and of digit runs under "#digit"."""
+    index: dict[str, list[int]] = {}
+    for found in _WORD.finditer(text):
+        index.setdefault(found.group().lower(), []).append(found.start())
+    index["#digit"] = [found.start() for found in _DIGITS.finditer(text)]
+    return index
+
+
+def _windows(text: str, rule: Rule, index: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Where ``rule`` can match: around its trigger words (the whole text when it has none)."""
+    if rule.triggers is None:
+        return [(0, len(text))]
+    positions = sorted(p for word in rule.triggers for p in index.get(word, ()))
+    windows: list[tuple[int, int]] = []
+    for position in positions:
+        low, high = max(0, position - _WINDOW), position + _WINDOW
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    out = []
+    for low, high in windows:  # end on a space, so that look-aheads at the edge see what follows
+        space = _SPACE.search(text, min(high, len(text)))
+        out.append((low, space.start() if space else len(text)))
+    return out
+
+
+def _matches(text: str, rule: Rule, index: dict[str, list[int]]) -> list[re.Match[str]]:
+    return [m for low, high in _windows(text, rule, index) for m in rule.regex.finditer(text, low, high)]
+
+
 def _select(text: str, grammar: Grammar) -> list[Candidate]:
     found: list[tuple[int, int, int, int, Rule, re.Match[str]]] = []
+    index = _word_index(text)
     for rule in grammar.rules:
-        for match in rule.regex.finditer(text):
+        for match in _matches(text, rule, index):
             start, end = match.span()
             if _context_ok(rule, text, start, end):
                 found.append((-(end - start), -rule.priority, rule.order, start, rule, match))

@@ -34,7 +34,9 @@ _KNOWN_FIELDS = {
     "not_followed_by",
     "modifiers",
     "alt",
+    "trigger",
 }
+_WORD = re.compile(r"\w+")
 
 
 class RuleError(ValueError):
@@ -84,6 +86,7 @@ class Rule:
     followed_by: re.Pattern[str] | None = None
     not_followed_by: re.Pattern[str] | None = None
     modifiers: str = "date"  # date | amount | ago | none
+    triggers: frozenset[str] | None = None  # words one of which every match contains (None: scan all)
     alt: Part | None = None  # another reading when the clause's tense is `alt_when` ("in six months")
     alt_when: str = ""
 
@@ -196,6 +199,27 @@ def _widen_spaces(pattern: str) -> str:
     return "".join(out)
 
 
+def _triggers(items: list[str] | None, subs: dict[str, SubPattern], where: str) -> frozenset[str] | None:
+    """Lower-case words (or "#digit") of which every match of the rule contains one.
+
+    ``%TABLE`` stands for the longest word of each key of a sub-pattern's table ("the fourth of july" ->
+    "fourth"). They let the tagger skip a rule on a text without them, or scan only around them.
+    """
+    if not items:
+        return None
+    words: set[str] = set()
+    for item in items:
+        item = str(item)
+        if item.startswith("%"):
+            sub = subs.get(item[1:])
+            if sub is None or sub.table is None:
+                raise RuleError(f"{where}: trigger {item} is not a sub-pattern with a table")
+            words.update(max(_WORD.findall(key), key=len).lower() for key in sub.table.values)
+        else:
+            words.add(item.lower())
+    return frozenset(words)
+
+
 def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, where: str) -> Rule:
     unknown = set(raw) - _KNOWN_FIELDS
     rule_id = raw.get("id", f"#{order}")
@@ -232,6 +256,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
         followed_by=_compile_optional(raw.get("followed_by"), where),
         not_followed_by=_compile_optional(raw.get("not_followed_by"), where),
         modifiers=raw.get("modifiers", default_mods),
+        triggers=_triggers(raw.get("trigger"), subs, where),
         alt=Part(None, alt["type"], alt["value"]) if alt else None,
         alt_when=alt["when"] if alt else "",
     )

@@ -29,7 +29,8 @@ INVALID = [
     ("20100915", "DATE"), ("2010-W54", "DATE"), ("TODAY", "DATE"), ("", "DATE"), ("P2Y", "DATE"),
     ("2010-09-15 ", "DATE"), ("2010-09-15T25:00", "TIME"), ("2010", "TIME"), ("P", "DURATION"),
     ("PT", "DURATION"), ("P1YT", "DURATION"), ("2010-09-15", "DURATION"), ("P2", "DURATION"),
-    ("PAST_REF", "DURATION"), ("2010-09-15", "INTERVAL"), ("tomorrow", "SET"),
+    ("PAST_REF", "DURATION"), ("2010-09-15", "INTERVAL"), ("tomorrow", "SET"), ("2019-09-20", "SET"),
+    ("2010-W37-1", "SET"),
 ]  # fmt: skip
 
 

@@ -1,0 +1,30 @@
+"""clause_tense(): the cue nearest to the expression, in its clause."""
+
+from __future__ import annotations
+
+from pipeline.timex import timex_dir
+from pipeline.timex.rules import load_grammar
+from pipeline.timex.tense import clause_tense
+
+CUES = load_grammar(timex_dir().resolve()).tense
+
+
+def tense(sentence: str, expression: str) -> str | None:
+    start = sentence.index(expression)
+    return clause_tense(sentence, start, start + len(expression), CUES)
+
+
+def test_future_auxiliary_before_a_participle() -> None:
+    assert tense("His funeral will be held Saturday.", "Saturday") == "future"
+
+
+def test_a_cue_in_another_clause_does_not_count() -> None:
+    assert tense("Macron won the runoff on Sunday and will take office next week.", "Sunday") == "past"
+
+
+def test_since_means_past() -> None:
+    assert tense("its third recall since January", "January") == "past"
+
+
+def test_adjective_in_ed_is_not_a_past_tense() -> None:
+    assert tense("Voters go to the polls Thursday in a closely watched runoff.", "Thursday") is None
