@@ -37,6 +37,7 @@ class _Mention:
     published: date | None
     group: str  # type group: equal groups may merge
     people: frozenset[str]  # canonical ids of persons and organisations
+    persons: frozenset[str]  # canonical ids of persons only: two different people mean two events
     countries: frozenset[str]  # countries of every actor, and country actors
     interval: tuple[date, date] | None
     rank: int  # index in PRECISIONS (smaller is finer)
@@ -72,7 +73,7 @@ def deduplicate(
     index: dict[tuple, list[int]] = {}
     for item in prepared:
         best, best_score = None, -1.0
-        for cid in _candidates(item, index, rules):
+        for cid in sorted(_candidates(item, index, rules)):  # ties go to the earliest event
             score = _fit(item, clusters[cid], rules)
             if score is not None and score > best_score:
                 best, best_score = cid, score
@@ -147,6 +148,7 @@ def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: 
                 published=doc.published,
                 group=rules.type_group(mention.event_type),
                 people=frozenset(r.actor_id for r in roles if r.kind != "country"),
+                persons=frozenset(r.actor_id for r in roles if r.kind == "person"),
                 countries=frozenset(r.country for r in roles if r.country),
                 interval=_interval(mention),
                 rank=_rank(mention.precision),
@@ -255,7 +257,8 @@ def _evidence(a: _Mention, b: _Mention, rules: DedupRules) -> float | None:
         sim.overlap_similarity(a.words, b.words), sim.sentence_similarity(a.sentence_norm, b.sentence_norm)
     )
     shared_people = bool(a.people & b.people)
-    actors_conflict = bool(a.people and b.people and not shared_people)
+    # different named people are different events; organisations ("a senior Pentagon official") are not
+    actors_conflict = bool(a.persons and b.persons and not a.persons & b.persons and not shared_people)
     dated = a.interval is not None and b.interval is not None
     score = trig / 100 + text / 100 + (1.0 if shared_people else 0.0) + (1.0 if dated else 0.0)
     if ma.doc_id == mb.doc_id:

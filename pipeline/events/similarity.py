@@ -64,14 +64,14 @@ def sentence_similarity(a: str, b: str) -> float:
     return float(fuzz.token_sort_ratio(a, b))
 
 
-def trigger_similarity(a: str, b: str, stopwords: frozenset[str]) -> float:
-    """100 when the triggers share a stem ("meet" / "today's meetings"), else a fuzzy ratio of the words."""
+def trigger_similarity(a: str, b: str, stopwords: frozenset[str], floor: float = 80.0) -> float:
+    """100 when the triggers share a stem ("meet" / "today's meetings"); a fuzzy ratio when they are spelled
+    nearly alike ("recieved"/"received"); else 0 (unrelated words score 20-40 by chance: noise)."""
     sa, sb = content_stems(a, stopwords), content_stems(b, stopwords)
-    if sa and sb:
-        if sa & sb:
-            return 100.0
-        return float(fuzz.ratio(" ".join(sorted(sa)), " ".join(sorted(sb))))
-    return float(fuzz.ratio(normalise(a), normalise(b)))
+    if sa & sb:
+        return 100.0
+    score = max((fuzz.ratio(x, y) for x in sa or {normalise(a)} for y in sb or {normalise(b)}), default=0.0)
+    return float(score) if score >= floor else 0.0
 
 
 def words_before(sentence_text: str, offset: int, window: int) -> list[str]:
