@@ -332,9 +332,15 @@ def _undated_value(mentions: Sequence[EventMention]) -> str | None:
 
 
 def _status(members: Sequence[_Mention], rules: DedupRules) -> str:
-    """The latest-published article's word wins ("will conduct" then "took place" -> occurred)."""
-    latest = max(members, key=lambda m: (m.published is not None, m.published or date.min)).published
-    statuses = {m.mention.status for m in members if m.published == latest}
+    """The latest article's word wins ("will conduct" then "took place" -> occurred). An undated article
+    counts as the latest: it can only be placed by what it reports, and a report that an event happened (or
+    was cancelled) was written after the announcement of it."""
+
+    def when(m: _Mention) -> tuple[bool, date]:
+        return m.published is None, m.published or date.min
+
+    latest = max(when(m) for m in members)
+    statuses = {m.mention.status for m in members if when(m) == latest}
     return min(statuses, key=rules.status_rank)
 
 

@@ -344,3 +344,22 @@ def test_actors_are_the_union_over_mentions_each_once():
         "anatoliy-serdyukov",
         "nikolai-makarov",
     ]
+
+
+def test_an_undated_report_that_it_happened_outranks_the_dated_announcement():
+    s1 = "Gates will meet with Serdyukov tomorrow in Baku."
+    s2 = "Gates first met with Serdyukov Feb. 16, 2017, in Baku."
+    a, b = document(s1, date(2017, 2, 15), "a.txt"), document(s2, None, "b.txt")
+    events = deduplicate(
+        [
+            analysis(
+                a,
+                mention(a, s1, "will meet", "MEETING", "planned", **day("2017-02-16"), date_text="tomorrow"),
+            ),
+            analysis(
+                b,
+                mention(b, s2, "met", "MEETING", "occurred", **day("2017-02-16"), date_text="Feb. 16, 2017"),
+            ),
+        ]
+    )
+    assert len(events) == 1 and events[0].status == "occurred"
