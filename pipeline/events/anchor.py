@@ -50,10 +50,21 @@ def _modified_head(t: TimeExpression, text: str) -> int | None:
     return t.end + 1
 
 
-def _blocked(trigger: Span, timex: TimeExpression, verbs: Sequence[Span]) -> bool:
-    """True when another verb trigger stands between the trigger and the date (the date is its own)."""
+# Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
+# a modal ("what [can] be done ... in April") or a question word ("discussed [how] ... 2015").
+_PREDICATE_RE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
+    r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
+)
+
+
+def _blocked(trigger: Span, timex: TimeExpression, verbs: Sequence[Span], text: str) -> bool:
+    """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
+    word standing between the trigger and the date."""
     low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
-    return any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start)
+    if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
+        return True
+    return bool(_PREDICATE_RE.search(text, low, high)) if high > low else False
 
 
 def _choose(
@@ -69,7 +80,7 @@ def _choose(
     home = clause_index(clauses, trig.start)
     best: tuple | None = None
     for t in candidates:
-        if _blocked(trig, t, verbs):
+        if _blocked(trig, t, verbs, text) or _wrong_way(mention.status, t):
             continue
         head = _modified_head(t, text)
         if head is not None and not any(head <= s <= head + 30 for s in trigger_starts):
@@ -92,8 +103,15 @@ def _choose(
             best = (key, t)
     if best is None:
         return None, "none"
-    chosen = _finer(best[1], [t for t in candidates if not _blocked(trig, t, verbs)], clauses)
+    chosen = _finer(best[1], [t for t in candidates if not _blocked(trig, t, verbs, text)], clauses)
     return chosen, "clause" if best[0][1] == 0 else "sentence"
+
+
+def _wrong_way(status: str, t: TimeExpression) -> bool:
+    """A vague reference pointing the other way cannot date it ("discussed ... plans for future visits")."""
+    if t.value == "FUTURE_REF":
+        return status in ("occurred", "ongoing", "recurring")
+    return t.value == "PAST_REF" and status == "planned"
 
 
 def _finer(

@@ -102,8 +102,10 @@ def date_by_passage(
         )
         reference = last if near else principal
         timex = reference.timex if reference is not None else header
+        flashback = bool(_PLUPERFECT_RE.search(mention.sentence.text))
         if (
             timex is not None
+            and not flashback
             and mention.status == "occurred"
             and type_row(mention.event_type, lexicon_dir).passage
         ):

@@ -96,7 +96,8 @@ def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
     firsts = _first_words(seqs)
     for i, word in enumerate(words):
         for seq in firsts.get(word, ()):
-            if tuple(words[i : i + len(seq)]) == seq:
+            part = words[i : i + len(seq)]
+            if len(part) == len(seq) and all(c == "*" or c == w for c, w in zip(seq, part, strict=True)):
                 return True
     return False
 
