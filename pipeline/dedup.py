@@ -295,6 +295,7 @@ def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None)
         key=lambda m: (
             m.interval is None,
             m.rank,
+            _vagueness(m.mention.date_value),
             _SOURCE_RANK.get(m.mention.date_source, 3),
             m.order,
         ),
@@ -314,7 +315,7 @@ def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None)
         plover=plover,
         cameo=cameo,
         label=m.label or next((x.label for x in mentions if x.label), "") or m.trigger.text,
-        date_value=m.date_value if main.interval is not None else _undated_value(mentions),
+        date_value=m.date_value if main.interval is not None else m.date_value or _undated_value(mentions),
         start=main.interval[0] if main.interval else None,
         end=main.interval[1] if main.interval else None,
         precision=m.precision if main.interval else "none",
@@ -323,6 +324,14 @@ def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None)
         mentions=tuple(mentions),
         n_docs=len({x.doc_id for x in mentions}),
     )
+
+
+def _vagueness(value: str | None) -> int:
+    """Among undated values, one with structure (XXXX-SU: "this summer" without a year) says more than a
+    reference (FUTURE_REF), which says more than nothing."""
+    if value is None:
+        return 2
+    return 1 if value.endswith("_REF") else 0
 
 
 def _undated_value(mentions: Sequence[EventMention]) -> str | None:

@@ -363,3 +363,19 @@ def test_an_undated_report_that_it_happened_outranks_the_dated_announcement():
         ]
     )
     assert len(events) == 1 and events[0].status == "occurred"
+
+
+def test_undated_event_keeps_its_most_telling_vague_value():
+    s1 = "The delegation will visit the bases in the future."
+    s2 = "During the visit later this summer, the delegation will learn more."
+    d = document(f"{s1} {s2}", None)
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "visit", "VISIT", "planned", value="FUTURE_REF", precision="vague"),
+                mention(d, s2, "visit", "VISIT", "planned", value="XXXX-SU", precision="season"),
+            )
+        ]
+    )
+    assert len(events) == 1 and events[0].date_value == "XXXX-SU" and events[0].start is None
