@@ -8,6 +8,7 @@ summaries of the body, not as separate statements.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +30,18 @@ def _by_sentence(items: Sequence, sentences: Sequence[Span]) -> list[list]:
         if 0 <= i < len(sentences) and item.start < sentences[i].end:
             groups[i].append(item)
     return groups
+
+
+_NAME_WORD_RE = re.compile(r"([A-Z][\w'’\-]*)\s+(?:and|of|for|&)\s+$")
+
+
+def _inside_name(text: str, match: TriggerMatch) -> bool:
+    """A capitalised trigger inside a title or an office's name is no event ("Director of Joint Training
+    and Exercises", "Office of Defense Cooperation")."""
+    word = text[match.start : match.end]
+    if not word[:1].isupper():
+        return False
+    return bool(_NAME_WORD_RE.search(text, max(0, match.start - 40), match.start))
 
 
 def _confidence(match: TriggerMatch, roles: tuple[ActorRole, ...]) -> float:
@@ -77,8 +90,10 @@ def extract_events(
                 cues,
                 has_set,
             )
-            if status == SKIP:
+            if status == SKIP or _inside_name(text, match):
                 continue
+            if status == "occurred" and match.rule.status:
+                status = match.rule.status
             if match.rule.pos == "verb" and status in ("planned", "cancelled"):
                 governing[clause.start] = status
             elif match.rule.pos != "verb" and status == "occurred" and clause.start in governing:

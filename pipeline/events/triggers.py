@@ -35,6 +35,7 @@ class TriggerRule:
     cameo: str | None = None
     mode: str | None = None
     host: bool = False
+    status: str | None = None
     priority: int = 0
     not_before: tuple[tuple[str, ...], ...] = ()
     not_after: tuple[tuple[str, ...], ...] = ()
@@ -120,6 +121,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
                     mode=entry.get("mode"),
                     host=bool(entry.get("host", False)),
+                    status=entry.get("status"),
                     priority=int(entry.get("priority", 0)),
                     not_before=_word_seqs(entry.get("not_before")),
                     not_after=_word_seqs(entry.get("not_after")),
