@@ -65,9 +65,10 @@ def _ms_to_date(value: Any) -> date | None:
 
 def _on_chart_select() -> None:
     selection = st.session_state["timeline"].get("selection", {})
-    picked = selection.get("pick") or []
-    if picked and picked[0].get("event_id"):
-        st.session_state["event"] = picked[0]["event_id"]
+    picked = [p.get("event_id") for key in ("pick", "pick_span") for p in selection.get(key) or []]
+    fresh = [p for p in picked if p and p != st.session_state.get("event")]
+    if fresh:
+        st.session_state["event"] = fresh[0]
     bins = selection.get("bin") or []
     if bins:  # a click on a time bin zooms the date range to it: individual events appear once few enough
         start, end = _ms_to_date(bins[0].get("start")), _ms_to_date(bins[0].get("end"))
@@ -82,8 +83,14 @@ def _on_table_select() -> None:
         st.session_state["event"] = ids[rows[0]]
 
 
-def _zoom_to_brush(start: date, end: date) -> None:
-    st.session_state["from"], st.session_state["to"] = start, end
+def _on_brush() -> None:
+    """A brush on the overview becomes the date range (cleared brush: whole extent again)."""
+    brush = st.session_state["overview"].get("selection", {}).get("brush") or {}
+    extent = [_ms_to_date(v) for v in brush.get("start") or []]
+    if len(extent) == 2 and all(extent):
+        st.session_state["from"], st.session_state["to"] = min(extent), max(extent)
+    elif not brush:
+        st.session_state["from"] = st.session_state["to"] = None
 
 
 def _reset_filters() -> None:
@@ -158,28 +165,29 @@ def missing_ui(settings: Settings, empty: bool) -> None:
     )
 
 
-def timeline_ui(data: dict[str, Any], view: state.View, chart: Any) -> None:
-    """The chart, what it shows, and (after a brush) a button to load that range from the store."""
+def timeline_ui(data: dict[str, Any], view: state.View, lane_title: str) -> None:
+    """The main chart (events or bins) and the overview strip whose brush sets the date range."""
     shown = f"{data['dated']:,} dated events"
     if data["undated"]:
         shown += f" · {data['undated']:,} undated (listed below)"
+    if view.filters.since or view.filters.until:
+        shown += f" · zoomed to {view.filters.since or '…'} – {view.filters.until or '…'}"
     st.caption(shown)
     if data["binned"]:
         st.caption(
-            f"Too many events to draw one by one: counts per {data['unit']}. Narrow the filters or dates, "
-            "click a bar, or brush the overview and load that range to see individual events."
+            f"Too many events to draw one by one: counts per {data['unit']}. Narrow the filters, click a "
+            "bar or brush the overview to zoom; individual events appear once few enough are in range."
         )
-    if not data["dated"]:
+    if data["dated"]:
+        chart = charts.timeline_chart(data["marks"], binned=data["binned"], lane_title=lane_title)
+        pick = ["bin"] if data["binned"] else ["pick", "pick_span"]
+        st.altair_chart(chart, key="timeline", on_select=_on_chart_select, selection_mode=pick)
+    else:
         st.warning("No dated event matches these filters.")
-        return
-    pick = ["bin", "brush"] if data["binned"] else ["pick", "brush"]
-    event = st.altair_chart(chart, key="timeline", on_select=_on_chart_select, selection_mode=pick)
-    brush = (event.get("selection", {}) if event else {}).get("brush") or {}
-    extent = brush.get("start") or []
-    if len(extent) == 2:
-        start, end = _ms_to_date(min(extent)), _ms_to_date(max(extent))
-        if start and end:
-            st.button(f"Load events from {start} to {end}", on_click=_zoom_to_brush, args=(start, end))
+    if not data["overview"].empty:
+        zoom = (view.filters.since, view.filters.until) if view.filters.since and view.filters.until else None
+        overview = charts.overview_chart(data["overview"], zoom)
+        st.altair_chart(overview, key="overview", on_select=_on_brush, selection_mode=["brush"])
 
 
 def export_ui(snapshot_dir: str, version: Version, filters: queries.Filters, chart_png: Any) -> None:
@@ -327,18 +335,10 @@ def main() -> None:
     st.title("Dateline")
     data = _timeline(snapshot_dir, version, view.filters, view.lanes)
     lane_title = LANE_TITLES[view.lanes]
-    chart = charts.timeline_chart(
-        data["marks"], data["overview"], binned=data["binned"], lane_title=lane_title
-    )
+    timeline_ui(data, view, lane_title)
     for_export = functools.partial(
-        charts.timeline_chart,
-        data["marks"],
-        data["overview"],
-        binned=data["binned"],
-        lane_title=lane_title,
-        width=1000,
+        charts.export_chart, data["marks"], data["overview"], binned=data["binned"], lane_title=lane_title
     )
-    timeline_ui(data, view, chart)
     export_ui(snapshot_dir, version, view.filters, for_export)
     table, undated = _tables(snapshot_dir, version, view.filters)
     con = _cursor(snapshot_dir, version)

@@ -10,6 +10,7 @@ carries the colour legend (click a type to highlight it) and a brush that zooms 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import altair as alt
@@ -46,7 +47,10 @@ SEP = "\u241f"  # joins lane and sub-row into one y value ("Gates␟0"); never i
 SLOT_PX = 22  # height of one sub-row
 LABEL_CHARS = 42  # labels longer than this are cut (the tooltip has the full label)
 MAX_LABELLED = 150  # above this many marks, labels go to the tooltip only
-CHAR_PX = 6.3  # average width of a label character at font size 11
+CHAR_PX = 6.9  # average width of a label character at font size 12
+NO_FRAME = alt.ViewBackground(stroke=None)
+# Streamlit's default "fit" squeezes the plot to make room for title and legend; fit the width only.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def type_scale(types: list[str] | None = None) -> alt.Scale:
@@ -126,6 +130,7 @@ def _y(slots: list[str]) -> alt.Y:
         title=None,
         labelExpr=f"{first_row} ? split(datum.value, '{SEP}')[1] : ''",
         labelLimit=180,
+        labelFontSize=12,
         ticks=False,
         domain=False,
         grid=True,
@@ -135,26 +140,68 @@ def _y(slots: list[str]) -> alt.Y:
     return alt.Y("slot:N", sort=slots, axis=axis, scale=alt.Scale(paddingInner=0, paddingOuter=0))
 
 
-def _x(domain_param: str | None) -> alt.X:
-    scale = alt.Scale(type="utc", domain={"param": domain_param}) if domain_param else alt.Scale(type="utc")
+def _x() -> alt.X:
     return alt.X(
         "start:T",
-        scale=scale,
+        scale=alt.Scale(type="utc"),
         title=None,
-        axis=alt.Axis(labelOverlap=True, grid=True, gridOpacity=0.25),
+        axis=alt.Axis(labelOverlap=True, grid=True, gridOpacity=0.25, labelFontSize=12),
     )
 
 
-def event_view(marks: pd.DataFrame, legend: str, brush: str | None, width: Any) -> alt.LayerChart:
-    """Individual events: spans, points and labels, packed in lanes."""
+def _size(width: Any, height: int) -> dict[str, Any]:
+    """Height always; width only when fixed (in the app Streamlit sizes the chart to its container)."""
+    return {"height": height} if width is alt.Undefined else {"width": width, "height": height}
+
+
+def _legend(present: list[str]) -> alt.Legend:
+    return alt.Legend(
+        title="Event type (click to highlight)", orient="top", values=present, symbolType="circle"
+    )
+
+
+def _types_param(views: list[str]) -> alt.TopLevelSelectionParameter:
+    """Click a type in the legend to highlight its events (client side, no rerun)."""
+    return alt.TopLevelSelectionParameter(
+        name="types",
+        select=alt.PointSelectionConfig(type="point", fields=["event_type"]),
+        bind="legend",
+        views=views,
+    )
+
+
+def _highlight(low: float, interactive: bool) -> Any:
+    if not interactive:
+        return alt.value(1.0)
+    return alt.condition({"param": "types", "empty": True}, alt.value(1.0), alt.value(low))
+
+
+def _title(lane_title: str, subtitle: str) -> alt.TitleParams:
+    return alt.TitleParams(
+        f"Events by {lane_title}",
+        subtitle=subtitle,
+        anchor="start",
+        fontSize=14,
+        subtitleFontSize=12,
+        subtitleColor="#444",
+    )
+
+
+def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bool = True) -> alt.LayerChart:
+    """Individual events: spans, points and labels, packed in lanes. Params: ``pick`` / ``pick_span`` (click
+    a point / a bar) and ``types`` (the legend)."""
     labelled = len(marks) <= MAX_LABELLED
     frame = layout(marks, labels=labelled)
     slots = sorted(frame["slot"].unique().tolist())
-    colour = type_scale(frame["event_type"].unique().tolist())
+    types = frame["event_type"].unique().tolist()
+    colour = type_scale(types)
+    present = sorted(types, key=list(colour.domain).index)
     hollow = " || ".join(f"datum.status == '{s}'" for s in HOLLOW_STATUSES)
-    fill = alt.condition(hollow, alt.value("white"), alt.Fill("event_type:N", scale=colour, legend=None))
+    # colour fills (white when hollow) and carries the legend; stroke keeps hollow marks in their colour
+    fill = alt.condition(
+        hollow, alt.value("white"), alt.Color("event_type:N", scale=colour, legend=_legend(present))
+    )
     stroke = alt.Stroke("event_type:N", scale=colour, legend=None)
-    opacity = alt.condition({"param": legend, "empty": True}, alt.value(1.0), alt.value(0.12))
     tooltip = [
         alt.Tooltip("label:N", title="Event"),
         alt.Tooltip("date_display:N", title="Date"),
@@ -168,52 +215,72 @@ def event_view(marks: pd.DataFrame, legend: str, brush: str | None, width: Any) 
     spans = (
         base.transform_filter("datum.is_span")
         .mark_bar(height=11, cornerRadius=3, strokeWidth=1.5, clip=True, cursor="pointer")
-        .encode(x=_x(brush), x2="end_draw:T", fill=fill, stroke=stroke, opacity=opacity)
+        .encode(x=_x(), x2="end_draw:T", color=fill, stroke=stroke, opacity=_highlight(0.12, interactive))
         .properties(name="ev_spans")
     )
     shapes = alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values()))
     points = (
         base.transform_filter("!datum.is_span")
-        .mark_point(size=120, strokeWidth=2, clip=True, cursor="pointer")
+        .mark_point(size=130, strokeWidth=2, filled=True, clip=True, cursor="pointer")
         .encode(
-            x=_x(brush),
-            shape=alt.Shape(
-                "status:N", scale=shapes, legend=None
-            ),  # the subtitle is the key: it shows hollow
-            fill=fill,
+            x=_x(),
+            shape=alt.Shape("status:N", scale=shapes, legend=None),  # the subtitle is the key (shows hollow)
+            color=fill,
             stroke=stroke,
-            opacity=opacity,
+            opacity=_highlight(0.12, interactive),
         )
         .properties(name="ev_points")
     )
     layers: list[alt.Chart] = [spans, points]
     if labelled:
+        utc = alt.Scale(type="utc")
         layers.append(
-            base.mark_text(align="left", dx=8, fontSize=11, color="#333", clip=True).encode(
-                x=alt.X("label_x:T", scale=alt.Scale(type="utc")), text="short_label:N", opacity=opacity
+            base.mark_text(align="left", dx=9, fontSize=12, color="#222", clip=True).encode(
+                x=alt.X("label_x:T", scale=utc), text="short_label:N", opacity=_highlight(0.2, interactive)
             )
         )
-        layers.append(base.mark_point(opacity=0).encode(x=alt.X("label_end:T", scale=alt.Scale(type="utc"))))
-    height = max(SLOT_PX * len(slots), 80)
-    return alt.layer(*layers).properties(width=width, height=height)
+        # invisible: stretches the x domain so the last labels are not cut at the right edge
+        layers.append(base.mark_point(opacity=0).encode(x=alt.X("label_end:T", scale=utc)))
+    chart = alt.layer(*layers).properties(
+        **_size(width, max(SLOT_PX * len(slots), 80)), title=_title(lane_title, STATUS_KEY), view=NO_FRAME
+    )
+    if not interactive:  # a picture (export): no selections to declare
+        return chart
+    # One click param per layer: Streamlit's frontend does not draw a param shared by two views.
+    chart.params = [
+        alt.TopLevelSelectionParameter(
+            name=name,
+            select=alt.PointSelectionConfig(type="point", fields=["event_id"], on="click"),
+            views=[view],
+        )
+        for name, view in (("pick", "ev_points"), ("pick_span", "ev_spans"))
+    ] + [_types_param(["ev_points"])]
+    return chart
 
 
-def binned_view(bins: pd.DataFrame, legend: str, brush: str | None, width: Any) -> alt.Chart:
-    """Too many events to draw: one bar per (lane, time bin), colour = the commonest type, shade = count."""
+def binned_view(bins: pd.DataFrame, lane_title: str, width: Any, interactive: bool = True) -> alt.Chart:
+    """Too many events to draw: one bar per (lane, time bin), colour = the commonest type, shade = count.
+    Param ``bin``: a click on a bar zooms the date range to it."""
     frame = bins.copy()
     frame["slot"] = [
         f"{o:03d}{SEP}{lane}{SEP}0" for o, lane in zip(frame["lane_order"], frame["lane"], strict=True)
     ]
     slots = sorted(frame["slot"].unique().tolist())
-    colour = type_scale(frame["event_type"].unique().tolist())
-    return (
+    types = frame["event_type"].unique().tolist()
+    colour = type_scale(types)
+    subtitle = (
+        "Counts per time bin (colour: commonest type, shade: number of events). Click a bar to zoom in."
+    )
+    chart = (
         alt.Chart(frame, name="ev_bins")
         .mark_bar(height=SLOT_PX - 6, clip=True, cursor="zoom-in")
         .encode(
-            x=_x(brush),
+            x=_x(),
             x2="end:T",
             y=_y(slots),
-            color=alt.Color("event_type:N", scale=colour, legend=None),
+            color=alt.Color(
+                "event_type:N", scale=colour, legend=_legend(sorted(types, key=list(colour.domain).index))
+            ),
             opacity=alt.Opacity("n_events:Q", scale=alt.Scale(type="log", range=[0.4, 1]), legend=None),
             tooltip=[
                 alt.Tooltip("start:T", title="From", format="%Y-%m-%d"),
@@ -222,21 +289,51 @@ def binned_view(bins: pd.DataFrame, legend: str, brush: str | None, width: Any) 
                 alt.Tooltip("breakdown:N", title="By type"),
             ],
         )
-        .properties(width=width, height=max(SLOT_PX * len(slots), 80))
+        .properties(
+            **_size(width, max(SLOT_PX * len(slots), 80)),
+            title=_title(lane_title, subtitle),
+            view=NO_FRAME,
+        )
+    )
+    return (
+        chart.add_params(alt.selection_point(name="bin", fields=["start", "end"], on="click"))
+        if interactive
+        else chart
     )
 
 
-def overview_view(counts: pd.DataFrame, legend: str, width: Any) -> alt.Chart:
+def timeline_chart(
+    marks: pd.DataFrame, *, binned: bool, lane_title: str, width: Any = alt.Undefined
+) -> alt.TopLevelMixin:
+    """The main view: individual events, or time bins when there are too many."""
+    chart = binned_view(marks, lane_title, width) if binned else event_view(marks, lane_title, width)
+    return chart.properties(autosize=FIT_WIDTH)
+
+
+def overview_chart(
+    counts: pd.DataFrame,
+    zoom: tuple[date, date] | None = None,
+    width: Any = alt.Undefined,
+    interactive: bool = True,
+) -> alt.Chart:
+    """Events per time bin over the whole extent, with a brush (param ``brush``): brushing sets the date
+    range, so the main view re-queries and shows individual events once few enough are in range."""
+    brush_value = None
+    if zoom:
+        brush_value = {"x": [alt.DateTime(year=d.year, month=d.month, date=d.day, utc=True) for d in zoom]}
+    brush = alt.selection_interval(name="brush", encodings=["x"], value=brush_value)
     colour = type_scale(counts["event_type"].unique().tolist())
-    present = sorted(counts["event_type"].unique().tolist(), key=list(colour.domain).index)
-    return (
+    years = (
+        (pd.to_datetime(counts["end"]).max() - pd.to_datetime(counts["start"]).min()).days / 365
+        if len(counts)
+        else 0
+    )
+    fmt = "%Y" if years > 4 else "%b %Y"  # the strip has few ticks: each must say its year
+    chart = (
         alt.Chart(
             counts,
             title=alt.TitleParams(
-                "Overview: drag to zoom, click a type to highlight it",
-                fontSize=11,
-                anchor="start",
-                color="#555",
+                "Overview: drag across it to zoom", fontSize=12, anchor="start", color="#444"
             ),
         )
         .mark_bar()
@@ -245,66 +342,26 @@ def overview_view(counts: pd.DataFrame, legend: str, width: Any) -> alt.Chart:
                 "start:T",
                 scale=alt.Scale(type="utc"),
                 title=None,
-                axis=alt.Axis(labelOverlap=True),
+                axis=alt.Axis(labelOverlap=True, format=fmt),
             ),
             x2="end:T",
             y=alt.Y("sum(n_events):Q", title=None, axis=alt.Axis(tickCount=2, grid=False)),
-            color=alt.Color(
-                "event_type:N",
-                scale=colour,
-                legend=alt.Legend(
-                    title="Event type (click)",
-                    orient="bottom",
-                    columns=5,
-                    values=present,
-                    symbolType="square",
-                ),
-            ),
-            opacity=alt.condition({"param": legend, "empty": True}, alt.value(1.0), alt.value(0.15)),
+            color=alt.Color("event_type:N", scale=colour, legend=None),
             tooltip=[
                 alt.Tooltip("start:T", title="From", format="%Y-%m-%d"),
-                "event_type:N",
-                alt.Tooltip("n_events:Q", title="Events"),
+                alt.Tooltip("event_type:N", title="Type"),
+                alt.Tooltip("n_events:Q", title="Events", format=","),
             ],
         )
-        .properties(width=width, height=60, name="overview")
+        .properties(**_size(width, 55), view=NO_FRAME)
     )
+    return chart.add_params(brush).properties(autosize=FIT_WIDTH) if interactive else chart
 
 
-def timeline_chart(
-    marks: pd.DataFrame, counts: pd.DataFrame, *, binned: bool, lane_title: str, width: Any = "container"
+def export_chart(
+    marks: pd.DataFrame, counts: pd.DataFrame, *, binned: bool, lane_title: str
 ) -> alt.VConcatChart:
-    """Main view over the overview strip. Params: ``pick`` (click an event), ``bin`` (click a bin to zoom),
-    ``brush`` (overview interval), ``types`` (legend filter)."""
-    # Params are declared at the top level with the views they live in: Altair cannot share one selection
-    # between two layers (spans and points), and assigning ``params`` would drop params hoisted from children.
-    legend = alt.TopLevelSelectionParameter(
-        name="types",
-        select=alt.PointSelectionConfig(type="point", fields=["event_type"]),
-        bind="legend",
-        views=["overview"],
-    )
-    brush = alt.TopLevelSelectionParameter(
-        name="brush", select=alt.IntervalSelectionConfig(type="interval", encodings=["x"]), views=["overview"]
-    )
-    if binned:
-        main = binned_view(marks, "types", "brush", width)
-        click = alt.TopLevelSelectionParameter(
-            name="bin",
-            select=alt.PointSelectionConfig(type="point", fields=["start", "end"], on="click"),
-            views=["ev_bins"],
-        )
-    else:
-        main = event_view(marks, "types", "brush", width)
-        click = alt.TopLevelSelectionParameter(
-            name="pick",
-            select=alt.PointSelectionConfig(type="point", fields=["event_id"], on="click"),
-            views=["ev_spans", "ev_points"],
-        )
-    subtitle = "counts per time bin: click a bar to zoom in" if binned else STATUS_KEY
-    main = main.properties(
-        title=alt.TitleParams(f"Events by {lane_title}", subtitle=subtitle, anchor="start", fontSize=14)
-    )
-    chart = alt.vconcat(main, overview_view(counts, "types", width), spacing=12)
-    chart.params = [click, brush, legend]
-    return chart.configure_view(stroke=None).configure_axis(labelFontSize=11)
+    """Main view over the overview, fixed width, for PNG / SVG files (no browser to size them)."""
+    view = binned_view if binned else event_view
+    main = view(marks, lane_title, 1000, interactive=False)
+    return alt.vconcat(main, overview_chart(counts, width=1000, interactive=False), spacing=16)

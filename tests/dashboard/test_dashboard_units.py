@@ -94,8 +94,9 @@ def test_layout_packs_overlapping_marks_into_sub_rows() -> None:
 
 def test_chart_spec_has_event_lanes_tooltips_and_params(con) -> None:
     data = queries.timeline(con, Filters(), "actor")
-    spec = charts.timeline_chart(data["marks"], data["overview"], binned=False, lane_title="actor").to_dict()
-    assert {p["name"] for p in spec["params"]} == {"pick", "brush", "types"}
+    spec = charts.timeline_chart(data["marks"], binned=False, lane_title="actor").to_dict()
+    assert {p["name"] for p in spec["params"]} == {"pick", "pick_span", "types"}
+    assert charts.overview_chart(data["overview"]).to_dict()["params"][0]["name"] == "brush"
     text = json.dumps(spec)
     for title in ("Event", "Date", "Date expression", "Actors", "Sources"):
         assert f'"title": "{title}"' in text
@@ -158,9 +159,7 @@ def test_export_csv_json_png(con) -> None:
     csv = export.events_csv(frame).decode()
     assert "docA; docB" in csv and "search_text" not in csv
     data = queries.timeline(con, Filters(), "actor")
-    chart = charts.timeline_chart(
-        data["marks"], data["overview"], binned=False, lane_title="actor", width=600
-    )
+    chart = charts.export_chart(data["marks"], data["overview"], binned=False, lane_title="actor")
     assert export.chart_png(chart, scale=1).startswith(b"\x89PNG")
 
 
