@@ -213,8 +213,11 @@ def _candidates(item: _Mention, index: dict[tuple, list[int]], rules: DedupRules
 def _fit(item: _Mention, cluster: _Cluster, rules: DedupRules) -> float | None:
     """How well ``item`` fits ``cluster`` (higher is better), or None when it must not join it."""
     best = None
+    # "planned" may meet "occurred" only between dated statements; an undated member of a dated event
+    # ("The exercise will focus on ...") speaks of that event's date
+    both_dated = item.interval is not None and any(m.interval is not None for m in cluster.members)
     for other in cluster.members:
-        if not _compatible(item, other, rules):
+        if not _compatible(item, other, rules, both_dated):
             return None
         score = _evidence(item, other, rules)
         if score is not None and (best is None or score > best):
@@ -222,7 +225,7 @@ def _fit(item: _Mention, cluster: _Cluster, rules: DedupRules) -> float | None:
     return best
 
 
-def _compatible(a: _Mention, b: _Mention, rules: DedupRules) -> bool:
+def _compatible(a: _Mention, b: _Mention, rules: DedupRules, both_dated: bool) -> bool:
     """Hard constraints, checked against every member: type, status, dates, same-sentence triggers."""
     if a.group != b.group:
         return False
@@ -230,7 +233,7 @@ def _compatible(a: _Mention, b: _Mention, rules: DedupRules) -> bool:
     dated = a.interval is not None and b.interval is not None
     if dated and not _dates_agree(a, b, 0 if same_doc else rules.day_tolerance):
         return False
-    if not rules.status_ok(a.mention.status, b.mention.status, dated):
+    if not rules.status_ok(a.mention.status, b.mention.status, both_dated):
         return False
     if same_doc and a.mention.sentence.start == b.mention.sentence.start:
         trig = sim.trigger_similarity(a.mention.trigger.text, b.mention.trigger.text, rules.stopwords)
@@ -294,8 +297,8 @@ def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None)
         members,
         key=lambda m: (
             m.interval is None,
+            m.rank if m.interval is not None else _vagueness(m.mention.date_value),
             m.rank,
-            _vagueness(m.mention.date_value),
             _SOURCE_RANK.get(m.mention.date_source, 3),
             m.order,
         ),

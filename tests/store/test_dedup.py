@@ -125,7 +125,8 @@ def test_back_reference_without_date_joins_the_event_of_its_article():
 def test_announced_exercise_later_reported_held_is_one_occurred_event():
     s1 = "NORAD and the Russian Air Force will conduct an exercise from August 26-30, 2013 over the sea."
     s2 = "The Vigilant Eagle exercise took place August 27-28 in Anchorage and Anadyr."
-    a = document(s1, date(2013, 8, 23), "a.txt")
+    s3 = "The exercise will focus on the hand-off of the aircraft."
+    a = document(f"{s1} {s3}", date(2013, 8, 23), "a.txt")
     b = document(s2, date(2013, 11, 22), "b.txt")
     who = (GATES, MAKAROV)  # any shared actor will do
     planned = mention(
@@ -154,9 +155,10 @@ def test_announced_exercise_later_reported_held_is_one_occurred_event():
         precision="day",
         date_text="August 27-28",
     )
-    events = deduplicate([analysis(b, held), analysis(a, planned)])
+    detail = mention(a, s3, "exercise", "JOINT_EXERCISE", "planned", who)  # undated, same article
+    events = deduplicate([analysis(b, held), analysis(a, planned, detail)])
     assert len(events) == 1
-    assert events[0].status == "occurred" and events[0].n_docs == 2
+    assert events[0].status == "occurred" and events[0].n_docs == 2 and len(events[0].mentions) == 3
 
 
 def test_announcement_and_report_a_day_apart_merge_and_keep_the_first_date():
