@@ -312,21 +312,37 @@ def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None)
     key = f"{first.doc_id}:{first.trigger.start}:{first.trigger.end}:{first.event_type}"
     plover, cameo = _codes(main.mention.event_type, lexicon_dir)
     m = main.mention
+    status = _status(members, rules)
     return Event(
         event_id="ev_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
         event_type=m.event_type,
         plover=plover,
         cameo=cameo,
-        label=m.label or next((x.label for x in mentions if x.label), "") or m.trigger.text,
+        label=_label(m, status, mentions, lexicon_dir),
         date_value=m.date_value if main.interval is not None else m.date_value or _undated_value(mentions),
         start=main.interval[0] if main.interval else None,
         end=main.interval[1] if main.interval else None,
         precision=m.precision if main.interval else "none",
-        status=_status(members, rules),
+        status=status,
         actors=tuple(actors.values()),
         mentions=tuple(mentions),
         n_docs=len({x.doc_id for x in mentions}),
     )
+
+
+def _label(
+    main: EventMention, status: str, mentions: Sequence[EventMention], lexicon_dir: Path | None
+) -> str:
+    """The main mention's label; rebuilt when later reports changed the status ("Planned: ..." happened)."""
+    if main.status != status:
+        try:
+            from pipeline.events.labels import make_label
+        except ModuleNotFoundError as exc:
+            if exc.name != "pipeline.events.labels":
+                raise
+        else:
+            return make_label(main.event_type, main.actors, status, lexicon_dir)
+    return main.label or next((x.label for x in mentions if x.label), "") or main.trigger.text
 
 
 def _vagueness(value: str | None) -> int:

@@ -141,6 +141,7 @@ def test_announced_exercise_later_reported_held_is_one_occurred_event():
         end=date(2013, 8, 30),
         precision="day",
         date_text="August 26-30, 2013",
+        label="Planned: NORAD exercise",
     )
     held = mention(
         b,
@@ -159,6 +160,7 @@ def test_announced_exercise_later_reported_held_is_one_occurred_event():
     events = deduplicate([analysis(b, held), analysis(a, planned, detail)])
     assert len(events) == 1
     assert events[0].status == "occurred" and events[0].n_docs == 2 and len(events[0].mentions) == 3
+    assert not events[0].label.startswith("Planned")
 
 
 def test_announcement_and_report_a_day_apart_merge_and_keep_the_first_date():
