@@ -275,7 +275,12 @@ HANDLERS: tuple[tuple[re.Pattern[str], Callable[[Candidate, Context, re.Match[st
 
 
 def _handle(cand: Candidate, ctx: Context) -> Result:
-    return next(h(cand, ctx, m) for rx, h in HANDLERS if (m := rx.fullmatch(cand.value)))
+    """The first handler whose pattern the value fits; an impossible date ("the 31st century" + 1,000
+    years) gives an empty value, which is dropped."""
+    try:
+        return next(h(cand, ctx, m) for rx, h in HANDLERS if (m := rx.fullmatch(cand.value)))
+    except (ValueError, OverflowError):
+        return Result("", None, "out of the calendar's range")
 
 
 _ON_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
