@@ -24,6 +24,7 @@ from pipeline.events.status import is_future_wording, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
+_SINCE_WORD_RE = re.compile(r"\bsince\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
 
@@ -35,19 +36,25 @@ between among against near is was were are be been being will would shall should
 might must has have had do does did he she it they we i you his her its their our this these
 those there here said says according also not no yet both each"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+_PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
 _NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
 
 
-def _modified_head(t: TimeExpression, text: str) -> int | None:
-    """Where the noun phrase starts that a date pre-modifies ("its [1999] air war", "the [1972] ... Treaty",
-    "[Year 2000] computer glitches"); None when the date is an adjunct ("met Feb. 17, 2017, in ...").
-    """
+def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
+    """The noun phrase a date pre-modifies ("its [1999] air war", "the [1972] Anti-Ballistic Missile Treaty",
+    "[Year 2000] computer glitches"), as (start, end); None when the date is an adjunct ("met Feb. 17, 2017,
+    in ...")."""
     if not t.text[-1:].isdigit():
         return None
     m = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
     if not m or m.group(1).lower() in _FUNCTION_WORDS:
         return None
-    return t.end + 1
+    end = t.end + 1
+    for word in _PHRASE_WORD_RE.finditer(text, t.end + 1, min(len(text), t.end + 60)):
+        if word.group(2) or word.group(1).lower() in _FUNCTION_WORDS:
+            break
+        end = word.end()
+    return t.end + 1, end
 
 
 # Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
@@ -83,7 +90,7 @@ def _choose(
         if _blocked(trig, t, verbs, text) or _wrong_way(mention.status, t):
             continue
         head = _modified_head(t, text)
-        if head is not None and not any(head <= s <= head + 30 for s in trigger_starts):
+        if head is not None and not any(head[0] <= s < head[1] for s in trigger_starts):
             continue  # a date modifying a plain noun ("Year 2000 computer glitches") dates no event
         distance = abs(clause_index(clauses, t.start) - home)
         chars = t.start - trig.end if t.start >= trig.end else trig.start - t.end
@@ -235,7 +242,11 @@ def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Pa
 
     Without a publication date, the date's wording decides ("tomorrow", "later this summer").
     """
-    if mention.status not in ("occurred", "ongoing") or mention.timex is None:
+    if mention.timex is None:
+        return mention
+    if mention.status == "recurring":
+        return _one_edition(mention, document)
+    if mention.status not in ("occurred", "ongoing"):
         return mention
     dct = document.published
     if dct is not None and mention.start is not None:
@@ -245,6 +256,22 @@ def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Pa
     if future:
         return replace(mention, status="planned", label=_replan(mention.label))
     return mention
+
+
+def _one_edition(mention: EventMention, document: Document) -> EventMention:
+    """A series word with a precise date reports one edition ("their largest-ever annual exercise, last
+    week"): it occurred, or is planned, on that date. "Since 2004" still dates the series itself."""
+    t = mention.timex
+    assert t is not None
+    before = mention.sentence.text[: t.start - mention.sentence.start]
+    if _SINCE_WORD_RE.search(before) or mention.precision not in ("day", "week", "month", "time"):
+        return mention
+    dct = document.published
+    if dct is None or mention.start is None:
+        return mention
+    status = "planned" if mention.start > dct else "occurred"
+    label = mention.label.removeprefix("Recurring: ")
+    return replace(mention, status=status, label=_replan(label) if status == "planned" else label)
 
 
 def _replan(label: str) -> str:

@@ -32,6 +32,7 @@ def _by_sentence(items: Sequence, sentences: Sequence[Span]) -> list[list]:
     return groups
 
 
+_CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’\-]*\s+$")
 _NAME_WORD_RE = re.compile(r"([A-Z][\w'’\-]*)\s+(?:and|of|for|&)\s+$")
 
 
@@ -41,6 +42,10 @@ def _inside_name(text: str, match: TriggerMatch) -> bool:
     word = text[match.start : match.end]
     if not word[:1].isupper():
         return False
+    if match.rule.skip_in_names and _CAPITALISED_BEFORE_RE.search(
+        text, max(0, match.start - 40), match.start
+    ):
+        return True
     return bool(_NAME_WORD_RE.search(text, max(0, match.start - 40), match.start))
 
 

@@ -28,6 +28,7 @@ class StatusCues:
     window: int
     skip_window: int
     skip_before: tuple[tuple[str, ...], ...]
+    skip_after: tuple[tuple[str, ...], ...]
     cancelled_before: tuple[tuple[str, ...], ...]
     cancelled_after: tuple[tuple[str, ...], ...]
     recurring_clause: tuple[tuple[str, ...], ...]
@@ -71,6 +72,7 @@ def _load(path: Path) -> StatusCues:
         window=int(raw.get("window", 8)),
         skip_window=int(skip.get("near_window", 3)),
         skip_before=_seqs(skip.get("before_near")),
+        skip_after=_seqs(skip.get("after_near")),
         cancelled_before=_seqs((raw.get("cancelled") or {}).get("before")),
         cancelled_after=_seqs((raw.get("cancelled") or {}).get("after")),
         recurring_clause=_seqs((raw.get("recurring") or {}).get("clause")),
@@ -127,7 +129,7 @@ def decide_status(
     words_before = _words(before)
     words_after = _words(after)
     near = words_before[-cues.skip_window :]
-    if _has(near, cues.skip_before):
+    if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
         return SKIP
     window_before = words_before[-cues.window :]
     window_after = words_after[: cues.window]

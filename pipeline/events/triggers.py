@@ -18,7 +18,9 @@ from pipeline.config import DEFAULT_SETTINGS
 from pipeline.model import EVENT_TYPES
 
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_FREE_WORD = r"[^\s]+"
+# A free word of a gap: never one ending a sentence ("... began in 2004. Last year's exercise"), but
+# abbreviations are words ("U.S.", "Gen.", "Va.").
+_FREE_WORD = r"(?:(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[a-z0-9])|[^\s.;:!?]+)"
 _GAP_RE = re.compile(r"^\*(\d+)$")
 
 
@@ -36,6 +38,7 @@ class TriggerRule:
     mode: str | None = None
     host: bool = False
     status: str | None = None
+    skip_in_names: bool = False
     priority: int = 0
     not_before: tuple[tuple[str, ...], ...] = ()
     not_after: tuple[tuple[str, ...], ...] = ()
@@ -122,6 +125,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     mode=entry.get("mode"),
                     host=bool(entry.get("host", False)),
                     status=entry.get("status"),
+                    skip_in_names=bool(entry.get("skip_in_names", False)),
                     priority=int(entry.get("priority", 0)),
                     not_before=_word_seqs(entry.get("not_before")),
                     not_after=_word_seqs(entry.get("not_after")),
