@@ -36,7 +36,8 @@ _DURATION = rf"P(?:{_BIG_UNIT}|{_DATE_PART}(?:{_TIME_PART})?|XX)"
 DATE_RE = re.compile(rf"(?:{_CALENDAR}|{_REF})")
 TIME_RE = re.compile(rf"(?:{_TIME}|{_REF})")
 DURATION_RE = re.compile(_DURATION)
-SET_RE = re.compile(rf"(?:{_DURATION}|{_CALENDAR}|{_TIME}|XXXX-XX-XXT{_PART_OF_DAY})")
+# a recurrence is a period (P1W) or a calendar pattern with an unknown year (XXXX-WXX-1), never one real day
+SET_RE = re.compile(rf"(?:{_DURATION}|(?=XXXX)(?:{_CALENDAR}|{_TIME}))")
 
 _BY_TYPE = {"DATE": DATE_RE, "TIME": TIME_RE, "DURATION": DURATION_RE, "SET": SET_RE}
 
