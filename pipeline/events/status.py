@@ -48,8 +48,11 @@ _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
 def _words(text: str) -> list[str]:
     """Lower-cased words, with contractions split off ("didn't" -> "did", "n't") so cues can name them."""
     out: list[str] = []
-    for match in WORD_RE.finditer(text):
-        word = match.group().lower().replace("’", "'")
+    for word in WORD_RE.findall(text.lower()):
+        if "'" not in word and "’" not in word:
+            out.append(word)
+            continue
+        word = word.replace("’", "'")
         for suffix in _CONTRACTIONS:
             if word.endswith(suffix) and len(word) > len(suffix):
                 out.extend((word[: -len(suffix)], suffix))

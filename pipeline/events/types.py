@@ -57,8 +57,9 @@ def _load(path: Path) -> dict[str, EventType]:
     return table
 
 
+@lru_cache(maxsize=8)
 def event_types(lexicon_dir: Path | None = None) -> dict[str, EventType]:
-    """The whole table, keyed by dashboard type."""
+    """The whole table, keyed by dashboard type (cached: labels ask for it for every mention)."""
     return _load(_lexicon(lexicon_dir) / "event_types.yaml")
 
 
