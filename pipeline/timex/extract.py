@@ -16,7 +16,7 @@ from pipeline.timex.rules import Grammar, Rule
 from pipeline.timex.templates import fill, normalise
 
 _LOOK = 40  # characters of context the rule checks and the modifiers look at
-_WINDOW = 120  # characters around a trigger word that a match of its rule may reach
+_WINDOW = 60  # characters around a trigger word that a match of its rule may reach
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s")
