@@ -237,9 +237,21 @@ def _compatible(a: _Mention, b: _Mention, rules: DedupRules, both_dated: bool) -
         return False
     if same_doc and a.mention.sentence.start == b.mention.sentence.start:
         trig = sim.trigger_similarity(a.mention.trigger.text, b.mention.trigger.text, rules.stopwords)
-        if trig < rules.threshold("same_sentence_trigger"):
-            return False  # "meetings ..., followed by a private dinner": two things said in one sentence
+        if trig < rules.threshold("same_sentence_trigger") and (
+            a.mention.status != b.mention.status or _separated(a.mention, b.mention, rules)
+        ):
+            # "meetings ..., followed by a private dinner", "invaded and still occupies": two things said
+            return False
     return True
+
+
+def _separated(a: EventMention, b: EventMention, rules: DedupRules) -> bool:
+    """Whether the words between two triggers of one sentence order them in time ("followed by")."""
+    first, second = (a, b) if a.trigger.start <= b.trigger.start else (b, a)
+    offset = a.sentence.start
+    between = a.sentence.text[first.trigger.end - offset : second.trigger.start - offset]
+    words = f" {' '.join(sim.tokens(between))} "
+    return any(f" {phrase} " in words for phrase in rules.separators)
 
 
 def _dates_agree(a: _Mention, b: _Mention, tolerance: int) -> bool:

@@ -18,6 +18,7 @@ _DEFAULT_DIR = PROJECT_ROOT / "data" / "lexicon"
 class DedupRules:
     additive_cues: frozenset[str]
     additive_window: int
+    separators: tuple[str, ...]  # phrases between two same-sentence triggers that make them two events
     anaphoric_determiners: frozenset[str]
     stopwords: frozenset[str]
     type_groups: tuple[tuple[str, str], ...]  # (event type, group it merges within)
@@ -68,6 +69,7 @@ def _load(path: Path) -> DedupRules:
     return DedupRules(
         additive_cues=_words(data.get("additive_cues")),
         additive_window=int(data.get("additive_window", 6)),
+        separators=tuple(sorted(_words(data.get("same_sentence_separators")))),
         anaphoric_determiners=_words(data.get("anaphoric_determiners")),
         stopwords=_words(data.get("stopwords")),
         type_groups=tuple(groups),

@@ -383,3 +383,34 @@ def test_undated_event_keeps_its_most_telling_vague_value():
         ]
     )
     assert len(events) == 1 and events[0].date_value == "XXXX-SU" and events[0].start is None
+
+
+def test_two_words_for_one_event_in_one_sentence_merge():
+    s1 = "Soldiers spent Nov. 27 to Dec. 15 training with their Russian counterparts as part of an exercise."
+    d = document(s1, date(2007, 12, 27))
+    when = {"value": "2007-11-27", "start": date(2007, 11, 27), "end": date(2007, 12, 15), "precision": "day"}
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "training", "JOINT_EXERCISE", actors=(), **when),
+                mention(d, s1, "exercise", "JOINT_EXERCISE", actors=(), **when),
+            )
+        ]
+    )
+    assert len(events) == 1
+
+
+def test_one_sentence_stating_two_statuses_states_two_events():
+    s1 = "Russia invaded Georgia, and still occupies two provinces."
+    d = document(s1, date(2016, 1, 1))
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "invaded", "MILITARY_FORCE", "occurred", actors=()),
+                mention(d, s1, "occupies", "MILITARY_FORCE", "ongoing", actors=()),
+            )
+        ]
+    )
+    assert sorted(e.status for e in events) == ["occurred", "ongoing"]
