@@ -85,6 +85,7 @@ def extract_events(
         sentence_timexes = timex_per_sentence[index]
         clauses = split_clauses(text, sentence, sentence_timexes)
         governing: dict[int, str] = {}  # clause start -> status of its last planned/cancelled verb
+        verb_spans = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb"]
         for match in found:
             clause = clauses[clause_index(clauses, match.start)]
             has_set = any(t.type == "SET" and clause.start <= t.start < clause.end for t in sentence_timexes)
@@ -114,6 +115,7 @@ def extract_events(
                 actor_by_id,
                 host_subject=match.rule.host,
                 event_type=match.rule.event_type,
+                stops=verb_spans,
             )
             if not roles and previous_roles and starts_with_pronoun(text, sentence):
                 roles = previous_roles

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pipeline.model import Actor, ActorMention, ActorRole, Span
 
 MAX_PARTICIPANTS = 4
+_SUBJECT_GAP = 45  # characters between coordinated subjects ("Gates, left, and Russian Defense Minister ...")
 # "..., Pentagon Press Secretary Geoff Morrell said." / "said Smith" / "according to a senior official"
 _SPEAKER_AFTER_RE = re.compile(
     r"^[\s,]*(?:(?!(?:was|were|is|are|be|been|being|has|had)\b)\w+\s+){0,2}?"
@@ -46,6 +47,34 @@ def starts_with_pronoun(text: str, sentence: Span) -> bool:
     return bool(_PRONOUN_SUBJECT_RE.match(text[sentence.start : sentence.end]))
 
 
+def _window(
+    text: str, trigger: Span, scoped: Sequence[ActorMention], stops: Sequence[Span]
+) -> list[ActorMention]:
+    """The mentions that can be this trigger's participants: its subject (the nearest mention before it, with
+    the mentions coordinated with it: "Gates and Serdyukov signed"), mentions inside the trigger ("hosted
+    Philippine Defense Secretary Galvez"), and those after it up to the next verb trigger."""
+    before = [m for m in scoped if m.end <= trigger.start]
+    inside = [m for m in scoped if trigger.start <= m.start < trigger.end]
+    after = [m for m in scoped if m.start >= trigger.end]
+    chosen: list[ActorMention] = []
+    if before:
+        chosen.append(before[-1])
+        for m in reversed(before[:-1]):
+            head = chosen[0]
+            blocked = any(m.end <= v.start and v.end <= head.start for v in stops)
+            if head.start - m.end > _SUBJECT_GAP or blocked:
+                break
+            chosen.insert(0, m)
+    chosen += inside
+    for m in after:
+        if any(trigger.end <= v.start and v.end <= m.start for v in stops):
+            break
+        chosen.append(m)
+        if len(chosen) >= MAX_PARTICIPANTS + 2:
+            break
+    return chosen
+
+
 def assign_roles(
     text: str,
     trigger: Span,
@@ -55,18 +84,20 @@ def assign_roles(
     actors: Mapping[str, Actor],
     host_subject: bool = False,
     event_type: str = "",
+    stops: Sequence[Span] = (),
 ) -> tuple[ActorRole, ...]:
     """Participants of the event stated by ``trigger``.
 
-    ``mentions`` are the actor mentions of the sentence, in order. Mentions in the trigger's clause come
-    first; without any, the sentence's. ``host_subject`` marks wordings where the subject hosts ("X hosted
-    meetings with Y": Y is the actor, X the recipient).
+    ``mentions`` are the actor mentions of the sentence, in order; ``stops`` the other verb triggers of the
+    sentence (their participants are theirs). Mentions in the trigger's clause come first; without any, the
+    sentence's. ``host_subject`` marks wordings where the subject hosts ("X hosted meetings with Y": Y is the
+    actor, X the recipient). Demonyms ("Russian history") come after names among the recipients.
     """
     usable = [m for m in mentions if m.actor_id in actors and not _is_speaker(text, m, sentence)]
     scoped = [m for m in usable if clause.start <= m.start < clause.end] or usable
     ordered: list[tuple[ActorMention, str]] = []
     seen: set[str] = set()
-    for m in scoped:
+    for m in _window(text, trigger, scoped, [v for v in stops if v.start != trigger.start]) or scoped:
         if m.actor_id in seen:
             continue
         seen.add(m.actor_id)
@@ -78,11 +109,12 @@ def assign_roles(
         else:
             role = ""
         ordered.append((m, role))
-    roles: list[ActorRole] = []
     has_actor = any(r == "actor" for _, r in ordered)
-    for m, role in ordered[:MAX_PARTICIPANTS]:
+    assigned: list[tuple[ActorMention, str]] = []
+    for m, role in ordered:
         if not role:
             role = "recipient" if has_actor else "actor"
         has_actor = has_actor or role == "actor"
-        roles.append(_role(actors[m.actor_id], role))
-    return tuple(roles)
+        assigned.append((m, role))
+    assigned.sort(key=lambda pair: (pair[1] != "actor", pair[0].how == "demonym"))
+    return tuple(_role(actors[m.actor_id], role) for m, role in assigned[:MAX_PARTICIPANTS])

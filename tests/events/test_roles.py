@@ -27,12 +27,15 @@ def test_the_host_is_the_recipient() -> None:
         ("Gates", "Robert Gates"),
         ("Serdyukov", "A. Serdyukov"),
     )
-    assert got["hosted five hours of meetings"] == [("Robert Gates", "recipient"), ("A. Serdyukov", "actor")]
+    assert set(got["hosted five hours of meetings"]) == {
+        ("Robert Gates", "recipient"),
+        ("A. Serdyukov", "actor"),
+    }
 
 
 def test_a_visit_destination_is_the_recipient() -> None:
     got = roles("A visit to Russia by Perry was announced.", ("Russia", "Russia"), ("Perry", "William Perry"))
-    assert got["visit"] == [("Russia", "recipient"), ("William Perry", "actor")]
+    assert set(got["visit"]) == {("Russia", "recipient"), ("William Perry", "actor")}
 
 
 def test_the_speaker_is_not_a_participant() -> None:
@@ -43,6 +46,18 @@ def test_the_speaker_is_not_a_participant() -> None:
         ("Morrell", "Geoff Morrell"),
     )
     assert [name for name, _ in got["met"]] == ["Robert Gates", "A. Serdyukov"]
+
+
+def test_participants_of_another_verb_are_not_this_ones() -> None:
+    got = roles(
+        "Gates met Serdyukov, and Mullen visited Moscow.",
+        ("Gates", "Robert Gates"),
+        ("Serdyukov", "A. Serdyukov"),
+        ("Mullen", "Mike Mullen"),
+        ("Moscow", "Russia"),
+    )
+    assert [name for name, _ in got["met"]] == ["Robert Gates", "A. Serdyukov"]
+    assert set(got["visited"]) == {("Mike Mullen", "actor"), ("Russia", "recipient")}
 
 
 def test_labels_use_surnames() -> None:
