@@ -166,6 +166,7 @@ FUNCTIONS: dict[str, Callable[..., str | None]] = {
     "PARTAMPM": lambda part: "am" if part.lower() == "morning" else "pm",
     "REFDIR": lambda w: "ref-past" if w.lower() in ("previous", "preceding") else "ref-future",
     "EVERY": _every,
+    "YEAR2": _norm_year2,
     "QUARTERHALF": lambda unit, n: (
         (f"Q{n}" if int(n) <= 4 else None) if unit == "quarter" else (f"H{n}" if int(n) <= 2 else None)
     ),
