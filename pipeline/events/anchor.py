@@ -36,6 +36,11 @@ between among against near is was were are be been being will would shall should
 might must has have had do does did he she it they we i you his her its their our this these
 those there here said says according also not no yet both each"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+# The date of the reporting, not of the event: "Russia invaded Georgia, officials [said today]".
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|told reporters|"
+    r"told journalists|statement released|statement issued)\s+(?:on\s+)?$"
+)
 _PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
 _NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
 
@@ -87,7 +92,11 @@ def _choose(
     home = clause_index(clauses, trig.start)
     best: tuple | None = None
     for t in candidates:
-        if _blocked(trig, t, verbs, text) or _wrong_way(mention.status, t):
+        if (
+            _blocked(trig, t, verbs, text)
+            or _wrong_way(mention.status, t)
+            or _REPORTING_RE.search(text, max(0, t.start - 40), t.start)
+        ):
             continue
         head = _modified_head(t, text)
         if head is not None and not any(head[0] <= s < head[1] for s in trigger_starts):

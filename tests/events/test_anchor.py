@@ -147,3 +147,9 @@ def test_a_date_modifying_a_plain_noun_dates_nothing() -> None:
     text = "Cohen and Sergeyev discussed Year 2000 computer glitches."
     y2k = timex(text, "Year 2000", "2000", anchor=None)
     assert run(text, [y2k], published=date(1999, 9, 13))[0].date_value is None
+
+
+def test_the_date_of_the_reporting_does_not_date_the_event() -> None:
+    text = "Russia invaded Georgia, Pentagon officials said today."
+    invasion = run(text, [timex(text, "today", "2010-09-15")])[0]
+    assert invasion.date_value is None
