@@ -14,10 +14,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from pipeline.events.dating import date_mention, dating_expressions, is_vague
+from pipeline.events.triggers import rule_for
 from pipeline.events.types import event_type as type_row
 from pipeline.model import EventMention, TimeExpression
 
@@ -73,6 +74,27 @@ def _coarser_in_same_sentence(new: EventMention, old: EventMention | None) -> bo
     return (new.end - new.start) > (old.end - old.start)
 
 
+# A trip spans days: dated only through something that happened during it, it is known to the month
+# (rules marked ``spans_days`` in event_triggers.yaml: "traveled to", "trip", "mission").
+_DAY_VALUE_RE = re.compile(r"^(\d{4}-\d{2})-\d{2}")
+
+
+def _to_month(mention: EventMention) -> EventMention:
+    m = _DAY_VALUE_RE.match(mention.date_value or "")
+    if not m or mention.start is None:
+        return mention
+    first = mention.start.replace(day=1)
+    following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+    return replace(
+        mention,
+        date_value=m.group(1),
+        start=first,
+        end=following - timedelta(days=1),
+        precision="month",
+        explanation=mention.explanation + "; a visit spans days: known to the month",
+    )
+
+
 def date_by_passage(
     mentions: list[EventMention],
     text: str,
@@ -117,6 +139,9 @@ def date_by_passage(
                 why = f"the article's principal date, from '{reference.trigger.text}'"
             dated = date_mention(mention, timex, "passage", by_tid, timexes, text)
             dated = replace(dated, explanation=f"{dated.explanation} ({why})")
+            rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
+            if rule is not None and rule.spans_days:
+                dated = _to_month(dated)
         else:
             dated = replace(mention, explanation="undated: no date governs it in its sentence or passage")
         out.append(dated)

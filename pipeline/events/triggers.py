@@ -39,6 +39,7 @@ class TriggerRule:
     host: bool = False
     status: str | None = None
     skip_in_names: bool = False
+    spans_days: bool = False
     priority: int = 0
     not_before: tuple[tuple[str, ...], ...] = ()
     not_after: tuple[tuple[str, ...], ...] = ()
@@ -126,6 +127,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     host=bool(entry.get("host", False)),
                     status=entry.get("status"),
                     skip_in_names=bool(entry.get("skip_in_names", False)),
+                    spans_days=bool(entry.get("spans_days", False)),
                     priority=int(entry.get("priority", 0)),
                     not_before=_word_seqs(entry.get("not_before")),
                     not_after=_word_seqs(entry.get("not_after")),
@@ -211,6 +213,15 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
     return sorted(taken, key=lambda t: t.start)
 
 
+@lru_cache(maxsize=4096)
+def rule_for(event_type: str, trigger_text: str, lexicon_dir: Path | None = None) -> TriggerRule | None:
+    """The rule that produced a mention's trigger (mentions keep the span, not the rule)."""
+    for rule in trigger_rules(lexicon_dir):
+        if rule.event_type == event_type and rule.pattern.fullmatch(trigger_text):
+            return rule
+    return None
+
+
 def trigger_codes(
     event_type: str, trigger_text: str, lexicon_dir: Path | None = None
 ) -> tuple[str, str, str | None]:
@@ -222,7 +233,7 @@ def trigger_codes(
     from pipeline.events.types import event_type as type_row
 
     row = type_row(event_type, lexicon_dir)
-    for rule in trigger_rules(lexicon_dir):
-        if rule.event_type == event_type and rule.pattern.fullmatch(trigger_text):
-            return rule.plover or row.plover, rule.cameo or row.cameo, rule.mode or row.mode
+    rule = rule_for(event_type, trigger_text, lexicon_dir)
+    if rule is not None:
+        return rule.plover or row.plover, rule.cameo or row.cameo, rule.mode or row.mode
     return row.plover, row.cameo, row.mode
