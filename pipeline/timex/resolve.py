@@ -11,7 +11,7 @@ deictic values stay underspecified and are flagged; nothing is ever dated "today
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -45,7 +45,7 @@ class Reference:
 class Context:
     text: str
     dct: date | None
-    refs: tuple[Reference, ...]
+    refs: Sequence[Reference]
     grammar: Grammar
 
 
@@ -315,7 +315,7 @@ def resolve(text: str, found: list[Candidate], dct: date | None, grammar: Gramma
     for index, cand in enumerate(found):
         if cand.alt_value and clause_tense(text, cand.start, cand.end, grammar.tense) == cand.alt_when:
             cand = replace(cand, type=cand.alt_type or cand.type, value=cand.alt_value, alt_value=None)
-        ctx = Context(text, dct, tuple(refs), grammar)
+        ctx = Context(text, dct, refs, grammar)  # handlers only read the list: no copy
         if cand.type == "SET":
             result = Result(cand.value, None, f"{cand.rule}: recurrence", False, False)
         elif (clock := _CLOCK.fullmatch(cand.value)) and (day := _day_named_after(text, found, index, ctx)):
