@@ -106,6 +106,8 @@ def _choose(
         since = mention.status == "recurring" and bool(
             _SINCE_RE.search(mention.sentence.text[: t.start - mention.sentence.start])
         )
+        if mention.status == "recurring" and distance and not since:
+            continue  # a series is dated by its start ("since 2004") or its own clause, not a neighbour's
         # Closer clause first; in a recurring event "since 2004" first; a specific date before a vague one;
         # a preceding clause (the one a subordinate clause hangs on) before a following one; then distance.
         key = (
@@ -273,7 +275,9 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     t = mention.timex
     assert t is not None
     before = mention.sentence.text[: t.start - mention.sentence.start]
-    if _SINCE_WORD_RE.search(before) or mention.precision not in ("day", "week", "month", "time"):
+    if mention.date_source != "clause" or _SINCE_WORD_RE.search(before):
+        return mention
+    if mention.precision not in ("day", "week", "month", "time"):
         return mention
     dct = document.published
     if dct is None or mention.start is None:

@@ -26,7 +26,8 @@ _SPEAKER_BEFORE_RE = re.compile(
 # Where a visit or trip goes: the place after these words is the host.
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT_RE = re.compile(
-    r"^\W*(?:he|she|they|the two(?: men| leaders| sides| officials| ministers| defense leaders)?"
+    r"^\W*(?:(?:instead|then|later|afterward|afterwards|meanwhile|also|earlier|separately),\s*)?"
+    r"(?:he|she|they|the two(?: men| leaders| sides| officials| ministers| defense leaders)?"
     r"|both(?: men| sides)?|the leaders|the men|the ministers|the officials)\b",
     re.IGNORECASE,
 )
