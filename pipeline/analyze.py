@@ -23,7 +23,7 @@ def analyze(document: Document, lexicon_dir: Path | None = None) -> DocumentAnal
     warnings: list[str] = []
     if document.published is None:
         warnings.append("no publication date: relative dates stay unresolved; events they date are undated")
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, lexicon_dir)
     timexes = tag(text, document.published, lexicon_dir)
     actors, actor_mentions = resolve_actors(text, sentences, lexicon_dir)
     mentions = extract_events(document, sentences, timexes, actors, actor_mentions, lexicon_dir)
