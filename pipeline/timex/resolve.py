@@ -21,7 +21,7 @@ from pipeline.timex.extract import Candidate
 from pipeline.timex.rules import Grammar
 from pipeline.timex.tense import clause_tense
 
-_OFFSET = re.compile(r"UNDEF-(DCT|REF)-([a-z]+)(?:/pl)?([+-])(\d+|X)(.*)")
+_OFFSET = re.compile(r"UNDEF-(DCT|REF|TNS)-([a-z]+)(?:/pl)?([+-])(\d+|X)(.*)")
 _CLOCK = re.compile(r"XXXX-XX-XX(T.+)")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)(T.+)?")
 _MONTH = re.compile(r"XXXX-(\d\d)")
@@ -74,6 +74,9 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     if unit == "fortnight":
         unit, count = "week", count * 2
     base, anchor, how = None, None, ""
+    if kind == "TNS":  # "the end of the decade": the discourse's decade in a past-tense clause, else now
+        past = clause_tense(ctx.text, cand.start, cand.end, ctx.grammar.tense) == "past"
+        kind = "REF" if past and _find_ref(ctx, unit) is not None else "DCT"
     if kind == "REF":
         ref = _find_ref(ctx, unit)
         if ref is not None:
@@ -198,6 +201,11 @@ def _year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     """ "in December", "Sept. 12", "last fall", "the third quarter": the year from the DCT and a direction."""
     direction, how = _direction(cand, ctx)
     base, anchor = ctx.dct, "dct"
+    if cand.dir == "ref-year" and (ref := _find_ref(ctx, "year")) is not None:
+        period = _year_periods(cand, ref.day.year)
+        if period is not None:
+            value = period[2] + period[3]
+            return Result(value, ref.tid, f"in the year of the reference time ({ref.tid}) = {value}")
     if cand.dir.startswith("ref-"):
         ref = _find_ref(ctx, "month")
         if ref is not None:

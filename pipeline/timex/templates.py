@@ -167,6 +167,9 @@ FUNCTIONS: dict[str, Callable[..., str | None]] = {
     "REFDIR": lambda w: "ref-past" if w.lower() in ("previous", "preceding") else "ref-future",
     "EVERY": _every,
     "YEAR2": _norm_year2,
+    "PARTOFYEAR": lambda half, n: (
+        ("H1" if half == "first" else "H2") if half else (f"Q{n}" if int(n) <= 4 else None)
+    ),
     "QUARTERHALF": lambda unit, n: (
         (f"Q{n}" if int(n) <= 4 else None) if unit == "quarter" else (f"H{n}" if int(n) <= 2 else None)
     ),
