@@ -1,12 +1,14 @@
 """Date each event mention by the time expression that governs it, and say why.
 
 Order of evidence (issue 3): a date in the trigger's clause; else one elsewhere in its sentence; else the
-reference time of the passage (the date of the last earlier event that occurred and was dated by its own
-sentence: "the enclosing visit"); else undated. Never the publication date by default: only an expression
-that says "today" (it is in the text, resolved to the DCT) or a present-tense dateline sentence dates an event
-by it. Planned, recurring, ongoing and cancelled events take dates from their own sentence only: "Serdyukov
-also will tour the U.S. Naval Academy" must not inherit the "tomorrow" of the sentence before.
-Durations and SETs never date an event. A date standing across a verb trigger belongs to that verb.
+reference time of its passage (``passage.py``); else undated. Never the publication date by default: only an
+expression that says "today" (it is in the text, resolved to the DCT) or a present-tense dateline sentence
+dates an event by it. Plans take dates from their own clause or the one it hangs on: "Serdyukov also will
+tour the U.S. Naval Academy" must not inherit the "tomorrow" of the sentence before. Durations and SETs never
+date an event. A date belongs to the nearest predicate: across another verb trigger, an infinitive, a modal
+or a question word it is not this trigger's ("agreed to hold talks in June" dates the talks, not the
+agreement); nor is the date of the reporting ("..., officials said today"), nor one pre-modifying a plain
+noun ("Year 2000 computer glitches"). A date after the publication date makes an event planned.
 """
 
 from __future__ import annotations
