@@ -162,7 +162,7 @@ FUNCTIONS: dict[str, Callable[..., str | None]] = {
     "BEFOREAFTER": lambda w: "-" if w.lower() in ("before", "earlier") else "+",
     "OTHER": lambda num, other: "2" if other else num,
     "BASIS": lambda adj: {"daily": "P1D", "weekly": "P1W", "monthly": "P1M"}.get(adj.lower(), "P1Y"),
-    "NOON": lambda w: "24:00" if w.lower() == "midnight" else "12:00",
+    "NOON": lambda w: {"midnight": "24:00", "midday": "MI"}.get(w.lower(), "12:00"),
     "PARTAMPM": lambda part: "am" if part.lower() == "morning" else "pm",
     "REFDIR": lambda w: "ref-past" if w.lower() in ("previous", "preceding") else "ref-future",
     "EVERY": _every,
