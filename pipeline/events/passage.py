@@ -30,6 +30,20 @@ _PLUPERFECT_RE = re.compile(
 )
 
 
+# "have previously met", "has often visited": an indefinite past is no part of the reported episode (a bare
+# perfect is: "I've had a fine talk with Mr. Rumsfeld" reports today's talk).
+_PERFECT_BEFORE_RE = re.compile(
+    r"\b(?:have|has|'ve|’ve)\s+(?:also\s+)?(?:already|often|never|ever|repeatedly|previously|frequently)\s+"
+    r"(?:been\s+)?(?:had\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_perfect(mention: EventMention, text: str) -> bool:
+    start = mention.trigger.start
+    return bool(_PERFECT_BEFORE_RE.search(text, max(mention.sentence.start, start - 40), start))
+
+
 def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
     """Can this mention give its date to the undated mentions of its passage?"""
     return (
@@ -124,7 +138,7 @@ def date_by_passage(
         )
         reference = last if near else principal
         timex = reference.timex if reference is not None else header
-        flashback = bool(_PLUPERFECT_RE.search(mention.sentence.text))
+        flashback = bool(_PLUPERFECT_RE.search(mention.sentence.text)) or _is_perfect(mention, text)
         if (
             timex is not None
             and not flashback
