@@ -153,3 +153,27 @@ def test_the_date_of_the_reporting_does_not_date_the_event() -> None:
     text = "Russia invaded Georgia, Pentagon officials said today."
     invasion = run(text, [timex(text, "today", "2010-09-15")])[0]
     assert invasion.date_value is None
+
+
+def test_flashbacks_and_indefinite_pasts_take_no_passage_date() -> None:
+    text = (
+        "Gates met Serdyukov at the Pentagon today.\n"
+        "Gates had invited Serdyukov to Washington.\n"
+        "The two have previously visited each other's headquarters."
+    )
+    mentions = run(text, [timex(text, "today", "2010-09-15")])
+    assert one(mentions, "met").date_value == "2010-09-15"
+    assert one(mentions, "invited").date_value is None
+    assert one(mentions, "visited").date_value is None
+
+
+def test_a_trip_dated_only_by_its_passage_is_known_to_the_month() -> None:
+    text = "Rumsfeld met Ivanov in Moscow today.\nThe secretary traveled to Russia and Ukraine."
+    mentions = run(text, [timex(text, "today", "2001-11-03")], published=date(2001, 11, 3))
+    trip = one(mentions, "traveled")
+    assert (trip.date_value, trip.start, trip.end, trip.precision) == (
+        "2001-11",
+        date(2001, 11, 1),
+        date(2001, 11, 30),
+        "month",
+    )

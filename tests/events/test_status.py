@@ -26,6 +26,7 @@ def status(marked: str, has_set: bool = False) -> str:
         ("he and Serdyukov will [meet] at least once a year", "recurring"),
         ("The ministers hold annual [talks]", "recurring"),
         ("We [meet] frequently", "recurring"),
+        ("The two have [met] several times", "recurring"),
         ("The two military leaders have [spoken by phone] since Milley took office", "recurring"),
         ("the first time a Russian defense minister has [visited] the Pentagon since 2005", "occurred"),
         ("Last year's [exercise] was cancelled", "cancelled"),
