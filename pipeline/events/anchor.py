@@ -26,6 +26,7 @@ from pipeline.events.status import is_future_wording, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
+_DEMONSTRATIVE_RE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
 _SINCE_WORD_RE = re.compile(r"\bsince\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
@@ -185,6 +186,10 @@ def anchor_events(
         if sent.start not in clause_cache:
             clause_cache[sent.start] = split_clauses(text, sent, in_sentence)
         clauses = clause_cache[sent.start]
+        if mention.status == "occurred" and _DEMONSTRATIVE_RE.search(
+            text, max(0, mention.trigger.start - 8), mention.trigger.start
+        ):
+            candidates = []  # "Related to this meeting, ... October 15": the meeting is the one told before
         chosen, source = _choose(mention, candidates, clauses, verbs, text, trigger_starts)
         chosen = range_start(chosen, dating, text)
         too_far = (

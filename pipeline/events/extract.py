@@ -49,6 +49,17 @@ def _inside_name(text: str, match: TriggerMatch) -> bool:
     return bool(_NAME_WORD_RE.search(text, max(0, match.start - 40), match.start))
 
 
+_OBJECT_GAP_RE = re.compile(r"^\s*(?:\S+\s+){0,3}$")
+
+
+def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> bool:
+    """A noun right in the object of a verb that takes events as objects is that verb's business, not an
+    event of its own: "boycotted [the meetings]", "will discuss [joint exercises]" (a topic)."""
+    if previous is None or match.rule.pos == "verb" or not previous.rule.absorbs_object:
+        return False
+    return bool(_OBJECT_GAP_RE.match(text[previous.end : match.start]))
+
+
 def _confidence(match: TriggerMatch, roles: tuple[ActorRole, ...]) -> float:
     score = 0.6 if match.rule.pos == "verb" else 0.45
     if roles:
@@ -86,7 +97,12 @@ def extract_events(
         clauses = split_clauses(text, sentence, sentence_timexes)
         governing: dict[int, str] = {}  # clause start -> status of its last planned/cancelled verb
         verb_spans = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb"]
+        previous: TriggerMatch | None = None
         for match in found:
+            absorbed = _absorbed(text, previous, match)
+            previous = match
+            if absorbed:
+                continue
             clause = clauses[clause_index(clauses, match.start)]
             has_set = any(t.type == "SET" and clause.start <= t.start < clause.end for t in sentence_timexes)
             status = decide_status(

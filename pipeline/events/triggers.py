@@ -40,6 +40,7 @@ class TriggerRule:
     status: str | None = None
     skip_in_names: bool = False
     spans_days: bool = False
+    absorbs_object: bool = False
     priority: int = 0
     not_before: tuple[tuple[str, ...], ...] = ()
     not_after: tuple[tuple[str, ...], ...] = ()
@@ -128,6 +129,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     status=entry.get("status"),
                     skip_in_names=bool(entry.get("skip_in_names", False)),
                     spans_days=bool(entry.get("spans_days", False)),
+                    absorbs_object=bool(entry.get("absorbs_object", False)),
                     priority=int(entry.get("priority", 0)),
                     not_before=_word_seqs(entry.get("not_before")),
                     not_after=_word_seqs(entry.get("not_after")),

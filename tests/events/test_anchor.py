@@ -177,3 +177,15 @@ def test_a_trip_dated_only_by_its_passage_is_known_to_the_month() -> None:
         date(2001, 11, 30),
         "month",
     )
+
+
+def test_a_demonstrative_refers_back_to_the_event_told_before() -> None:
+    text = (
+        "The working group met in Colorado Springs on October 12.\n"
+        "Related to this meeting, a Russian delegation visited the Air Force Academy on October 15."
+    )
+    oct12 = timex(text, "October 12", "2012-10-12")
+    oct15 = timex(text, "October 15", "2012-10-15")
+    mentions = run(text, [oct12, oct15], published=date(2012, 11, 1))
+    assert one(mentions, "meeting").date_value == "2012-10-12"
+    assert one(mentions, "visited").date_value == "2012-10-15"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.events.extract import extract_events
 from pipeline.events.triggers import compile_phrase, find_triggers, trigger_codes
+from tests.events.helpers import doc, sentences
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -74,3 +76,12 @@ def test_longer_higher_priority_match_wins_over_its_parts() -> None:
 def test_trigger_codes_refine_the_type_defaults() -> None:
     assert trigger_codes("SUSPENSION", "boycotted")[1] == "161"
     assert trigger_codes("MEETING", "met")[:2] == ("CONSULT", "040")
+
+
+def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> None:
+    for text, expected in [
+        ("Russia had boycotted the meetings.", [("SUSPENSION", "boycotted")]),
+        ("The two will discuss joint exercises.", [("MEETING", "discuss")]),
+    ]:
+        mentions = extract_events(doc(text), sentences(text), [], [], [])
+        assert [(m.event_type, m.trigger.text) for m in mentions] == expected
