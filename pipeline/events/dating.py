@@ -1,19 +1,19 @@
 """Turning a governing time expression into an event date: interval, precision, ranges, "later"/"earlier".
 
 Shared by the anchoring of an event's own sentence (``anchor.py``) and of its passage (``passage.py``).
-Intervals come from ``pipeline.timex.interval.value_interval``; a strict fallback covers plain values when
-that module is not installed.
+Intervals come from the tagger's ``pipeline.timex.interval.value_interval`` (one reading of TIMEX3 values
+for the whole project).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import timedelta
 
 from pipeline.model import EventMention, TimeExpression
+from pipeline.timex.interval import value_interval
 
 VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 _RANGE_LINK_RE = re.compile(r"^\s*(?:[-–—]|to|through|until|till|and)\s*$", re.IGNORECASE)
@@ -22,53 +22,6 @@ _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 _PART_OF_DAY_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|MI)$")
 _CENTURY_RE = re.compile(r"^\d{2}$")
 _SOURCES = {"clause": "same clause", "sentence": "same sentence", "passage": "passage", "dct": "dateline"}
-
-
-@lru_cache(maxsize=1)
-def _interval_function() -> Callable[[str, str | None], tuple[date | None, date | None, str]]:
-    try:
-        from pipeline.timex.interval import value_interval
-    except ImportError:  # the tagger package is optional for this stage; plain dates still work
-        return lambda value, mod: _plain_interval(value)
-    return value_interval
-
-
-def value_interval(value: str, mod: str | None) -> tuple[date | None, date | None, str]:
-    return _interval_function()(value, mod)
-
-
-_PLAIN_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?(?:T.*)?$")
-
-
-def _plain_interval(value: str) -> tuple[date | None, date | None, str]:
-    """Fallback when ``pipeline.timex.interval`` is not installed: years, quarters, months, ISO weeks, days.
-
-    Anything else (seasons, decades, REF values, XXXX) is left undated rather than guessed.
-    """
-    m = _PLAIN_RE.match(value or "")
-    if not m:
-        return None, None, "vague" if value in VAGUE_VALUES else "none"
-    year, month, day, week, quarter = m.groups()
-    y = int(year)
-    try:
-        if day:
-            d = date(y, int(month), int(day))
-            return d, d, "day"
-        if month:
-            first = date(y, int(month), 1)
-            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
-            return first, nxt - timedelta(days=1), "month"
-        if week:
-            monday = date.fromisocalendar(y, int(week), 1)
-            return monday, monday + timedelta(days=6), "week"
-        if quarter:
-            q = int(quarter)
-            first = date(y, 3 * q - 2, 1)
-            nxt = date(y + (q == 4), (3 * q) % 12 + 1, 1)
-            return first, nxt - timedelta(days=1), "quarter"
-        return date(y, 1, 1), date(y, 12, 31), "year"
-    except ValueError:
-        return None, None, "none"
 
 
 def is_vague(t: TimeExpression) -> bool:
