@@ -2,8 +2,10 @@
 
 One pass over the document finds every trigger (``triggers.find_triggers``); each is placed in its sentence
 and clause, its status read from the clause's cues (``status.decide_status``), its participants from the actor
-mentions around it (``roles.assign_roles``). Headlines are skipped: the dev gold and analysts read them as
-summaries of the body, not as separate statements.
+mentions around it (``roles.assign_roles``). Not mentions: headlines (summaries of the body), hypothetical
+or denied wordings ("could meet", "has not been confirmed"), triggers inside an office's or a treaty's name
+("Director of Training and Exercises"), and nouns in the object of a verb that takes events as objects
+("boycotted the meetings"). A noun in the object of a plan is planned ("agreed to meet ... at the summit").
 """
 
 from __future__ import annotations
