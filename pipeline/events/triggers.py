@@ -8,6 +8,7 @@ tries only the rules whose first word stands there, so the cost grows with the t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -152,10 +153,6 @@ def trigger_rules(lexicon_dir: Path | None = None) -> tuple[TriggerRule, ...]:
     return _load(_lexicon(lexicon_dir) / "event_triggers.yaml")[1]
 
 
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
 def _bare(word: str) -> str:
     """A word without its possessive ending ("ukraine's" -> "ukraine")."""
     return word[:-2] if word.endswith("'s") else word
@@ -193,8 +190,9 @@ def _find_cached(text: str, path: Path) -> tuple[TriggerMatch, ...]:
 
 def _find(text: str, path: Path) -> list[TriggerMatch]:
     index, _ = _load(path)
-    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
-    words = [_norm(text[s:e]) for s, e in spans]
+    found = list(WORD_RE.finditer(text))
+    spans = [(m.start(), m.end()) for m in found]
+    words = [m.group().lower().replace("’", "'") for m in found]
     candidates: list[tuple[int, int, int, TriggerMatch]] = []
     for i, word in enumerate(words):
         for rule in index.get(word, ()):
@@ -208,11 +206,19 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
                 match = TriggerMatch(m.start(), m.end(), rule)
                 candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
     candidates.sort(key=lambda c: c[:3])
+    # Best first; a candidate overlapping one already taken loses. Taken spans are kept sorted and disjoint,
+    # so one bisection per candidate finds its only possible neighbours.
+    starts: list[int] = []
     taken: list[TriggerMatch] = []
     for *_, match in candidates:
-        if all(match.end <= t.start or match.start >= t.end for t in taken):
-            taken.append(match)
-    return sorted(taken, key=lambda t: t.start)
+        i = bisect_right(starts, match.start)
+        if i > 0 and taken[i - 1].end > match.start:
+            continue
+        if i < len(taken) and taken[i].start < match.end:
+            continue
+        starts.insert(i, match.start)
+        taken.insert(i, match)
+    return taken
 
 
 @lru_cache(maxsize=4096)
