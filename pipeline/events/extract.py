@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline.events.clauses import clause_index, is_headline, split_clauses
 from pipeline.events.labels import make_label
-from pipeline.events.roles import assign_roles, starts_with_pronoun
+from pipeline.events.roles import assign_roles, carried_roles, pronoun_subject
 from pipeline.events.status import SKIP, decide_status, status_cues
 from pipeline.events.triggers import TriggerMatch, find_triggers
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
@@ -88,7 +88,7 @@ def extract_events(
     mentions_per_sentence = _by_sentence(sorted(actor_mentions, key=lambda m: m.start), sentences)
     timex_per_sentence = _by_sentence(timexes, sentences)
     out: list[EventMention] = []
-    previous_roles: tuple[ActorRole, ...] = ()
+    history: list[tuple[ActorRole, ...]] = []
     for index, sentence in enumerate(sentences):
         found = per_sentence[index]
         if not found:
@@ -135,10 +135,17 @@ def extract_events(
                 event_type=match.rule.event_type,
                 stops=verb_spans,
             )
-            if not roles and previous_roles and starts_with_pronoun(text, sentence):
-                roles = previous_roles
+            subject_named = any(
+                sentence.start <= m.start and m.end <= match.start for m in mentions_per_sentence[index]
+            )
+            number = None if subject_named else pronoun_subject(text, sentence)
+            carried = carried_roles(history, number) if number else ()
+            if carried:
+                # "They agreed ...", "Among other things, the leaders agreed ...": the participants told
+                # before, not the people named in the object.
+                roles = carried
             if roles:
-                previous_roles = roles
+                history.append(roles)
             out.append(
                 EventMention(
                     mention_id=f"{document.doc_id}:{match.start}:{match.rule.event_type}",

@@ -25,7 +25,10 @@ def make_label(
     """Fill the type's template with its first actor and first recipient."""
     row = type_row(event_type, lexicon_dir)
     actor = next((r for r in roles if r.role == "actor"), None)
-    recipient = next((r for r in roles if r.role == "recipient"), None)
+    recipients = [r for r in roles if r.role == "recipient"]
+    # A person meets a person: "Gates meets Serdyukov" rather than "Gates meets Russia" when both are named.
+    same_kind = [r for r in recipients if actor is not None and r.kind == actor.kind]
+    recipient = (same_kind or recipients or [None])[0]
     if actor and recipient:
         text = row.label.format(actor=short_name(actor), recipient=short_name(recipient))
     elif actor or recipient:

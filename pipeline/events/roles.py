@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from pipeline.model import Actor, ActorMention, ActorRole, Span
 
@@ -26,8 +27,8 @@ _SPEAKER_BEFORE_RE = re.compile(
 # Where a visit or trip goes: the place after these words is the host.
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT_RE = re.compile(
-    r"^\W*(?:(?:instead|then|later|afterward|afterwards|meanwhile|also|earlier|separately),\s*)?"
-    r"(?:he|she|they|the two(?: men| leaders| sides| officials| ministers| defense leaders)?"
+    r"^\W*(?:[A-Za-z][\w ]{0,40},\s*)?"
+    r"(he|she|they|the two(?: men| leaders| sides| officials| ministers| defense leaders)?"
     r"|both(?: men| sides)?|the leaders|the men|the ministers|the officials)\b",
     re.IGNORECASE,
 )
@@ -43,9 +44,24 @@ def _role(actor: Actor, role: str) -> ActorRole:
     return ActorRole(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, role)
 
 
-def starts_with_pronoun(text: str, sentence: Span) -> bool:
-    """True when the sentence's subject is a pronoun ("He met ...", "The two discussed ...")."""
-    return bool(_PRONOUN_SUBJECT_RE.match(text[sentence.start : sentence.end]))
+def pronoun_subject(text: str, sentence: Span) -> str | None:
+    """ "plural" or "singular" when the sentence's subject is a pronoun or a bare plural ("He met ...",
+    "The two discussed ...", "Among other things, the leaders agreed ..."), else None."""
+    m = _PRONOUN_SUBJECT_RE.match(text[sentence.start : sentence.end])
+    if not m:
+        return None
+    return "singular" if m.group(1).lower() in ("he", "she") else "plural"
+
+
+def carried_roles(history: Sequence[tuple[ActorRole, ...]], number: str) -> tuple[ActorRole, ...]:
+    """The participants a pronoun subject refers to: the last event's with two or more for a plural."""
+    for roles in reversed(history):
+        people = [r for r in roles if r.kind != "country"]
+        if number == "singular" and people:
+            return (replace(people[0], role="actor"),)
+        if number == "plural" and len(people) >= 2:
+            return tuple(roles)
+    return ()
 
 
 def _window(
