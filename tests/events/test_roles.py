@@ -66,3 +66,13 @@ def test_labels_use_surnames() -> None:
     b, ms2 = actor(text, "Moscow", "rus", "Russia", kind="country", country="RUS")
     (mention,) = extract_events(doc(text), sentences(text), [], [a, b], ms + ms2)
     assert mention.label == "Gates visits Russia"
+
+
+def test_a_plural_pronoun_subject_carries_the_participants_told_before() -> None:
+    got = roles(
+        "Hagel spoke by phone with Shoygu.\nAmong other things, the two agreed to keep open lines with NATO.",
+        ("Hagel", "Chuck Hagel"),
+        ("Shoygu", "Sergey Shoygu"),
+        ("NATO", "NATO"),
+    )
+    assert [name for name, _ in got["agreed"]] == ["Chuck Hagel", "Sergey Shoygu"]
