@@ -41,15 +41,8 @@ def _options(snapshot_dir: str, version: Version) -> dict[str, Any]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _timeline(snapshot_dir: str, version: Version, filters: queries.Filters, lanes: str) -> dict[str, Any]:
+    # a cursor of its own: ``timeline`` fills a temp table that another session's thread must not see
     return queries.timeline(_cursor(snapshot_dir, version), filters, lanes)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _tables(
-    snapshot_dir: str, version: Version, filters: queries.Filters
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    con = _cursor(snapshot_dir, version)
-    return queries.event_table(con, filters), queries.event_table(con, filters, dated=False)
 
 
 def _ms_to_date(value: Any) -> date | None:
@@ -340,7 +333,7 @@ def main() -> None:
         charts.export_chart, data["marks"], data["overview"], binned=data["binned"], lane_title=lane_title
     )
     export_ui(snapshot_dir, version, view.filters, for_export)
-    table, undated = _tables(snapshot_dir, version, view.filters)
+    table, undated = data["table"], data["undated_table"]
     con = _cursor(snapshot_dir, version)
     left, right = st.columns([3, 2], gap="large")
     with left:

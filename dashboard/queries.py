@@ -1,11 +1,14 @@
 """Parameterised DuckDB SQL over the Parquet snapshot, returning pandas frames.
 
 Pure functions of a connection and a ``Filters`` value: no Streamlit here, so the benchmark and the tests call
-exactly what the app calls. Every value that comes from a widget or the URL reaches SQL as a bound parameter;
-the only things formatted into SQL text are table names and bin units from the whitelists below.
+exactly what the app calls. Every value from a widget or the URL reaches SQL as a bound parameter; the only
+things formatted into SQL text are table names and the bin expressions of the ``BIN_UNITS`` whitelist.
 
-Scale: ``st.altair_chart`` ships its whole frame to the browser, so above ``MAX_EVENT_MARKS`` dated events the
-timeline gets counts per (lane, time bin) computed here with ``date_trunc`` instead of one row per event.
+Scale (1M events, 2 shared cores): ``open_snapshot`` prepares the snapshot once per version: types and actors
+become ENUMs (group-bys on small integers), each event gets integer day / month numbers (time bins are integer
+division, not ``date_trunc`` per row), and actors, countries and documents are exploded into index tables
+that filters semi-join. ``st.altair_chart`` ships its whole frame to the browser, so above
+``MAX_EVENT_MARKS`` dated events the timeline gets counts per (lane, time bin) instead of one row per event.
 """
 
 from __future__ import annotations
@@ -21,21 +24,32 @@ import pandas as pd
 from pipeline.snapshot_schema import SNAPSHOT_TABLES
 
 MAX_EVENT_MARKS = 1500  # above this many dated events the timeline draws time bins
-MAX_LANES = 12  # lanes beyond the busiest ones are merged into OTHER_LANE
+MAX_LANES = 12  # busiest lanes shown; events in none of them go to OTHER_LANE
 MAX_BINS = 160  # target number of time bins across the visible range
 TABLE_LIMIT = 500  # rows of the linked table / event picker
 OTHER_LANE = "(other actors)"
 NO_ACTOR_LANE = "(no actor)"
+EPOCH = "DATE '0001-01-01'"  # a Monday: day numbers from it make Monday-based weeks by integer division
 
-# date_trunc unit -> (approximate days per bin, interval of one bin). Smallest unit giving <= MAX_BINS wins.
-BIN_UNITS: tuple[tuple[str, int, str], ...] = (
-    ("day", 1, "1 day"),
-    ("week", 7, "7 days"),
-    ("month", 31, "1 month"),
-    ("quarter", 92, "3 months"),
-    ("year", 366, "1 year"),
-    ("decade", 3653, "10 years"),
-)
+# unit -> (approximate days per bin, integer bin key, first day of bin ``k``, first day of the next bin)
+BIN_UNITS: dict[str, tuple[int, str, str, str]] = {
+    "day": (1, "d", f"{EPOCH} + k", f"{EPOCH} + k + 1"),
+    "week": (7, "d // 7", f"{EPOCH} + k * 7", f"{EPOCH} + k * 7 + 7"),
+    "month": (
+        31,
+        "m",
+        "make_date(k // 12, k % 12 + 1, 1)",
+        "make_date(k // 12, k % 12 + 1, 1) + INTERVAL 1 MONTH",
+    ),
+    "quarter": (
+        92,
+        "m // 3",
+        "make_date(k // 4, k % 4 * 3 + 1, 1)",
+        "make_date(k // 4, k % 4 * 3 + 1, 1) + INTERVAL 3 MONTH",
+    ),
+    "year": (366, "m // 12", "make_date(k, 1, 1)", "make_date(k + 1, 1, 1)"),
+    "decade": (3653, "m // 120", "make_date(k * 10, 1, 1)", "make_date(k * 10 + 10, 1, 1)"),
+}
 
 TABLE_COLUMNS = (
     "event_id",
@@ -85,160 +99,229 @@ def snapshot_version(snapshot_dir: Path) -> tuple[int, int] | None:
 
 
 def open_snapshot(snapshot_dir: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB holding the snapshot: ``events`` copied in (filtered on every rerun), the other
-    tables as views over their Parquet files (only read for one event's detail).
+    """An in-memory DuckDB prepared for fast filtering (see the module docstring); ``mentions``,
+    ``event_actors`` and ``documents`` stay views over their Parquet files (read for one event's detail).
 
     The store publishes a snapshot by swapping a symlink to a versioned directory; resolving it here pins this
-    connection to one version, so the events table and the views never mix two ingests."""
-    snapshot_dir = snapshot_dir.resolve()
+    connection to one version, so the tables and the views never mix two ingests."""
     missing = [name for name in SNAPSHOT_TABLES if not (snapshot_dir / f"{name}.parquet").is_file()]
     if missing:
         raise SnapshotMissing(f"{snapshot_dir} has no {', '.join(missing)} table")
+    snapshot_dir = snapshot_dir.resolve()
+    paths = {name: str(snapshot_dir / f"{name}.parquet").replace("'", "''") for name in SNAPSHOT_TABLES}
     con = duckdb.connect(":memory:")
     con.execute("SET enable_progress_bar=false")
-    for name in SNAPSHOT_TABLES:
-        path = str(snapshot_dir / f"{name}.parquet").replace("'", "''")
-        kind = "TABLE" if name == "events" else "VIEW"
-        con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+    src = f"read_parquet('{paths['events']}')"
+    con.execute(
+        f"CREATE TYPE etype AS ENUM (SELECT DISTINCT event_type FROM {src} WHERE event_type IS NOT NULL)"
+    )
+    con.execute(f"CREATE TYPE estatus AS ENUM (SELECT DISTINCT status FROM {src} WHERE status IS NOT NULL)")
+    con.execute(
+        f"""CREATE TYPE eactor AS ENUM (SELECT DISTINCT a FROM (SELECT unnest(actor_names) AS a FROM {src}
+            UNION ALL SELECT '{NO_ACTOR_LANE}') WHERE a IS NOT NULL)"""
+    )
+    con.execute(
+        f"""CREATE TABLE events AS SELECT (row_number() OVER ())::INTEGER AS eid,
+                * REPLACE (event_type::etype AS event_type, status::estatus AS status,
+                           coalesce(search_text, '') AS search_text),
+                (start - {EPOCH})::INTEGER AS d, (year(start) * 12 + month(start) - 1)::INTEGER AS m
+            FROM {src}"""
+    )
+    con.execute(
+        # one row per (event, actor), with the columns the cheap filters need, so that type / status / date
+        # filters apply to it directly instead of through a semi-join with the filtered events
+        f"""CREATE TABLE lanes AS SELECT eid, d, m, event_type, status, start, "end",
+                unnest(CASE WHEN len(actor_names) = 0 THEN ['{NO_ACTOR_LANE}']
+                            ELSE list_filter(actor_names, lambda x: x IS NOT NULL) END)::eactor AS actor
+            FROM events"""
+    )
+    con.execute("CREATE TABLE countries AS SELECT eid, unnest(actor_countries) AS country FROM events")
+    con.execute("CREATE TABLE event_docs AS SELECT eid, unnest(doc_ids) AS doc_id FROM events")
+    for name in ("mentions", "event_actors", "documents"):
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{paths[name]}')")
     return con
 
 
-def where_clause(filters: Filters) -> tuple[str, list[Any]]:
-    """SQL condition over ``events`` and its parameters (never formatted into the SQL text)."""
+def where_clause(filters: Filters) -> tuple[str, dict[str, Any]]:
+    """SQL condition and its named parameters (never formatted into the SQL text). Names follow the filter
+    fields, so a condition can appear twice in one statement, and with / without dates side by side.
+
+    Unknown actors / types (a stale or hostile link) match nothing: ``TRY_CAST`` to the ENUM gives NULL."""
     clauses: list[str] = ["TRUE"]
-    params: list[Any] = []
+    params: dict[str, Any] = {}
     if filters.actors:
-        clauses.append("list_has_any(actor_names, ?::VARCHAR[])")
-        params.append(list(filters.actors))
-    if filters.countries:
-        clauses.append("list_has_any(actor_countries, ?::VARCHAR[])")
-        params.append(list(filters.countries))
-    if filters.types:
-        clauses.append("list_contains(?::VARCHAR[], event_type)")
-        params.append(list(filters.types))
-    if filters.statuses:
-        clauses.append("list_contains(?::VARCHAR[], status)")
-        params.append(list(filters.statuses))
-    if filters.since:
-        clauses.append('"end" >= ?')
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("start <= ?")
-        params.append(filters.until)
-    for term in filters.text.lower().split():
-        # contains() has no wildcards, so "%" or "_" typed by the analyst are matched literally.
         clauses.append(
-            "contains(coalesce(search_text, '') || ' ' || lower(array_to_string(actor_names, ' ')), ?)"
+            "eid IN (SELECT eid FROM lanes"
+            " WHERE actor IN (SELECT TRY_CAST(unnest($actors::VARCHAR[]) AS eactor)))"
         )
-        params.append(term)
+        params["actors"] = list(filters.actors)
+    if filters.countries:
+        clauses.append(
+            "eid IN (SELECT eid FROM countries WHERE list_contains($countries::VARCHAR[], country))"
+        )
+        params["countries"] = list(filters.countries)
+    if filters.types:
+        clauses.append("event_type IN (SELECT TRY_CAST(unnest($types::VARCHAR[]) AS etype))")
+        params["types"] = list(filters.types)
+    if filters.statuses:
+        clauses.append("status IN (SELECT TRY_CAST(unnest($statuses::VARCHAR[]) AS estatus))")
+        params["statuses"] = list(filters.statuses)
+    if filters.since:
+        clauses.append('"end" >= $since')
+        params["since"] = filters.since
+    if filters.until:
+        clauses.append("start <= $until")
+        params["until"] = filters.until
+    for i, term in enumerate(filters.text.lower().split()):
+        clauses.append(f"contains(search_text, $text{i})")  # no wildcards: "%" or "_" are matched literally
+        params[f"text{i}"] = term
     if filters.doc_ids:
-        clauses.append("list_has_any(doc_ids, ?::VARCHAR[])")
-        params.append(list(filters.doc_ids))
+        clauses.append("eid IN (SELECT eid FROM event_docs WHERE list_contains($docs::VARCHAR[], doc_id))")
+        params["docs"] = list(filters.doc_ids)
     return " AND ".join(clauses), params
 
 
-def counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+def counts(con: duckdb.DuckDBPyConnection, filters: Filters, src: str = "events") -> dict[str, Any]:
     """Dated and undated events matching the filters (undated ones ignore the date range), and the extent."""
+    src = _source(src)
     where, params = where_clause(filters)
     dated, first, last = con.execute(
-        f'SELECT count(*), min(start), max("end") FROM events WHERE start IS NOT NULL AND {where}', params
+        f'SELECT count(*), min(start), max("end") FROM {src} WHERE start IS NOT NULL AND {where}', params
     ).fetchone()
     where_nd, params_nd = where_clause(filters.without_dates())
     (undated,) = con.execute(
-        f"SELECT count(*) FROM events WHERE start IS NULL AND {where_nd}", params_nd
+        f"SELECT count(*) FROM {src} WHERE start IS NULL AND {where_nd}", params_nd
     ).fetchone()
     return {"dated": int(dated), "undated": int(undated), "first": first, "last": last}
 
 
-def bin_unit(first: date | None, last: date | None) -> tuple[str, str]:
-    """The smallest ``date_trunc`` unit that cuts [first, last] into at most MAX_BINS bins."""
+def bin_unit(first: date | None, last: date | None) -> str:
+    """The smallest unit of ``BIN_UNITS`` that cuts [first, last] into at most MAX_BINS bins."""
     span = (last - first).days + 1 if first and last else 1
-    for unit, days, interval in BIN_UNITS:
-        if span / days <= MAX_BINS:
-            return unit, interval
-    return BIN_UNITS[-1][0], BIN_UNITS[-1][2]
+    return next((unit for unit, (days, *_) in BIN_UNITS.items() if span / days <= MAX_BINS), "decade")
 
 
-def _lanes_sql(lanes: str, where: str) -> str:
-    """One row per (event, lane) of the filtered dated events, minor lanes merged into OTHER_LANE."""
+def _source(src: str) -> str:
+    """The relation queries read: the prepared ``events`` or this connection's ``sel`` (see ``narrow``)."""
+    if src not in ("events", "sel"):
+        raise ValueError(f"unknown source table {src!r}")
+    return src
+
+
+def _costly(filters: Filters) -> bool:
+    """Filters that need a scan of the sentences or an index table (not columns of ``lanes``)."""
+    return bool(filters.actors or filters.countries or filters.text.strip() or filters.doc_ids)
+
+
+def _pairs_sql(lanes: str, src: str, direct: bool) -> str:
+    """CTEs ``f`` (filtered dated events) and ``pairs`` (one row per event and lane it is drawn in): the
+    MAX_LANES busiest lanes, plus OTHER_LANE for events in none of them. Needs ``{where}`` formatted in."""
+    f = f"f AS (SELECT eid, d, m, event_type FROM {_source(src)} WHERE start IS NOT NULL AND {{where}})"
     if lanes == "type":
-        lane_expr = "event_type"
-    else:
-        lane_expr = f"unnest(CASE WHEN len(actor_names) = 0 THEN ['{NO_ACTOR_LANE}'] ELSE actor_names END)"
-    return f"""
-        raw AS (SELECT *, {lane_expr} AS raw_lane FROM events WHERE start IS NOT NULL AND {where}),
-        ranked AS (SELECT raw_lane, row_number() OVER (ORDER BY count(*) DESC, raw_lane) AS lane_rank
-                   FROM raw GROUP BY raw_lane),
-        laned AS (SELECT DISTINCT ON (raw.event_id, lane) raw.*,
-                         CASE WHEN lane_rank <= {MAX_LANES} THEN raw.raw_lane ELSE '{OTHER_LANE}' END AS lane,
-                         least(lane_rank, {MAX_LANES + 1}) AS lane_order
-                  FROM raw JOIN ranked USING (raw_lane))
-    """
+        return f""" {f},
+            top AS (SELECT event_type::VARCHAR AS lane,
+                           row_number() OVER (ORDER BY count(*) DESC, event_type::VARCHAR) AS lane_order
+                    FROM f GROUP BY event_type),
+            pairs AS (SELECT f.*, lane, lane_order FROM f JOIN top ON f.event_type::VARCHAR = top.lane)"""
+    # only cheap filters (type, status, dates): apply them to ``lanes`` itself; otherwise semi-join ``f``
+    source = "lanes WHERE d IS NOT NULL AND {where}" if direct else "lanes SEMI JOIN f USING (eid)"
+    return f""" {f},
+        l AS (SELECT eid, d, m, event_type, actor FROM {source}),
+        top AS (SELECT actor, row_number() OVER (ORDER BY count(*) DESC, actor::VARCHAR) AS lane_order
+                FROM l GROUP BY actor ORDER BY lane_order LIMIT {MAX_LANES}),
+        pairs AS (SELECT l.eid, l.d, l.m, l.event_type, actor::VARCHAR AS lane, lane_order
+                  FROM l JOIN top USING (actor)
+                  UNION ALL
+                  SELECT f.*, '{OTHER_LANE}', {MAX_LANES + 1} FROM f
+                  ANTI JOIN (SELECT eid FROM l SEMI JOIN top USING (actor)) USING (eid))"""
 
 
-def event_marks(con: duckdb.DuckDBPyConnection, filters: Filters, lanes: str = "actor") -> pd.DataFrame:
+def event_marks(
+    con: duckdb.DuckDBPyConnection, filters: Filters, lanes: str = "actor", src: str = "events"
+) -> pd.DataFrame:
     """One row per (event, lane): what the timeline draws when few enough events are visible."""
     where, params = where_clause(filters)
-    sql = f"""WITH {_lanes_sql(lanes, where)}
-        SELECT event_id, lane, lane_order, label, event_type, status, precision, date_value, date_text,
-               start, "end", array_to_string(actor_names, ', ') AS actors, n_docs
-        FROM laned ORDER BY lane_order, start, event_id"""
+    sql = f"""WITH {_pairs_sql(lanes, src, src == "events" and not _costly(filters)).format(where=where)}
+        SELECT e.event_id, p.lane, p.lane_order, e.label, e.event_type::VARCHAR AS event_type,
+               e.status::VARCHAR AS status,
+               e.precision, e.date_value, e.date_text, e.start, e."end",
+               array_to_string(e.actor_names, ', ') AS actors, e.n_docs
+        FROM pairs p JOIN events e USING (eid) ORDER BY p.lane_order, e.start, e.event_id"""
     return con.execute(sql, params).df()
 
 
 def binned_marks(
-    con: duckdb.DuckDBPyConnection, filters: Filters, lanes: str, unit: str, interval: str
+    con: duckdb.DuckDBPyConnection, filters: Filters, lanes: str, unit: str, src: str = "events"
 ) -> pd.DataFrame:
-    """Counts per (lane, time bin): the dominant event type gives the colour, the rest goes in the tooltip."""
+    """Counts per (lane, time bin): the commonest type gives the colour, the rest goes in the tooltip."""
     where, params = where_clause(filters)
-    sql = f"""WITH {_lanes_sql(lanes, where)},
-        per_type AS (SELECT lane, lane_order, date_trunc(?, start)::DATE AS bin, event_type, count(*) AS n
-                     FROM laned GROUP BY ALL)
-        SELECT lane, lane_order, bin AS start, (bin + ?::INTERVAL)::DATE AS "end",
-               sum(n)::INTEGER AS n_events,
-               arg_max(event_type, n) AS event_type,
-               string_agg(event_type || ' ' || n, ', ' ORDER BY n DESC) AS breakdown
-        FROM per_type GROUP BY lane, lane_order, bin ORDER BY lane_order, bin"""
-    return con.execute(sql, [*params, unit, interval]).df()
+    _, key, start, end = BIN_UNITS[unit]
+    sql = f"""WITH {_pairs_sql(lanes, src, src == "events" and not _costly(filters)).format(where=where)},
+        per_type AS (SELECT lane, lane_order, {key} AS k, event_type, count(*)::INTEGER AS n
+                     FROM pairs GROUP BY ALL),
+        per_bin AS (SELECT lane, lane_order, k, sum(n)::INTEGER AS n_events,
+                           arg_max(event_type, n)::VARCHAR AS event_type,
+                           string_agg(event_type::VARCHAR || ' ' || n, ', ' ORDER BY n DESC) AS breakdown
+                    FROM per_type GROUP BY lane, lane_order, k)
+        SELECT lane, lane_order, ({start})::DATE AS start, ({end})::DATE AS "end",
+               n_events, event_type, breakdown
+        FROM per_bin ORDER BY lane_order, k"""
+    return con.execute(sql, params).df()
 
 
-def overview(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, interval: str) -> pd.DataFrame:
+def overview(
+    con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, src: str = "events"
+) -> pd.DataFrame:
     """Events per (time bin, type) over the whole date extent: the strip the analyst brushes to zoom."""
     where, params = where_clause(filters.without_dates())
-    sql = f"""SELECT date_trunc(?, start)::DATE AS start, (date_trunc(?, start) + ?::INTERVAL)::DATE AS "end",
-                     event_type, count(*)::INTEGER AS n_events
-              FROM events WHERE start IS NOT NULL AND {where} GROUP BY ALL ORDER BY 1, 3"""
-    return con.execute(sql, [unit, unit, interval, *params]).df()
+    _, key, start, end = BIN_UNITS[unit]
+    sql = f"""WITH g AS (SELECT {key} AS k, event_type, count(*)::INTEGER AS n_events FROM {_source(src)}
+                        WHERE start IS NOT NULL AND {where} GROUP BY ALL)
+              SELECT ({start})::DATE AS start, ({end})::DATE AS "end",
+                     event_type::VARCHAR AS event_type, n_events
+              FROM g ORDER BY k, event_type"""
+    return con.execute(sql, params).df()
 
 
 def event_table(
-    con: duckdb.DuckDBPyConnection, filters: Filters, *, dated: bool = True, limit: int = TABLE_LIMIT
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    *,
+    dated: bool = True,
+    limit: int = TABLE_LIMIT,
+    src: str = "events",
 ) -> pd.DataFrame:
     """The linked table (dated events in date order) or the list of undated events."""
-    if dated:
-        where, params = where_clause(filters)
-        cond = "start IS NOT NULL"
-    else:
-        where, params = where_clause(filters.without_dates())
-        cond = "start IS NULL"
-    cols = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
-    sql = f"SELECT {cols} FROM events WHERE {cond} AND {where} ORDER BY start, label, event_id LIMIT ?"
-    return con.execute(sql, [*params, limit]).df()
+    where, params = where_clause(filters if dated else filters.without_dates())
+    cond = "start IS NOT NULL" if dated else "start IS NULL"
+    cols = ", ".join(
+        f'"{c}"::VARCHAR AS "{c}"' if c in ("event_type", "status") else f'"{c}"' for c in TABLE_COLUMNS
+    )
+    # eid breaks ties while picking: sorting a million labels costs more than the whole filter
+    picked = f"SELECT eid FROM {_source(src)} WHERE {cond} AND {where} ORDER BY start, eid LIMIT $limit"
+    sql = f"SELECT {cols} FROM events WHERE eid IN ({picked}) ORDER BY start, label, event_id"
+    return con.execute(sql, {**params, "limit": limit}).df()
+
+
+_PUBLIC = (
+    "events.* EXCLUDE (eid, d, m, search_text) "
+    "REPLACE (event_type::VARCHAR AS event_type, status::VARCHAR AS status)"
+)
 
 
 def export_events(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Every filtered event (dated first, then undated) with its columns, for CSV / JSON export."""
+    """Every filtered event (dated first, then undated) with its snapshot columns, for CSV / JSON export."""
     where, params = where_clause(filters)
     where_nd, params_nd = where_clause(filters.without_dates())
-    sql = f"""SELECT * EXCLUDE (search_text) FROM events
+    sql = f"""SELECT {_PUBLIC} FROM events
               WHERE (start IS NOT NULL AND {where}) OR (start IS NULL AND {where_nd})
               ORDER BY start NULLS LAST, event_id"""
-    return con.execute(sql, [*params, *params_nd]).df()
+    return con.execute(sql, {**params, **params_nd}).df()
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """One event row as a dict, or None when the id is unknown (e.g. a stale link)."""
-    frame = con.execute("SELECT * EXCLUDE (search_text) FROM events WHERE event_id = ?", [event_id]).df()
+    frame = con.execute(f"SELECT {_PUBLIC} FROM events WHERE event_id = ?", [event_id]).df()
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
@@ -252,8 +335,7 @@ def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> pd.DataFrame:
 
 
 def event_actors(con: duckdb.DuckDBPyConnection, event_id: str) -> pd.DataFrame:
-    sql = """SELECT name, role, kind, country, sector FROM event_actors WHERE event_id = ?
-             ORDER BY role, name"""
+    sql = "SELECT name, role, kind, country, sector FROM event_actors WHERE event_id = ? ORDER BY role, name"
     return con.execute(sql, [event_id]).df()
 
 
@@ -263,7 +345,7 @@ def options(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> dict[str, Any]
     def column(sql: str, *params: Any) -> list[Any]:
         return [row[0] for row in con.execute(sql, list(params)).fetchall()]
 
-    first, last = con.execute('SELECT min(start), max("end") FROM events').fetchone()
+    first, last, n_events = con.execute('SELECT min(start), max("end"), count(*) FROM events').fetchone()
     docs = con.execute(
         """SELECT doc_id, coalesce(title, source, doc_id) AS title, published FROM documents
            ORDER BY published DESC NULLS LAST, title LIMIT ?""",
@@ -271,43 +353,66 @@ def options(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> dict[str, Any]
     ).df()
     return {
         "actors": column(
-            """SELECT a FROM (SELECT unnest(actor_names) AS a FROM events)
-               GROUP BY a ORDER BY count(*) DESC, a LIMIT ?""",
+            f"""SELECT actor::VARCHAR FROM lanes WHERE actor != '{NO_ACTOR_LANE}'
+                GROUP BY actor ORDER BY count(*) DESC, actor::VARCHAR LIMIT ?""",
             limit,
         ),
         "countries": column(
-            """SELECT c FROM (SELECT unnest(actor_countries) AS c FROM events) WHERE c IS NOT NULL
-               GROUP BY c ORDER BY count(*) DESC, c LIMIT ?""",
+            """SELECT country FROM countries WHERE country IS NOT NULL
+               GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
             limit,
         ),
-        "types": column("SELECT event_type FROM events GROUP BY 1 ORDER BY count(*) DESC, 1"),
-        "statuses": column("SELECT status FROM events GROUP BY 1 ORDER BY count(*) DESC, 1"),
+        "types": column(
+            "SELECT event_type::VARCHAR FROM events GROUP BY event_type ORDER BY count(*) DESC, 1"
+        ),
+        "statuses": column("SELECT status::VARCHAR FROM events GROUP BY status ORDER BY count(*) DESC, 1"),
         "documents": docs,
         "first": first,
         "last": last,
-        "n_events": column("SELECT count(*) FROM events")[0],
+        "n_events": int(n_events),
     }
+
+
+def narrow(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[str, Filters]:
+    """Evaluate the non-date filters once into the temp table ``sel`` (this connection only) and return it
+    with the date filters left to apply; without such filters: ``events`` and the filters as they are.
+
+    A text search scans every sentence: once instead of once per query of ``timeline`` matters at 1M."""
+    if not _costly(filters):
+        return "events", filters
+    where, params = where_clause(filters.without_dates())
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE sel AS"
+        f' SELECT eid, d, m, event_type, start, "end" FROM events WHERE {where}',
+        params,
+    )
+    return "sel", Filters(since=filters.since, until=filters.until)  # the rest is applied in ``sel``
 
 
 def timeline(
     con: duckdb.DuckDBPyConnection, filters: Filters, lanes: str = "actor", max_marks: int = MAX_EVENT_MARKS
 ) -> dict[str, Any]:
-    """Everything the chart needs: individual events when at most ``max_marks`` are dated and visible,
-    otherwise counts per (lane, time bin); plus the overview strip over the whole date extent."""
-    seen = counts(con, filters)
-    whole = counts(con, filters.without_dates()) if (filters.since or filters.until) else seen
-    over_unit, over_interval = bin_unit(whole["first"], whole["last"])
+    """Everything the page shows for one view: counts, the overview strip over the whole date extent, the
+    main view (individual events when at most ``max_marks`` are dated and visible, otherwise counts per
+    (lane, time bin)), the first rows of the linked table and the undated events.
+
+    Uses a temp table: give it a connection (cursor) no other thread uses at the same time."""
+    src, rest = narrow(con, filters)
+    seen = counts(con, rest, src)
+    whole = counts(con, rest.without_dates(), src) if (rest.since or rest.until) else seen
+    over_unit = bin_unit(whole["first"], whole["last"])
     result: dict[str, Any] = {
         **seen,
-        "overview": overview(con, filters, over_unit, over_interval),
+        "overview": overview(con, rest, over_unit, src),
         "overview_unit": over_unit,
         "binned": seen["dated"] > max_marks,
         "unit": None,
+        "table": event_table(con, rest, src=src),
+        "undated_table": event_table(con, rest, dated=False, src=src),
     }
     if result["binned"]:
-        unit, interval = bin_unit(seen["first"], seen["last"])
-        result["marks"] = binned_marks(con, filters, lanes, unit, interval)
-        result["unit"] = unit
+        result["unit"] = bin_unit(seen["first"], seen["last"])
+        result["marks"] = binned_marks(con, rest, lanes, result["unit"], src)
     else:
-        result["marks"] = event_marks(con, filters, lanes)
+        result["marks"] = event_marks(con, rest, lanes, src)
     return result

@@ -56,10 +56,9 @@ def test_many_events_become_time_bins(con) -> None:
 
 
 def test_bin_unit_keeps_bins_under_the_cap() -> None:
-    assert queries.bin_unit(date(2010, 1, 1), date(2010, 3, 1))[0] == "day"
-    assert queries.bin_unit(date(1990, 1, 1), date(2010, 1, 1))[0] == "quarter"
-    unit, _ = queries.bin_unit(date(1, 1, 1), date(9999, 1, 1))
-    assert unit == "decade"
+    assert queries.bin_unit(date(2010, 1, 1), date(2010, 3, 1)) == "day"
+    assert queries.bin_unit(date(1990, 1, 1), date(2010, 1, 1)) == "quarter"
+    assert queries.bin_unit(date(1, 1, 1), date(9999, 1, 1)) == "decade"
 
 
 def test_minor_lanes_merge_into_other(con, monkeypatch: pytest.MonkeyPatch) -> None:
