@@ -81,6 +81,7 @@ def run_ingest(folder: Path, db: Path, workers: int) -> dict:
 def run_peer(texts: list[str]) -> dict:
     from dateparser.search import search_dates
 
+    search_dates("Warm-up on Sept. 15, 2010.")  # loads its language data once, outside the timing
     start = time.perf_counter()
     found = sum(len(search_dates(t) or ()) for t in texts)
     seconds = time.perf_counter() - start
@@ -94,11 +95,15 @@ def run_peer(texts: list[str]) -> dict:
 
 
 def run_dedup_scale(n_mentions: int, seed: int = 7) -> dict:
-    """``deduplicate`` on synthetic mentions: 10 per document, 2,000 people, 20 years, 13 types."""
+    """``deduplicate`` on synthetic mentions: 10 per document, 2,000 people, 20 years, 7 types."""
     from pipeline.dedup import deduplicate
     from pipeline.model import ActorRole, Document, DocumentAnalysis, EventMention, Span
 
     rng = random.Random(seed)
+    # sentences of 14 words drawn from 5,000 made-up ones: varied wording, as in real reports
+    vocabulary = [
+        "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(3, 10))) for _ in range(5000)
+    ]
     people = [ActorRole(f"p{i}", f"Person {i}", "person", "USA", "GOV", "actor") for i in range(2000)]
     types = ("VISIT", "MEETING", "PHONE_CALL", "AGREEMENT", "JOINT_EXERCISE", "STATEMENT", "OTHER")
     analyses = []
@@ -107,7 +112,7 @@ def run_dedup_scale(n_mentions: int, seed: int = 7) -> dict:
         mentions = []
         for j in range(10):
             day = date(2000, 1, 1) + timedelta(days=rng.randrange(7300))
-            sentence = f"Person {rng.randrange(2000)} met officials about topic {rng.randrange(500)} in {j}."
+            sentence = " ".join(rng.choices(vocabulary, k=14)) + "."
             mentions.append(
                 EventMention(
                     mention_id=f"d{d}:{j}",

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from pipeline.dedup_match import Cluster, Features
 from pipeline.dedup_rules import DedupRules, load_rules
 from pipeline.events import similarity as sim
 from pipeline.model import PRECISIONS, Actor, ActorRole, DocumentAnalysis, Event, EventMention
@@ -26,31 +28,6 @@ from pipeline.model import PRECISIONS, Actor, ActorRole, DocumentAnalysis, Event
 # How directly a mention's own text dates it, best first (anchor.py's date_source values).
 _SOURCE_RANK = {"clause": 0, "sentence": 0, "dct": 1, "passage": 2}
 _UNDATED_PRECISIONS = ("vague", "none")
-
-
-@dataclass
-class _Mention:
-    """A mention with everything the comparisons need, computed once."""
-
-    mention: EventMention
-    order: tuple  # (undated doc last, published, doc_id, trigger start): reading order across the corpus
-    published: date | None
-    group: str  # type group: equal groups may merge
-    people: frozenset[str]  # canonical ids of persons and organisations
-    persons: frozenset[str]  # canonical ids of persons only: two different people mean two events
-    countries: frozenset[str]  # countries of every actor, and country actors
-    interval: tuple[date, date] | None
-    rank: int  # index in PRECISIONS (smaller is finer)
-    sentence_norm: str
-    words: frozenset[str]  # sentence content stems minus actors and dates
-    additive: bool
-    anaphoric: bool
-
-
-@dataclass
-class _Cluster:
-    members: list[_Mention] = field(default_factory=list)
-    keys: set = field(default_factory=set)
 
 
 def deduplicate(
@@ -69,20 +46,21 @@ def deduplicate(
     prepared = sorted(
         (m for analysis in analyses for m in _prepare(analysis, canonical, rules)), key=lambda m: m.order
     )
-    clusters: list[_Cluster] = []
+    clusters: list[Cluster] = []
     index: dict[tuple, list[int]] = {}
     for item in prepared:
+        keys = _block_keys(item, rules)
         best, best_score = None, -1.0
-        for cid in sorted(_candidates(item, index, rules)):  # ties go to the earliest event
-            score = _fit(item, clusters[cid], rules)
+        for cid in _candidates(keys, index, rules):
+            score = clusters[cid].fit(item, rules)
             if score is not None and score > best_score:
                 best, best_score = cid, score
         if best is None:
             best = len(clusters)
-            clusters.append(_Cluster())
+            clusters.append(Cluster())
         cluster = clusters[best]
-        cluster.members.append(item)
-        for key in _block_keys(item, rules) - cluster.keys:
+        cluster.add(item)
+        for key in keys - cluster.keys:
             cluster.keys.add(key)
             index.setdefault(key, []).append(best)
     events = [_event(c.members, rules, lexicon_dir) for c in clusters]
@@ -126,7 +104,7 @@ def _canonical_roles(roles: Sequence[ActorRole], canonical: Mapping[str, Actor])
 # ---------------------------------------------------------------- features
 
 
-def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: DedupRules) -> list[_Mention]:
+def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: DedupRules) -> list[Features]:
     doc = analysis.document
     out = []
     for mention in analysis.event_mentions:
@@ -142,7 +120,7 @@ def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: 
         before = sim.words_before(sim.mask(sent.text, hidden), offset, rules.additive_window)
         trigger_words = sim.tokens(mention.trigger.text)
         out.append(
-            _Mention(
+            Features(
                 mention=mention,
                 order=(doc.published is None, doc.published or date.min, doc.doc_id, mention.trigger.start),
                 published=doc.published,
@@ -154,6 +132,7 @@ def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: 
                 rank=_rank(mention.precision),
                 sentence_norm=" ".join(sim.tokens(sent.text)),
                 words=sim.content_stems(sim.mask(sent.text, hidden), rules.stopwords),
+                trigger_stems=sim.content_stems(mention.trigger.text, rules.stopwords),
                 additive=sim.has_any(before, rules.additive_cues),
                 anaphoric=sim.has_any(before[-1:] + trigger_words[:1], rules.anaphoric_determiners),
             )
@@ -178,132 +157,35 @@ def _rank(precision: str) -> int:
 # ---------------------------------------------------------------- blocking
 
 
-def _block_keys(item: _Mention, rules: DedupRules) -> set[tuple]:
-    m = item.mention
-    keys: set[tuple] = {("doc", m.doc_id, item.group), ("sent", item.group, item.sentence_norm)}
-    actors = item.people or item.countries or frozenset({"-"})
-    if item.interval is None:
-        periods: list = ["undated"]
-    else:
+def _block_keys(item: Features, rules: DedupRules) -> set[tuple]:
+    """Where an event is found again: its article; its wording (LSH: two bands of the three smallest word
+    hashes, shared by near-copies of a sentence); for dated mentions, each actor in each year covered."""
+    keys: set[tuple] = {("doc", item.doc_id, item.group)}
+    words = [w.encode() for w in item.words or {item.sentence_norm}]
+    for band in (1, 2):  # two bands of three min-hashes: near-copies meet, unrelated sentences do not
+        keys.add(("sig", item.group, band, tuple(sorted(zlib.crc32(w, band) for w in words)[:3])))
+    if item.interval is not None:
         tol = timedelta(days=rules.day_tolerance)
         first, last = (item.interval[0] - tol).year, (item.interval[1] + tol).year
-        periods = list(range(first, last + 1)) if last - first < rules.max_block_years else ["wide"]
-    keys.update(("act", item.group, a, p) for a in actors for p in periods)
+        periods: list = list(range(first, last + 1)) if last - first < rules.max_block_years else ["wide"]
+        actors = item.people or item.countries or frozenset({"-"})
+        keys.update(("act", item.group, a, p) for a in actors for p in periods)
     return keys
 
 
-def _candidates(item: _Mention, index: dict[tuple, list[int]], rules: DedupRules) -> list[int]:
-    found: dict[int, None] = {}
-    keys = _block_keys(item, rules)
-    if item.interval is not None:
-        # a dated mention may also complete an undated event with the same actors
-        keys |= {("act", k[1], k[2], "undated") for k in keys if k[0] == "act"}
-    else:
-        keys |= {("act", item.group, a, p) for a in (item.people or item.countries) for p in ("wide",)}
+def _candidates(keys: set[tuple], index: dict[tuple, list[int]], rules: DedupRules) -> list[int]:
+    """Events sharing a block with the mention (undated mentions meet other articles only by wording: an
+    undated cross-article merge needs near-identical sentences anyway)."""
+    found: set[int] = set()
     for key in keys:
-        ids = index.get(key, ())
-        for cid in ids[-rules.max_block_candidates :]:
-            found[cid] = None
-    return list(found)
-
-
-# ---------------------------------------------------------------- decisions
-
-
-def _fit(item: _Mention, cluster: _Cluster, rules: DedupRules) -> float | None:
-    """How well ``item`` fits ``cluster`` (higher is better), or None when it must not join it."""
-    best = None
-    # "planned" may meet "occurred" only between dated statements; an undated member of a dated event
-    # ("The exercise will focus on ...") speaks of that event's date
-    both_dated = item.interval is not None and any(m.interval is not None for m in cluster.members)
-    for other in cluster.members:
-        if not _compatible(item, other, rules, both_dated):
-            return None
-        score = _evidence(item, other, rules)
-        if score is not None and (best is None or score > best):
-            best = score
-    return best
-
-
-def _compatible(a: _Mention, b: _Mention, rules: DedupRules, both_dated: bool) -> bool:
-    """Hard constraints, checked against every member: type, status, dates, same-sentence triggers."""
-    if a.group != b.group:
-        return False
-    same_doc = a.mention.doc_id == b.mention.doc_id
-    dated = a.interval is not None and b.interval is not None
-    if dated and not _dates_agree(a, b, 0 if same_doc else rules.day_tolerance):
-        return False
-    if not rules.status_ok(a.mention.status, b.mention.status, both_dated):
-        return False
-    if same_doc and a.mention.sentence.start == b.mention.sentence.start:
-        trig = sim.trigger_similarity(a.mention.trigger.text, b.mention.trigger.text, rules.stopwords)
-        if trig < rules.threshold("same_sentence_trigger") and (
-            a.mention.status != b.mention.status or _separated(a.mention, b.mention, rules)
-        ):
-            # "meetings ..., followed by a private dinner", "invaded and still occupies": two things said
-            return False
-    return True
-
-
-def _separated(a: EventMention, b: EventMention, rules: DedupRules) -> bool:
-    """Whether the words between two triggers of one sentence order them in time ("followed by")."""
-    first, second = (a, b) if a.trigger.start <= b.trigger.start else (b, a)
-    offset = a.sentence.start
-    between = a.sentence.text[first.trigger.end - offset : second.trigger.start - offset]
-    words = f" {' '.join(sim.tokens(between))} "
-    return any(f" {phrase} " in words for phrase in rules.separators)
-
-
-def _dates_agree(a: _Mention, b: _Mention, tolerance: int) -> bool:
-    x, y = a.interval, b.interval
-    if x[0] <= y[1] and y[0] <= x[1]:
-        return True
-    if tolerance and a.mention.precision == "day" and b.mention.precision == "day":
-        gap = (y[0] - x[1]).days if y[0] > x[1] else (x[0] - y[1]).days
-        return gap <= tolerance
-    return False
-
-
-def _evidence(a: _Mention, b: _Mention, rules: DedupRules) -> float | None:
-    """Score that ``a`` and ``b`` are one event (None: not enough evidence)."""
-    ma, mb = a.mention, b.mention
-    trig = sim.trigger_similarity(ma.trigger.text, mb.trigger.text, rules.stopwords)
-    text = max(
-        sim.overlap_similarity(a.words, b.words), sim.sentence_similarity(a.sentence_norm, b.sentence_norm)
-    )
-    shared_people = bool(a.people & b.people)
-    # different named people are different events; organisations ("a senior Pentagon official") are not
-    actors_conflict = bool(a.persons and b.persons and not a.persons & b.persons and not shared_people)
-    dated = a.interval is not None and b.interval is not None
-    score = trig / 100 + text / 100 + (1.0 if shared_people else 0.0) + (1.0 if dated else 0.0)
-    if ma.doc_id == mb.doc_id:
-        if ma.sentence.start == mb.sentence.start:
-            return score + 2.0
-        if actors_conflict:
-            return None
-        if a.additive and text < rules.threshold("additive"):
-            return None  # "They also signed an agreement ..." starts a new event
-        if dated or a.anaphoric or text >= rules.threshold("same_document_undated"):
-            return score + 0.5
-        return None
-    # different articles
-    if not dated:
-        return score if text >= rules.threshold("cross_document_undated") else None
-    if shared_people:
-        return score
-    if actors_conflict:
-        return None
-    # no person or organisation in common: the wording must agree, and the countries if both name some
-    countries_agree = bool(a.countries & b.countries) or not (a.countries and b.countries)
-    if countries_agree and text >= rules.threshold("cross_document_weak_actors"):
-        return score
-    return None
+        found.update(index.get(key, ())[-rules.max_block_candidates :])
+    return sorted(found)  # ties go to the earliest event
 
 
 # ---------------------------------------------------------------- building the event
 
 
-def _event(members: list[_Mention], rules: DedupRules, lexicon_dir: Path | None) -> Event:
+def _event(members: list[Features], rules: DedupRules, lexicon_dir: Path | None) -> Event:
     earliest = min(members, key=lambda m: m.order)
     main = min(
         members,
@@ -371,12 +253,12 @@ def _undated_value(mentions: Sequence[EventMention]) -> str | None:
     return values.most_common(1)[0][0] if values else None
 
 
-def _status(members: Sequence[_Mention], rules: DedupRules) -> str:
+def _status(members: Sequence[Features], rules: DedupRules) -> str:
     """The latest article's word wins ("will conduct" then "took place" -> occurred). An undated article
     counts as the latest: it can only be placed by what it reports, and a report that an event happened (or
     was cancelled) was written after the announcement of it."""
 
-    def when(m: _Mention) -> tuple[bool, date]:
+    def when(m: Features) -> tuple[bool, date]:
         return m.published is None, m.published or date.min
 
     latest = max(when(m) for m in members)

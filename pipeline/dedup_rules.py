@@ -29,6 +29,7 @@ class DedupRules:
     thresholds: tuple[tuple[str, float], ...]
     max_block_years: int
     max_block_candidates: int
+    evidence_sample: int  # evidence is looked for in the article's own mentions and this many others
 
     def type_group(self, event_type: str) -> str:
         return dict(self.type_groups).get(event_type, event_type)
@@ -80,4 +81,5 @@ def _load(path: Path) -> DedupRules:
         thresholds=tuple((k, float(v)) for k, v in (data.get("text_similarity") or {}).items()),
         max_block_years=int(data.get("max_block_years", 3)),
         max_block_candidates=int(data.get("max_block_candidates", 400)),
+        evidence_sample=int(data.get("evidence_sample", 24)),
     )

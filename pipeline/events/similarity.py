@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(normalise(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """'meetings' -> 'meet', 'signed' -> 'sign', 'exercises' -> 'exerci'; possessives dropped."""
     word = word.split("'")[0]
@@ -64,10 +66,16 @@ def sentence_similarity(a: str, b: str) -> float:
     return float(fuzz.token_sort_ratio(a, b))
 
 
-def trigger_similarity(a: str, b: str, stopwords: frozenset[str], floor: float = 80.0) -> float:
-    """100 when the triggers share a stem ("meet" / "today's meetings"); a fuzzy ratio when they are spelled
+def trigger_similarity(a: str, b: str, stopwords: frozenset[str]) -> float:
+    """Similarity of two trigger texts (see ``stem_similarity``)."""
+    return stem_similarity(content_stems(a, stopwords), content_stems(b, stopwords), a, b)
+
+
+def stem_similarity(
+    sa: frozenset[str], sb: frozenset[str], a: str = "", b: str = "", floor: float = 80.0
+) -> float:
+    """100 when two triggers share a stem ("meet" / "today's meetings"); a fuzzy ratio when they are spelled
     nearly alike ("recieved"/"received"); else 0 (unrelated words score 20-40 by chance: noise)."""
-    sa, sb = content_stems(a, stopwords), content_stems(b, stopwords)
     if sa & sb:
         return 100.0
     score = max((fuzz.ratio(x, y) for x in sa or {normalise(a)} for y in sb or {normalise(b)}), default=0.0)

@@ -1,0 +1,170 @@
+"""The decisions of dedup: may a mention join an event (hard constraints), and how sure is it (evidence)?
+
+Hard constraints hold against every mention of the event (complete linkage), but they are checked against the
+event's summaries (its distinct dated intervals, its statuses, the mentions of the same sentence), so the cost
+does not grow with the size of the event. Evidence needs one member only; it is looked for among the mentions
+of the same article and the event's first ``evidence_sample`` mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.dedup_rules import DedupRules
+from pipeline.events import similarity as sim
+from pipeline.model import EventMention
+
+
+@dataclass
+class Features:
+    """A mention with everything the comparisons need, computed once."""
+
+    mention: EventMention
+    order: tuple  # (undated doc last, published, doc_id, trigger start): reading order across the corpus
+    published: date | None
+    group: str  # type group: equal groups may merge
+    people: frozenset[str]  # canonical ids of persons and organisations
+    persons: frozenset[str]  # canonical ids of persons only: two different people mean two events
+    countries: frozenset[str]  # countries of every actor, and country actors
+    interval: tuple[date, date] | None
+    rank: int  # index in PRECISIONS (smaller is finer)
+    sentence_norm: str
+    words: frozenset[str]  # sentence content stems minus actors and dates
+    trigger_stems: frozenset[str]
+    additive: bool
+    anaphoric: bool
+
+    @property
+    def doc_id(self) -> str:
+        return self.mention.doc_id
+
+    @property
+    def sentence_key(self) -> tuple[str, int]:
+        return self.mention.doc_id, self.mention.sentence.start
+
+
+@dataclass
+class Cluster:
+    """An event being built: its mentions and the summaries the hard constraints are checked against."""
+
+    members: list[Features] = field(default_factory=list)
+    keys: set = field(default_factory=set)  # blocking keys it is indexed under
+    intervals: dict[tuple[date, date, str], set[str]] = field(default_factory=dict)  # -> doc_ids
+    statuses: set[str] = field(default_factory=set)
+    by_sentence: dict[tuple[str, int], list[Features]] = field(default_factory=dict)
+    by_doc: dict[str, list[Features]] = field(default_factory=dict)
+
+    def add(self, item: Features) -> None:
+        self.members.append(item)
+        if item.interval is not None:
+            key = (*item.interval, item.mention.precision)
+            self.intervals.setdefault(key, set()).add(item.doc_id)
+        self.statuses.add(item.mention.status)
+        self.by_sentence.setdefault(item.sentence_key, []).append(item)
+        self.by_doc.setdefault(item.doc_id, []).append(item)
+
+    def fit(self, item: Features, rules: DedupRules) -> float | None:
+        """How well ``item`` fits (higher is better), or None when it must not join."""
+        if not self.members or item.group != self.members[0].group:
+            return None
+        # "planned" may meet "occurred" only between dated statements; an undated member of a dated event
+        # ("The exercise will focus on ...") speaks of that event's date
+        both_dated = item.interval is not None and bool(self.intervals)
+        if item.interval is not None and not all(
+            _dates_agree(item, interval, docs, rules) for interval, docs in self.intervals.items()
+        ):
+            return None
+        if not all(rules.status_ok(item.mention.status, s, both_dated) for s in self.statuses):
+            return None
+        if not all(
+            _same_sentence_ok(item, other, rules) for other in self.by_sentence.get(item.sentence_key, ())
+        ):
+            return None
+        best = None
+        for other in _witnesses(self, item, rules.evidence_sample):
+            score = evidence(item, other, rules)
+            if score is not None and (best is None or score > best):
+                best = score
+        return best
+
+
+def _witnesses(cluster: Cluster, item: Features, sample: int) -> Iterable[Features]:
+    seen: set[int] = set()
+    for other in (*cluster.by_doc.get(item.doc_id, ()), *cluster.members[:sample]):
+        if id(other) not in seen:
+            seen.add(id(other))
+            yield other
+
+
+def _dates_agree(item: Features, interval: tuple[date, date, str], docs: set[str], rules: DedupRules) -> bool:
+    """Intervals overlap; across articles, day dates may also be ``day_tolerance`` days apart."""
+    (start, end), (other_start, other_end, precision) = item.interval, interval
+    if start <= other_end and other_start <= end:
+        return True
+    if (
+        rules.day_tolerance
+        and precision == "day"
+        and item.mention.precision == "day"
+        and item.doc_id not in docs
+    ):
+        gap = (other_start - end).days if other_start > end else (start - other_end).days
+        return gap <= rules.day_tolerance
+    return False
+
+
+def _same_sentence_ok(a: Features, b: Features, rules: DedupRules) -> bool:
+    """Two triggers of one sentence are one event unless the text sets them apart."""
+    trig = sim.stem_similarity(
+        a.trigger_stems, b.trigger_stems, a.mention.trigger.text, b.mention.trigger.text
+    )
+    if trig >= rules.threshold("same_sentence_trigger"):
+        return True
+    # "meetings ..., followed by a private dinner", "invaded and still occupies": two things said
+    return a.mention.status == b.mention.status and not _separated(a.mention, b.mention, rules)
+
+
+def _separated(a: EventMention, b: EventMention, rules: DedupRules) -> bool:
+    """Whether the words between two triggers of one sentence order them in time ("followed by")."""
+    first, second = (a, b) if a.trigger.start <= b.trigger.start else (b, a)
+    offset = a.sentence.start
+    between = a.sentence.text[first.trigger.end - offset : second.trigger.start - offset]
+    words = f" {' '.join(sim.tokens(between))} "
+    return any(f" {phrase} " in words for phrase in rules.separators)
+
+
+def evidence(a: Features, b: Features, rules: DedupRules) -> float | None:
+    """Score that ``a`` and ``b`` are one event (None: not enough evidence)."""
+    ma, mb = a.mention, b.mention
+    trig = sim.stem_similarity(a.trigger_stems, b.trigger_stems, ma.trigger.text, mb.trigger.text)
+    text = sim.overlap_similarity(a.words, b.words)
+    if text < 85.0:
+        text = max(text, sim.sentence_similarity(a.sentence_norm, b.sentence_norm))
+    shared_people = bool(a.people & b.people)
+    # different named people are different events; organisations ("a senior Pentagon official") are not
+    actors_conflict = bool(a.persons and b.persons and not a.persons & b.persons and not shared_people)
+    dated = a.interval is not None and b.interval is not None
+    score = trig / 100 + text / 100 + (1.0 if shared_people else 0.0) + (1.0 if dated else 0.0)
+    if ma.doc_id == mb.doc_id:
+        if ma.sentence.start == mb.sentence.start:
+            return score + 2.0
+        if actors_conflict:
+            return None
+        if a.additive and text < rules.threshold("additive"):
+            return None  # "They also signed an agreement ..." starts a new event
+        if dated or a.anaphoric or text >= rules.threshold("same_document_undated"):
+            return score + 0.5
+        return None
+    # different articles
+    if not dated:
+        return score if text >= rules.threshold("cross_document_undated") else None
+    if shared_people:
+        return score
+    if actors_conflict:
+        return None
+    # no person or organisation in common: the wording must agree, and the countries if both name some
+    countries_agree = bool(a.countries & b.countries) or not (a.countries and b.countries)
+    if countries_agree and text >= rules.threshold("cross_document_weak_actors"):
+        return score
+    return None
