@@ -48,6 +48,8 @@ SLOT_PX = 22  # height of one sub-row
 LABEL_CHARS = 42  # labels longer than this are cut (the tooltip has the full label)
 MAX_LABELLED = 150  # above this many marks, labels go to the tooltip only
 CHAR_PX = 6.9  # average width of a label character at font size 12
+TOP_AXIS_ROWS = 14  # more sub-rows than this: repeat the time axis above the chart
+LEFT_LABELS_AFTER = 0.6  # marks beyond this share of the width take their label on the left
 NO_FRAME = alt.ViewBackground(stroke=None)
 # Streamlit's default "fit" squeezes the plot to make room for title and legend; fit the width only.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
@@ -61,7 +63,16 @@ def type_scale(types: list[str] | None = None) -> alt.Scale:
     return alt.Scale(domain=domain, range=[TYPE_COLOURS.get(t, "#888888") for t in domain])
 
 
-def _short(label: str) -> str:
+def _marked(label: Any, status: str) -> str:
+    """Short label that says the status when the shape alone would not ("Planned: ..."), once."""
+    text = _short(label)
+    word = {"recurring": "Recurring", "planned": "Planned", "cancelled": "Cancelled"}.get(status)
+    if word and not text.lower().startswith(word.lower()):
+        text = _short(f"{word}: {text}")
+    return text
+
+
+def _short(label: Any) -> str:
     label = " ".join(str(label or "").split())
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
@@ -74,16 +85,26 @@ def layout(marks: pd.DataFrame, width_px: int = 900, labels: bool = True) -> pd.
     """
     frame = marks.copy()
     if frame.empty:
-        for column in ("slot", "end_draw", "label_x", "short_label", "is_span", "date_display"):
+        for column in (
+            "slot",
+            "end_draw",
+            "label_x",
+            "label_left",
+            "label_end",
+            "label_start",
+            "short_label",
+            "is_span",
+            "date_display",
+        ):
             frame[column] = pd.Series(dtype="object")
         return frame
     frame["start"] = pd.to_datetime(frame["start"])
     frame["end"] = pd.to_datetime(frame["end"]).fillna(frame["start"])
     frame["end_draw"] = frame["end"] + pd.Timedelta(days=1)
-    frame["is_span"] = frame["precision"].ne("day") & (frame["end"] > frame["start"])
-    frame["label_x"] = frame["end_draw"].where(frame["is_span"], frame["start"])
-    prefix = frame["status"].map({"recurring": "every: ", "planned": "planned: ", "cancelled": "cancelled: "})
-    frame["short_label"] = prefix.fillna("") + frame["label"].map(_short) if labels else ""
+    frame["is_span"] = frame["end"] > frame["start"]  # "March 2008", "June 6-8": an interval, not a day
+    frame["short_label"] = (
+        [_marked(lab, st) for lab, st in zip(frame["label"], frame["status"], strict=True)] if labels else ""
+    )
     frame["date_display"] = [
         _date_display(v, s, e, p)
         for v, s, e, p in frame[["date_value", "start", "end", "precision"]].itertuples(index=False)
@@ -91,24 +112,32 @@ def layout(marks: pd.DataFrame, width_px: int = 900, labels: bool = True) -> pd.
     first = frame["start"].min()
     days0 = (frame["start"] - first).dt.days.astype(float)
     days1 = (frame["end_draw"] - first).dt.days.astype(float)
-    label_px = frame["short_label"].str.len() * CHAR_PX + 12 if labels else 0.0
-    # Labels stretch the x domain (see the invisible layer in event_view), which rescales the axis: iterate.
+    label_px = frame["short_label"].str.len() * CHAR_PX + 12 if labels else pd.Series(0.0, index=frame.index)
+    # Marks in the right part of the chart get their label on the left, so labels rarely stretch the domain;
+    # those that still would are kept inside by an invisible layer at ``label_end``. The stretch rescales the
+    # axis, hence the iteration.
     span_days = max(days1.max(), 1.0)
     for _ in range(3):
         px_per_day = width_px / span_days
         x0 = days0 * px_per_day
-        x1 = pd.concat([days1 * px_per_day, x0 + 10], axis=1).max(axis=1) + label_px + 6
-        span_days = max(x1.max() / px_per_day, days1.max(), 1.0)
-    # Where the label ends, as a date: an invisible layer there keeps the last labels inside the x domain.
-    frame["label_end"] = first + pd.to_timedelta(x1 / px_per_day, unit="D")
+        x1 = pd.concat([days1 * px_per_day, x0 + 10], axis=1).max(axis=1)
+        left = (x0 > LEFT_LABELS_AFTER * width_px) & (x0 - label_px > 0)
+        claim0 = x0.where(~left, x0 - label_px - 6)
+        claim1 = x1.where(left, x1 + label_px + 6)
+        span_days = max(claim1.max() / px_per_day, days1.max(), 1.0)
+    frame["label_left"] = left
+    frame["label_x"] = frame["start"].where(left | ~frame["is_span"], frame["end_draw"])
+    pad = 12 / px_per_day  # days: a mark at the very edge is not cut in half
+    frame["label_end"] = first + pd.to_timedelta(claim1 / px_per_day + pad, unit="D")
+    frame["label_start"] = first + pd.to_timedelta(claim0 / px_per_day - pad, unit="D")
     lane_ends: dict[str, list[float]] = {}
     row_of: dict[Any, int] = {}
-    for idx in sorted(frame.index, key=lambda i: (frame.at[i, "lane_order"], frame.at[i, "lane"], x0[i])):
+    for idx in sorted(frame.index, key=lambda i: (frame.at[i, "lane_order"], frame.at[i, "lane"], claim0[i])):
         ends = lane_ends.setdefault(frame.at[idx, "lane"], [])
-        row = next((r for r, end in enumerate(ends) if end <= x0[idx]), len(ends))
+        row = next((r for r, end in enumerate(ends) if end <= claim0[idx]), len(ends))
         if row == len(ends):
             ends.append(0.0)
-        ends[row] = x1[idx]
+        ends[row] = claim1[idx]
         row_of[idx] = row
     frame["slot"] = [
         f"{order:03d}{SEP}{lane}{SEP}{row_of[idx]}"
@@ -140,13 +169,11 @@ def _y(slots: list[str]) -> alt.Y:
     return alt.Y("slot:N", sort=slots, axis=axis, scale=alt.Scale(paddingInner=0, paddingOuter=0))
 
 
-def _x() -> alt.X:
-    return alt.X(
-        "start:T",
-        scale=alt.Scale(type="utc"),
-        title=None,
-        axis=alt.Axis(labelOverlap=True, grid=True, gridOpacity=0.25, labelFontSize=12),
-    )
+def _x(field: str = "start", axis: bool = True) -> alt.X:
+    """The time axis. The layers of the event view resolve their axes independently (to put one on top
+    as well), so only one layer draws the bottom axis and the others say ``axis=False``."""
+    bottom = alt.Axis(labelOverlap=True, grid=True, gridOpacity=0.25, labelFontSize=12) if axis else None
+    return alt.X(f"{field}:T", scale=alt.Scale(type="utc"), title=None, axis=bottom)
 
 
 def _size(width: Any, height: int) -> dict[str, Any]:
@@ -215,7 +242,13 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
     spans = (
         base.transform_filter("datum.is_span")
         .mark_bar(height=11, cornerRadius=3, strokeWidth=1.5, clip=True, cursor="pointer")
-        .encode(x=_x(), x2="end_draw:T", color=fill, stroke=stroke, opacity=_highlight(0.12, interactive))
+        .encode(
+            x=_x(axis=False),
+            x2="end_draw:T",
+            color=fill,
+            stroke=stroke,
+            opacity=_highlight(0.12, interactive),
+        )
         .properties(name="ev_spans")
     )
     shapes = alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values()))
@@ -233,16 +266,32 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
     )
     layers: list[alt.Chart] = [spans, points]
     if labelled:
-        utc = alt.Scale(type="utc")
+        for side, align, dx in (("!datum.label_left", "left", 9), ("datum.label_left", "right", -9)):
+            layers.append(
+                base.transform_filter(side)
+                .mark_text(align=align, dx=dx, fontSize=12, color="#222", clip=True)
+                .encode(
+                    x=_x("label_x", axis=False),
+                    text="short_label:N",
+                    opacity=_highlight(0.2, interactive),
+                )
+            )
+    # invisible marks where the labels end (and a little past the first / last mark): the x domain covers them
+    layers.append(base.mark_point(opacity=0).encode(x=_x("label_end", axis=False)))
+    layers.append(base.mark_point(opacity=0).encode(x=_x("label_start", axis=False)))
+    if len(slots) > TOP_AXIS_ROWS:  # a tall chart: the time axis on top as well, where the eye starts
+        top_axis = alt.Axis(orient="top", labelOverlap=True, grid=False, labelFontSize=12, title=None)
         layers.append(
-            base.mark_text(align="left", dx=9, fontSize=12, color="#222", clip=True).encode(
-                x=alt.X("label_x:T", scale=utc), text="short_label:N", opacity=_highlight(0.2, interactive)
+            base.mark_point(opacity=0).encode(
+                x=alt.X("start:T", scale=alt.Scale(type="utc"), axis=top_axis, title=None)
             )
         )
-        # invisible: stretches the x domain so the last labels are not cut at the right edge
-        layers.append(base.mark_point(opacity=0).encode(x=alt.X("label_end:T", scale=utc)))
-    chart = alt.layer(*layers).properties(
-        **_size(width, max(SLOT_PX * len(slots), 80)), title=_title(lane_title, STATUS_KEY), view=NO_FRAME
+    chart = (
+        alt.layer(*layers)
+        .resolve_axis(x="independent")
+        .properties(
+            **_size(width, max(SLOT_PX * len(slots), 80)), title=_title(lane_title, STATUS_KEY), view=NO_FRAME
+        )
     )
     if not interactive:  # a picture (export): no selections to declare
         return chart
@@ -328,7 +377,11 @@ def overview_chart(
         if len(counts)
         else 0
     )
-    fmt = "%Y" if years > 4 else "%b %Y"  # the strip has few ticks: each must say its year
+    # every tick says its year: whole years (a step that keeps about a dozen) or, on short spans, months
+    fmt = "%Y" if years > 4 else "%b %Y"
+    ticks = (
+        alt.TimeIntervalStep(interval="year", step=max(1, round(years / 12))) if years > 4 else alt.Undefined
+    )
     chart = (
         alt.Chart(
             counts,
@@ -342,7 +395,7 @@ def overview_chart(
                 "start:T",
                 scale=alt.Scale(type="utc"),
                 title=None,
-                axis=alt.Axis(labelOverlap=True, format=fmt),
+                axis=alt.Axis(labelOverlap=True, format=fmt, tickCount=ticks),
             ),
             x2="end:T",
             y=alt.Y("sum(n_events):Q", title=None, axis=alt.Axis(tickCount=2, grid=False)),

@@ -88,7 +88,7 @@ def test_layout_packs_overlapping_marks_into_sub_rows() -> None:
     assert frame.loc["c", "slot"].endswith(charts.SEP + "0")  # free space further right: first row
     assert bool(frame.loc["c", "is_span"]) and not bool(frame.loc["a", "is_span"])
     assert frame.loc["c", "end_draw"] == pd.Timestamp("2016-01-01")
-    assert frame.loc["b", "short_label"] == "planned: meeting"
+    assert frame.loc["b", "short_label"] == "Planned: meeting"
 
 
 def test_chart_spec_has_event_lanes_tooltips_and_params(con) -> None:
