@@ -49,9 +49,9 @@ def deduplicate(
     clusters: list[Cluster] = []
     index: dict[tuple, list[int]] = {}
     for item in prepared:
-        keys = _block_keys(item, rules)
+        keys, lookup = _block_keys(item, rules)
         best, best_score = None, -1.0
-        for cid in _candidates(keys, index, rules):
+        for cid in _candidates(lookup, index, rules):
             score = clusters[cid].fit(item, rules)
             if score is not None and score > best_score:
                 best, best_score = cid, score
@@ -59,7 +59,7 @@ def deduplicate(
             best = len(clusters)
             clusters.append(Cluster())
         cluster = clusters[best]
-        cluster.add(item)
+        cluster.add(item, rules.evidence_sample)
         for key in keys - cluster.keys:
             cluster.keys.add(key)
             index.setdefault(key, []).append(best)
@@ -157,20 +157,38 @@ def _rank(precision: str) -> int:
 # ---------------------------------------------------------------- blocking
 
 
-def _block_keys(item: Features, rules: DedupRules) -> set[tuple]:
-    """Where an event is found again: its article; its wording (LSH: two bands of the three smallest word
-    hashes, shared by near-copies of a sentence); for dated mentions, each actor in each year covered."""
+def _block_keys(item: Features, rules: DedupRules) -> tuple[set[tuple], set[tuple]]:
+    """(keys the mention's event is indexed under, keys it looks candidates up in): its article; its wording
+    (LSH: two bands of the three smallest word hashes, shared by near-copies of a sentence); for dated
+    mentions each actor in each month (short dates) or year (long ones) covered."""
     keys: set[tuple] = {("doc", item.doc_id, item.group)}
     words = [w.encode() for w in item.words or {item.sentence_norm}]
     for band in (1, 2):  # two bands of three min-hashes: near-copies meet, unrelated sentences do not
         keys.add(("sig", item.group, band, tuple(sorted(zlib.crc32(w, band) for w in words)[:3])))
-    if item.interval is not None:
-        tol = timedelta(days=rules.day_tolerance)
-        first, last = (item.interval[0] - tol).year, (item.interval[1] + tol).year
-        periods: list = list(range(first, last + 1)) if last - first < rules.max_block_years else ["wide"]
-        actors = item.people or item.countries or frozenset({"-"})
-        keys.update(("act", item.group, a, p) for a in actors for p in periods)
-    return keys
+    if item.interval is None:
+        return keys, keys
+    own, seen = _periods(item.interval, rules)
+    actors = item.people or item.countries or frozenset({"-"})
+    index = keys | {("act", item.group, a, p) for a in actors for p in own}
+    lookup = keys | {("act", item.group, a, p) for a in actors for p in seen}
+    return index, lookup
+
+
+def _periods(interval: tuple[date, date], rules: DedupRules) -> tuple[list, list]:
+    """Periods a date is indexed under and those it must look in: a short date under its months (and it
+    looks in their years, where the long dates are), a long one under its years (looking in their months)."""
+    tol = timedelta(days=rules.day_tolerance)
+    start, end = interval[0] - tol, interval[1] + tol
+    years = list(range(start.year, end.year + 1))
+    if (end - start).days <= 62:
+        months, (y, m) = [], (start.year, start.month)
+        while (y, m) <= (end.year, end.month):
+            months.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return months, months + years
+    if len(years) <= rules.max_block_years:
+        return years, years + [(y, m) for y in years for m in range(1, 13)]
+    return ["wide"], ["wide"]
 
 
 def _candidates(keys: set[tuple], index: dict[tuple, list[int]], rules: DedupRules) -> list[int]:

@@ -55,9 +55,15 @@ class Cluster:
     statuses: set[str] = field(default_factory=set)
     by_sentence: dict[tuple[str, int], list[Features]] = field(default_factory=dict)
     by_doc: dict[str, list[Features]] = field(default_factory=dict)
+    sample: list[Features] = field(default_factory=list)  # first members that say something different
+    signatures: set[tuple] = field(default_factory=set)
 
-    def add(self, item: Features) -> None:
+    def add(self, item: Features, sample_size: int = 24) -> None:
         self.members.append(item)
+        signature = (item.sentence_norm, item.trigger_stems, item.people, item.interval is None)
+        if len(self.sample) < sample_size and signature not in self.signatures:
+            self.signatures.add(signature)
+            self.sample.append(item)
         if item.interval is not None:
             key = (*item.interval, item.mention.precision)
             self.intervals.setdefault(key, set()).add(item.doc_id)
@@ -83,16 +89,18 @@ class Cluster:
         ):
             return None
         best = None
-        for other in _witnesses(self, item, rules.evidence_sample):
+        for other in _witnesses(self, item):
             score = evidence(item, other, rules)
             if score is not None and (best is None or score > best):
                 best = score
         return best
 
 
-def _witnesses(cluster: Cluster, item: Features, sample: int) -> Iterable[Features]:
+def _witnesses(cluster: Cluster, item: Features) -> Iterable[Features]:
+    """The members evidence is looked for in: the article's own, then the sample (copies of one sentence
+    in many articles count once)."""
     seen: set[int] = set()
-    for other in (*cluster.by_doc.get(item.doc_id, ()), *cluster.members[:sample]):
+    for other in (*cluster.by_doc.get(item.doc_id, ()), *cluster.sample):
         if id(other) not in seen:
             seen.add(id(other))
             yield other
@@ -135,36 +143,46 @@ def _separated(a: EventMention, b: EventMention, rules: DedupRules) -> bool:
 
 
 def evidence(a: Features, b: Features, rules: DedupRules) -> float | None:
-    """Score that ``a`` and ``b`` are one event (None: not enough evidence)."""
+    """Score that ``a`` and ``b`` are one event (None: not enough evidence). Cheap tests first: this runs
+    for every candidate witness."""
     ma, mb = a.mention, b.mention
-    trig = sim.stem_similarity(a.trigger_stems, b.trigger_stems, ma.trigger.text, mb.trigger.text)
-    text = sim.overlap_similarity(a.words, b.words)
-    if text < 85.0:
-        text = max(text, sim.sentence_similarity(a.sentence_norm, b.sentence_norm))
+    same_doc = ma.doc_id == mb.doc_id
+    same_sentence = same_doc and ma.sentence.start == mb.sentence.start
     shared_people = bool(a.people & b.people)
     # different named people are different events; organisations ("a senior Pentagon official") are not
-    actors_conflict = bool(a.persons and b.persons and not a.persons & b.persons and not shared_people)
+    if not same_sentence and a.persons and b.persons and not a.persons & b.persons and not shared_people:
+        return None
     dated = a.interval is not None and b.interval is not None
+    if (
+        not same_doc
+        and dated
+        and not shared_people
+        and a.countries
+        and b.countries
+        and not a.countries & b.countries
+    ):
+        return None  # no person or organisation in common, and other countries
+    text = _text_similarity(a, b)
+    trig = sim.stem_similarity(a.trigger_stems, b.trigger_stems, ma.trigger.text, mb.trigger.text)
     score = trig / 100 + text / 100 + (1.0 if shared_people else 0.0) + (1.0 if dated else 0.0)
-    if ma.doc_id == mb.doc_id:
-        if ma.sentence.start == mb.sentence.start:
+    if same_doc:
+        if same_sentence:
             return score + 2.0
-        if actors_conflict:
-            return None
         if a.additive and text < rules.threshold("additive"):
             return None  # "They also signed an agreement ..." starts a new event
         if dated or a.anaphoric or text >= rules.threshold("same_document_undated"):
             return score + 0.5
         return None
-    # different articles
     if not dated:
         return score if text >= rules.threshold("cross_document_undated") else None
-    if shared_people:
-        return score
-    if actors_conflict:
-        return None
-    # no person or organisation in common: the wording must agree, and the countries if both name some
-    countries_agree = bool(a.countries & b.countries) or not (a.countries and b.countries)
-    if countries_agree and text >= rules.threshold("cross_document_weak_actors"):
+    if shared_people or text >= rules.threshold("cross_document_weak_actors"):
         return score
     return None
+
+
+def _text_similarity(a: Features, b: Features) -> float:
+    """Shared content words, or (for edited copies of one sentence) a fuzzy ratio of the whole sentence."""
+    text = sim.overlap_similarity(a.words, b.words)
+    if text < 85.0:
+        text = max(text, sim.sentence_similarity(a.sentence_norm, b.sentence_norm))
+    return text

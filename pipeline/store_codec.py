@@ -12,6 +12,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -34,30 +35,37 @@ def dumps(analysis: DocumentAnalysis) -> str:
 
 
 def loads(text: str) -> DocumentAnalysis:
-    return _decode(DocumentAnalysis, json.loads(text))
+    return _decoder(DocumentAnalysis)(json.loads(text))
 
 
-@lru_cache(maxsize=64)
-def _hints(cls: type) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
+def _identity(value: Any) -> Any:
+    return value
 
 
-def _decode(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@lru_cache(maxsize=256)
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function turning the JSON form of ``tp`` back into ``tp``, built once per type (rebuilding events
+    decodes every stored analysis, so the type hints are read once, not once per value)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decode(options[0], value) if len(options) == 1 else value
+        inner = _decoder(options[0]) if len(options) == 1 else _identity
+        return lambda v: None if v is None else inner(v)
     if origin in (tuple, list):
-        (item, *_) = typing.get_args(tp) or (Any,)
-        return (
-            tuple(_decode(item, v) for v in value) if origin is tuple else [_decode(item, v) for v in value]
-        )
+        item = _decoder((typing.get_args(tp) or (Any,))[0])
+        if origin is tuple:
+            return lambda v: None if v is None else tuple(item(x) for x in v)
+        return lambda v: None if v is None else [item(x) for x in v]
     if tp is date:
-        return date.fromisoformat(value)
+        return lambda v: None if v is None else date.fromisoformat(v)
     if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{k: _decode(hints[k], v) for k, v in value.items() if k in hints})
-    return value
+        names = {f.name for f in dataclasses.fields(tp)}
+        fields = {k: _decoder(h) for k, h in typing.get_type_hints(tp).items() if k in names}
+
+        def build(value: Any) -> Any:
+            if value is None:
+                return None
+            return tp(**{k: fields[k](v) for k, v in value.items() if k in fields})
+
+        return build
+    return _identity
