@@ -156,7 +156,7 @@ def _ingest_documents(
         report.redated = store.replace(again) if again else 0
         clock = _lap(report, "store", clock)
         if new or again or not store.counts()["events"]:
-            report.events = store.rebuild_events()
+            report.events = store.rebuild_events(known=[*new, *again])
             clock = _lap(report, "dedup", clock)
             report.snapshot = store.write_snapshot()
             clock = _lap(report, "snapshot", clock)

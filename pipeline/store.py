@@ -124,17 +124,30 @@ class Store:
                     self.con.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
             self._insert_all(rows)
 
-    def analyses(self) -> list[DocumentAnalysis]:
-        rows = self.con.execute("SELECT analysis FROM analyses ORDER BY doc_id").fetchall()
+    def analyses(self, exclude: Iterable[str] = ()) -> list[DocumentAnalysis]:
+        """Every stored analysis, but those of the ``exclude`` doc_ids (the caller holds them already)."""
+        skip = pa.table({"doc_id": pa.array(sorted(set(exclude)), pa.string())})
+        self.con.register("_dateline_skip", skip)
+        try:
+            rows = self.con.execute(
+                "SELECT analysis FROM analyses WHERE doc_id NOT IN (SELECT doc_id FROM _dateline_skip) "
+                "ORDER BY doc_id"
+            ).fetchall()
+        finally:
+            self.con.unregister("_dateline_skip")
         return [loads(r[0]) for r in rows]
 
     # ------------------------------------------------------------ events
 
-    def rebuild_events(self) -> int:
-        """Re-run dedup over every stored analysis and replace the event tables; returns the event count."""
+    def rebuild_events(self, known: Sequence[DocumentAnalysis] = ()) -> int:
+        """Re-run dedup over every stored analysis and replace the event tables; returns the event count.
+
+        ``known``: analyses just stored, which need not be read back and decoded.
+        """
         from pipeline.dedup import canonical_actors, deduplicate
 
-        analyses = self.analyses()
+        held = {a.document.doc_id: a for a in known}
+        analyses = sorted([*self.analyses(exclude=held), *held.values()], key=lambda a: a.document.doc_id)
         canonical = canonical_actors(analyses, self.fuzzy_threshold)
         events = deduplicate(analyses, self.lexicon_dir, self.fuzzy_threshold, canonical=canonical)
         documents = {a.document.doc_id: a.document for a in analyses}

@@ -21,8 +21,10 @@ from pipeline.model import DocumentAnalysis
 
 
 def to_jsonable(value: Any) -> Any:
+    """The JSON form of a model object (dataclasses -> dicts, tuples -> lists, dates -> ISO strings)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        encode = _encoder(type(value))
+        return encode(value) if encode else value
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
     if isinstance(value, date):
@@ -31,7 +33,37 @@ def to_jsonable(value: Any) -> Any:
 
 
 def dumps(analysis: DocumentAnalysis) -> str:
-    return json.dumps(to_jsonable(analysis), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(_encoder(DocumentAnalysis)(analysis), ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache(maxsize=256)
+def _encoder(tp: Any) -> Callable[[Any], Any] | None:
+    """A function giving the JSON form of a ``tp`` value, or None when the value is already JSON (str, int,
+    float, bool): built once per type from its hints, so encoding does no per-value type tests."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = _encoder(options[0]) if len(options) == 1 else to_jsonable
+        return None if inner is None else (lambda v: None if v is None else inner(v))
+    if origin in (tuple, list):
+        item = _encoder((typing.get_args(tp) or (Any,))[0])
+        return list if item is None else (lambda v: [item(x) for x in v])
+    if tp is date:
+        return date.isoformat
+    if dataclasses.is_dataclass(tp):
+        names = [f.name for f in dataclasses.fields(tp)]
+        hints = typing.get_type_hints(tp)
+        plan = [(name, _encoder(hints[name])) for name in names]
+
+        def encode(value: Any) -> dict[str, Any]:
+            out = {}
+            for name, enc in plan:
+                x = getattr(value, name)
+                out[name] = x if enc is None else enc(x)
+            return out
+
+        return encode
+    return None if tp in (str, int, float, bool) else to_jsonable
 
 
 def loads(text: str) -> DocumentAnalysis:

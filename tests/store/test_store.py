@@ -116,11 +116,13 @@ def test_rebuild_then_filters(store):
     assert store.counts()["events"] == 2
 
 
-def test_rebuild_is_repeatable(store):
+def test_rebuild_is_repeatable_and_the_same_from_analyses_in_hand(store):
     store.add([_sample()])
     store.rebuild_events()
     first = store.events()
     store.rebuild_events()
+    assert store.events() == first
+    store.rebuild_events(known=[_sample()])
     assert store.events() == first
 
 
