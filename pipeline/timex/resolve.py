@@ -20,6 +20,7 @@ from pipeline.timex import values as V
 from pipeline.timex.extract import Candidate
 from pipeline.timex.rules import Grammar
 from pipeline.timex.tense import clause_tense
+from pipeline.timex.validate import is_valid_mod, is_valid_value
 
 _OFFSET = re.compile(r"UNDEF-(DCT|REF|TNS)-([a-z]+)(?:/pl)?([+-])(\d+|X)(.*)")
 _CLOCK = re.compile(r"XXXX-XX-XX(T.+)")
@@ -316,6 +317,20 @@ def _reference(tid: str, value: str) -> Reference | None:
     return Reference(tid, day, "week" if grain == "weekend" else grain)
 
 
+def _anchor(cand: Candidate, ctx: Context, found: list[Candidate], index: int) -> Result | None:
+    """The resolved value of one candidate; None when anchoring fails in any way (the tagger never raises
+    on a text: one bad expression is dropped, the others are kept)."""
+    try:
+        if cand.type == "SET":
+            return Result(cand.value, None, f"{cand.rule}: recurrence", False, False)
+        clock = _CLOCK.fullmatch(cand.value)
+        if clock and (day := _day_named_after(ctx.text, found, index, ctx)):
+            return Result(day[0] + clock[1], day[1], f"clock time on the day named after it ({day[0]})")
+        return _handle(cand, ctx)
+    except Exception:  # noqa: BLE001 - a defect in one rule must not lose the document
+        return None
+
+
 def resolve(text: str, found: list[Candidate], dct: date | None, grammar: Grammar) -> list[TimeExpression]:
     """Anchor every candidate in text order; each resolved DATE may become the next reference time."""
     refs: list[Reference] = []
@@ -324,14 +339,11 @@ def resolve(text: str, found: list[Candidate], dct: date | None, grammar: Gramma
         if cand.alt_value and clause_tense(text, cand.start, cand.end, grammar.tense) == cand.alt_when:
             cand = replace(cand, type=cand.alt_type or cand.type, value=cand.alt_value, alt_value=None)
         ctx = Context(text, dct, refs, grammar)  # handlers only read the list: no copy
-        if cand.type == "SET":
-            result = Result(cand.value, None, f"{cand.rule}: recurrence", False, False)
-        elif (clock := _CLOCK.fullmatch(cand.value)) and (day := _day_named_after(text, found, index, ctx)):
-            result = Result(day[0] + clock[1], day[1], f"clock time on the day named after it ({day[0]})")
-        else:
-            result = _handle(cand, ctx)
-        if not V.is_valid(result.value, cand.type):
-            continue
+        result = _anchor(cand, ctx, found, index)
+        if result is None or not is_valid_value(result.value, cand.type):
+            continue  # never emit an invalid value: the expression is dropped
+        if not is_valid_mod(cand.mod):
+            cand = replace(cand, mod=None)
         tid = f"t{len(out) + 1}"
         out.append(
             TimeExpression(

@@ -1,4 +1,4 @@
-"""TIMEX3 values as calendar periods: parse, shift, format, validate.
+"""TIMEX3 values as calendar periods: parse, shift, format.
 
 A concrete calendar value (``2010-09-15``, ``2010-W37``, ``2008-03``, ``2010-SU``, ``199``) is read as the
 first day of the period plus its granularity, so that every anchoring step is "shift a date by n units, then
@@ -11,6 +11,8 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+
+from pipeline.timex.validate import is_valid_value
 
 # Finer first; a reference time can anchor an expression of its own unit or any coarser one.
 RANK = {
@@ -131,41 +133,6 @@ def granularity(value: str) -> str | None:
     return parsed[1] if parsed else None
 
 
-_VALID = {
-    "calendar": re.compile(
-        r"(?:[0-9X]{4}(?:-(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12][0-9]|3[01]|XX))?)?"
-        r"|[0-9X]{4}-W(?:0[1-9]|[1-4][0-9]|5[0-3]|XX)(?:-(?:[1-7X]|WE))?"
-        r"|[0-9X]{4}-(?:SP|SU|FA|WI|Q[1-4X]|H[12X])|[0-9]{3}|[0-9]{2})"
-    ),
-    "ref": re.compile(r"PRESENT_REF|PAST_REF|FUTURE_REF"),
-    "time": re.compile(
-        r"(?:[0-9X]{4}-(?:0[1-9]|1[0-2]|XX)-(?:0[1-9]|[12][0-9]|3[01]|XX)|[0-9X]{4}-W(?:[0-5][0-9]|XX)-[1-7X])"
-        r"T(?:(?:[01][0-9]|2[0-4])(?::[0-5][0-9](?::[0-5][0-9])?)?|MO|MI|AF|EV|NI|DT)"
-    ),
-    "duration": re.compile(
-        r"P(?:(?:[0-9.]+|X)(?:DE|CE|ML)|XX|(?:(?:[0-9.]+|X)Y)?(?:(?:[0-9.]+|X)Q)?(?:(?:[0-9.]+|X)M)?"
-        r"(?:(?:[0-9.]+|X)W)?(?:(?:[0-9.]+|X)D)?(?:T(?:(?:[0-9.]+|X)H)?(?:(?:[0-9.]+|X)M)?(?:(?:[0-9.]+|X)S)?)?)"
-    ),
-}
-
-
 def is_valid(value: str, timex_type: str) -> bool:
-    """True when ``value`` is a well-formed TIMEX3 value for ``timex_type`` (and a real calendar day)."""
-    if timex_type == "DATE":
-        ok = bool(_VALID["calendar"].fullmatch(value) or _VALID["ref"].fullmatch(value))
-    elif timex_type == "TIME":
-        ok = bool(_VALID["time"].fullmatch(value) or _VALID["ref"].fullmatch(value))
-    elif timex_type == "DURATION":
-        ok = (
-            bool(_VALID["duration"].fullmatch(value)) and value not in ("P", "PT") and not value.endswith("T")
-        )
-    elif timex_type == "SET":
-        ok = any(_VALID[k].fullmatch(value) for k in ("calendar", "time", "duration"))
-    else:
-        return False
-    if ok and (m := re.match(r"(\d{4})-(\d{2})-(\d{2})", value)):
-        try:
-            date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return False
-    return ok
+    """True when ``value`` is a well-formed TIMEX3 value for ``timex_type`` (see ``validate.py``)."""
+    return is_valid_value(value, timex_type)
