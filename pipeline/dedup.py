@@ -117,7 +117,8 @@ def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: 
             if s.start < sent.end and s.end > sent.start
         ]
         offset = mention.trigger.start - sent.start
-        before = sim.words_before(sim.mask(sent.text, hidden), offset, rules.additive_window)
+        masked = sim.mask(sent.text, hidden)
+        before = sim.words_before(masked, offset, rules.additive_window)
         trigger_words = sim.tokens(mention.trigger.text)
         out.append(
             Features(
@@ -131,7 +132,8 @@ def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: 
                 interval=_interval(mention),
                 rank=_rank(mention.precision),
                 sentence_norm=" ".join(sim.tokens(sent.text)),
-                words=sim.content_stems(sim.mask(sent.text, hidden), rules.stopwords),
+                words=sim.content_stems(masked, rules.stopwords),
+                names=sim.name_bigrams(masked),
                 trigger_stems=sim.content_stems(mention.trigger.text, rules.stopwords),
                 additive=sim.has_any(before, rules.additive_cues),
                 anaphoric=sim.has_any(before[-1:] + trigger_words[:1], rules.anaphoric_determiners),
@@ -159,12 +161,13 @@ def _rank(precision: str) -> int:
 
 def _block_keys(item: Features, rules: DedupRules) -> tuple[set[tuple], set[tuple]]:
     """(keys the mention's event is indexed under, keys it looks candidates up in): its article; its wording
-    (LSH: two bands of the three smallest word hashes, shared by near-copies of a sentence); for dated
-    mentions each actor in each month (short dates) or year (long ones) covered."""
+    (LSH: two bands of the three smallest word hashes, shared by near-copies of a sentence); the names in it;
+    for dated mentions each actor in each month (short dates) or year (long ones) covered."""
     keys: set[tuple] = {("doc", item.doc_id, item.group)}
     words = [w.encode() for w in item.words or {item.sentence_norm}]
     for band in (1, 2):  # two bands of three min-hashes: near-copies meet, unrelated sentences do not
         keys.add(("sig", item.group, band, tuple(sorted(zlib.crc32(w, band) for w in words)[:3])))
+    keys.update(("name", item.group, name) for name in item.names)
     if item.interval is None:
         return keys, keys
     own, seen = _periods(item.interval, rules)

@@ -33,6 +33,7 @@ class Features:
     sentence_norm: str
     words: frozenset[str]  # sentence content stems minus actors and dates
     trigger_stems: frozenset[str]
+    names: frozenset[str]  # word pairs of capitalised names that are not actors ("vigilant eagle")
     additive: bool
     anaphoric: bool
 
@@ -173,10 +174,12 @@ def evidence(a: Features, b: Features, rules: DedupRules) -> float | None:
         if dated or a.anaphoric or text >= rules.threshold("same_document_undated"):
             return score + 0.5
         return None
+    # across articles a shared name ("Vigilant Eagle", "Permanent Joint Council") speaks for the wording
+    named = bool(a.names & b.names)
     if not dated:
-        return score if text >= rules.threshold("cross_document_undated") else None
-    if shared_people or text >= rules.threshold("cross_document_weak_actors"):
-        return score
+        return score + named if named or text >= rules.threshold("cross_document_undated") else None
+    if shared_people or named or text >= rules.threshold("cross_document_weak_actors"):
+        return score + named
     return None
 
 

@@ -82,6 +82,38 @@ def stem_similarity(
     return float(score) if score >= floor else 0.0
 
 
+_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z0-9'\u2019&.-]*|[0-9]+")
+
+
+def name_bigrams(masked_text: str) -> frozenset[str]:
+    """Word pairs of the capitalised names left in a sentence once actors and dates are blanked out:
+    "the VIGILANT EAGLE exercise series" and "the Vigilant Eagle Exercise Series" share "vigilant eagle";
+    "Vigilant Eagle 13" also gives "eagle 13". The sentence's first word is skipped (capitalised by
+    position), and punctuation ends a name ("Anchorage, Alaska" is two)."""
+    pairs: set[str] = set()
+    run: list[str] = []
+    previous_end, previous_closed = -1, True
+    for match in re.finditer(r"\S+", masked_text):
+        raw = match.group()
+        word = raw.strip(',;:()"\u201c\u201d')
+        is_name = match.start() > 0 and bool(word) and bool(_NAME_TOKEN.fullmatch(word))
+        adjacent = (
+            match.start() - previous_end <= 1 and not previous_closed and not raw.startswith(("(", '"'))
+        )
+        run = ([*run, word] if adjacent and run else [word]) if is_name else []
+        previous_end, previous_closed = match.end(), raw[-1] in ',;:)"\u201d'
+        if len(run) >= 2:
+            pairs.add(normalise(f"{run[-2]} {run[-1]}").rstrip("."))
+    return frozenset(pairs)
+
+
+def numbered_names_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """'eagle 13' against 'eagle 14': two editions of one named series."""
+    numbers_a = {tuple(p.split(" ", 1)) for p in a if p.split(" ")[-1].isdigit()}
+    numbers_b = {tuple(p.split(" ", 1)) for p in b if p.split(" ")[-1].isdigit()}
+    return any(w == v and n != m for w, n in numbers_a for v, m in numbers_b) and not numbers_a & numbers_b
+
+
 def words_before(sentence_text: str, offset: int, window: int) -> list[str]:
     """The last ``window`` tokens before ``offset`` in the sentence, stopping at a clause break."""
     before = sentence_text[: max(offset, 0)]

@@ -414,3 +414,25 @@ def test_one_sentence_stating_two_statuses_states_two_events():
         ]
     )
     assert sorted(e.status for e in events) == ["occurred", "ongoing"]
+
+
+def test_a_shared_name_joins_undated_reports_of_a_series_but_not_other_editions():
+    s1 = "The VIGILANT EAGLE exercise series has been conducted four times since its inception."
+    s2 = "Working with aviation agencies, the Vigilant Eagle Exercise Series focuses on hijacked aircraft."
+    s3 = "The Vigilant Eagle 14 exercise will be a command post exercise."
+    s4 = "Last year's live-fly Vigilant Eagle 13 exercise was a success."
+    a, b = document(s1, date(2013, 8, 23), "a.txt"), document(f"{s2} {s3} {s4}", date(2013, 11, 22), "b.txt")
+    events = deduplicate(
+        [
+            analysis(a, mention(a, s1, "exercise series", "JOINT_EXERCISE", "recurring", actors=())),
+            analysis(
+                b,
+                mention(b, s2, "Exercise Series", "JOINT_EXERCISE", "recurring", actors=()),
+                mention(b, s3, "exercise", "JOINT_EXERCISE", "planned", actors=()),
+                mention(b, s4, "exercise", "JOINT_EXERCISE", "occurred", actors=()),
+            ),
+        ]
+    )
+    (series,) = _events_with(events, "Series")
+    assert series.n_docs == 2 and len(series.mentions) == 2
+    assert len(events) == 3
