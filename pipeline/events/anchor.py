@@ -17,10 +17,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.dating import date_mention, dating_expressions, is_vague, range_start, value_interval
+from pipeline.events.governs import eligible, in_sequel_clause, reported_right_after
 from pipeline.events.passage import date_by_passage
 from pipeline.events.status import is_future_wording, status_cues
 from pipeline.events.triggers import find_triggers
@@ -31,57 +33,6 @@ _SINCE_WORD_RE = re.compile(r"\bsince\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
 
-# Words after which a date is an adjunct of the clause, not a pre-modifier of the next noun.
-_FUNCTION_WORD_LIST = """
-a an the to and or but nor at in on of for with by from into onto over under after before
-during until through since than that which who whom whose when where while as so then about
-between among against near is was were are be been being will would shall should can could may
-might must has have had do does did he she it they we i you his her its their our this these
-those there here said says according also not no yet both each"""
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
-# The date of the reporting, not of the event: "Russia invaded Georgia, officials [said today]".
-_REPORTING_RE = re.compile(
-    r"\b(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|told reporters|"
-    r"told journalists|statement released|statement issued)\s+(?:on\s+)?$"
-)
-_PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
-_NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
-
-
-def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
-    """The noun phrase a date pre-modifies ("its [1999] air war", "the [1972] Anti-Ballistic Missile Treaty",
-    "[Year 2000] computer glitches"), as (start, end); None when the date is an adjunct ("met Feb. 17, 2017,
-    in ...")."""
-    if not t.text[-1:].isdigit():
-        return None
-    m = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
-    if not m or m.group(1).lower() in _FUNCTION_WORDS:
-        return None
-    end = t.end + 1
-    for word in _PHRASE_WORD_RE.finditer(text, t.end + 1, min(len(text), t.end + 60)):
-        if word.group(2) or word.group(1).lower() in _FUNCTION_WORDS:
-            break
-        end = word.end()
-    return t.end + 1, end
-
-
-# Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
-# a modal ("what [can] be done ... in April") or a question word ("discussed [how] ... 2015").
-_PREDICATE_RE = re.compile(
-    r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
-    r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
-)
-
-
-def _blocked(trigger: Span, timex: TimeExpression, verbs: Sequence[Span], text: str) -> bool:
-    """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
-    word standing between the trigger and the date."""
-    low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
-    if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
-        return True
-    return bool(_PREDICATE_RE.search(text, low, high)) if high > low else False
-
-
 def _choose(
     mention: EventMention,
     candidates: Sequence[TimeExpression],
@@ -89,21 +40,14 @@ def _choose(
     verbs: Sequence[Span],
     text: str,
     trigger_starts: Sequence[int] = (),
+    dct: date | None = None,
 ) -> tuple[TimeExpression | None, str]:
     """The governing expression among a sentence's candidates; whether it is in the clause or sentence."""
     trig = mention.trigger
     home = clause_index(clauses, trig.start)
     best: tuple | None = None
-    for t in candidates:
-        if (
-            _blocked(trig, t, verbs, text)
-            or _wrong_way(mention.status, t)
-            or _REPORTING_RE.search(text, max(0, t.start - 40), t.start)
-        ):
-            continue
-        head = _modified_head(t, text)
-        if head is not None and not any(head[0] <= s < head[1] for s in trigger_starts):
-            continue  # a date modifying a plain noun ("Year 2000 computer glitches") dates no event
+    usable = [t for t in candidates if eligible(mention, t, clauses, verbs, text, trigger_starts)]
+    for t in usable:
         distance = abs(clause_index(clauses, t.start) - home)
         chars = t.start - trig.end if t.start >= trig.end else trig.start - t.end
         since = mention.status == "recurring" and bool(
@@ -114,6 +58,7 @@ def _choose(
         # Closer clause first; in a recurring event "since 2004" first; a specific date before a vague one;
         # a preceding clause (the one a subordinate clause hangs on) before a following one; then distance.
         key = (
+            1 if mention.status == "planned" and _before(t, dct) else 0,
             0 if since else 1,
             distance,
             1 if is_vague(t) else 0,
@@ -123,16 +68,16 @@ def _choose(
         if best is None or key < best[0]:
             best = (key, t)
     if best is None:
-        return None, "none"
-    chosen = _finer(best[1], [t for t in candidates if not _blocked(trig, t, verbs, text)], clauses)
-    return chosen, "clause" if best[0][1] == 0 else "sentence"
+        reported = reported_right_after(mention, candidates, clauses, text)
+        return (reported, "sentence") if reported is not None else (None, "none")
+    chosen = _finer(best[1], usable, clauses)
+    return chosen, "clause" if best[0][2] == 0 else "sentence"
 
 
-def _wrong_way(status: str, t: TimeExpression) -> bool:
-    """A vague reference pointing the other way cannot date it ("discussed ... plans for future visits")."""
-    if t.value == "FUTURE_REF":
-        return status in ("occurred", "ongoing", "recurring")
-    return t.value == "PAST_REF" and status == "planned"
+def _before(t: TimeExpression, dct: date | None) -> bool:
+    """Does the expression end before the publication date? (A plan is rarely dated in the past.)"""
+    _, end, _ = value_interval(t.value, t.mod)
+    return dct is not None and end is not None and end < dct
 
 
 def _finer(
@@ -177,6 +122,7 @@ def anchor_events(
     trigger_starts = [m.start for m in found]
     clause_cache: dict[int, list[Span]] = {}
     first_pass: list[EventMention] = []
+    no_passage: set[str] = set()
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
         sent = mention.sentence
         lo, hi = bisect_right(starts, sent.start - 1), bisect_right(starts, sent.end - 1)
@@ -190,7 +136,9 @@ def anchor_events(
             text, max(0, mention.trigger.start - 8), mention.trigger.start
         ):
             candidates = []  # "Related to this meeting, ... October 15": the meeting is the one told before
-        chosen, source = _choose(mention, candidates, clauses, verbs, text, trigger_starts)
+        chosen, source = _choose(
+            mention, candidates, clauses, verbs, text, trigger_starts, document.published
+        )
         chosen = range_start(chosen, dating, text)
         too_far = (
             chosen is not None
@@ -209,8 +157,10 @@ def anchor_events(
             )
         else:
             dated = mention
+            if in_sequel_clause(mention, clauses):
+                no_passage.add(mention.mention_id)  # "after a port visit to Constanta": earlier, not then
         first_pass.append(dated)
-    return date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir)
+    return date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
 
 
 def _present_tense(mention: EventMention) -> bool:
@@ -282,7 +232,7 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     t = mention.timex
     assert t is not None
     before = mention.sentence.text[: t.start - mention.sentence.start]
-    if mention.date_source != "clause" or _SINCE_WORD_RE.search(before):
+    if mention.date_source not in ("clause", "sentence") or _SINCE_WORD_RE.search(before):
         return mention
     if mention.precision not in ("day", "week", "month", "time"):
         return mention

@@ -21,7 +21,8 @@ _BOUNDARY_RE = re.compile(
     r"|\s+(?:but|while|whereas|although|because|after|before|until|when|where|that|so that)\s+",
     re.IGNORECASE,
 )
-_DATELINE_TAIL_RE = re.compile(r"^\s*\)?\s*(?:[–—]|--?|\|)")
+# What closes a dateline after its date: a dash or bar, maybe after the agency ("May 16 (Reuters) -").
+_DATELINE_TAIL_RE = re.compile(r"^\s*(?:\([A-Za-z .&]{1,30}\)\s*)?\)?\s*(?:[–—]|--?|\|)")
 _HEADLINE_END_RE = re.compile(r"[.!?\"”'’)]\s*$")
 _CAP_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _MINOR_WORDS = frozenset(
@@ -104,7 +105,7 @@ def dateline_timex(sentence: Span, timexes: Sequence[TimeExpression], text: str)
             continue
         if t.start - sentence.start > 80:
             return None
-        if _DATELINE_TAIL_RE.match(text[t.end : t.end + 6]):
+        if _DATELINE_TAIL_RE.match(text[t.end : t.end + 40]):
             return t
         return None
     return None

@@ -19,7 +19,8 @@ VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 _RANGE_LINK_RE = re.compile(r"^\s*(?:[-–—]|to|through|until|till|and)\s*$", re.IGNORECASE)
 _LATER_RE = re.compile(r"\blater\b", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
-_PART_OF_DAY_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|MI)$")
+# A part of day or a clock time: the event is dated by its day ("7 a.m. today", "an afternoon discussion").
+_PART_OF_DAY_RE = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T[\w:.]+$")
 _CENTURY_RE = re.compile(r"^\d{2}$")
 _SOURCES = {"clause": "same clause", "sentence": "same sentence", "passage": "passage", "dct": "dateline"}
 
@@ -90,7 +91,7 @@ def date_mention(
     value = t.value
     part_of_day = _PART_OF_DAY_RE.match(value)
     if part_of_day:
-        # "an afternoon discussion": the event is dated by its day; the part of day stays in the timex.
+        # The event is dated by its day; the part of day or clock time stays in the timex.
         value, precision = part_of_day.group(1), "day"
         extra += f"; on the day {value}"
     return replace(

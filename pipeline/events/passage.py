@@ -115,6 +115,7 @@ def date_by_passage(
     by_tid: Mapping[str, TimeExpression],
     timexes: Sequence[TimeExpression],
     lexicon_dir: Path | None,
+    no_passage: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
     references = [m for m in mentions if _is_reference(m, lexicon_dir)]
     # The principal date: the most recent reported episode (news reports the latest contact and recalls
@@ -138,7 +139,11 @@ def date_by_passage(
         )
         reference = last if near else principal
         timex = reference.timex if reference is not None else header
-        flashback = bool(_PLUPERFECT_RE.search(mention.sentence.text)) or _is_perfect(mention, text)
+        flashback = (
+            bool(_PLUPERFECT_RE.search(mention.sentence.text))
+            or _is_perfect(mention, text)
+            or mention.mention_id in no_passage
+        )
         if (
             timex is not None
             and not flashback

@@ -23,6 +23,8 @@ WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 # abbreviations are words ("U.S.", "Gen.", "Va.").
 _FREE_WORD = r"(?:(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[a-z0-9])|[^\s.;:!?]+)"
 _GAP_RE = re.compile(r"^\*(\d+)$")
+# Space between the words of a phrase: never a paragraph break ("hosted\n\ntalks" is two lines).
+_SEP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 
 
 @dataclass(frozen=True)
@@ -74,23 +76,23 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
     for index, token in enumerate(tokens):
         gap = _GAP_RE.match(token)
         if token == "*":
-            parts.append(r"\s+" + _FREE_WORD)
+            parts.append(_SEP + _FREE_WORD)
         elif gap:
-            parts.append(rf"(?:\s+{_FREE_WORD}){{0,{int(gap.group(1))}}}")
+            parts.append(rf"(?:{_SEP}{_FREE_WORD}){{0,{int(gap.group(1))}}}")
         else:
             optional = token.endswith("?")
             words = _alternatives(token.rstrip("?"))
             # Longest first, so that "meetings" wins over "meeting".
             alts = (
-                r"\s+".join(re.escape(p) for p in w.split("_")) for w in sorted(words, key=len, reverse=True)
+                _SEP.join(re.escape(p) for p in w.split("_")) for w in sorted(words, key=len, reverse=True)
             )
             body = "(?:" + "|".join(alts) + ")"
             if index == 0:
                 parts.append(body)
             elif optional:
-                parts.append(rf"(?:\s+{body})?")
+                parts.append(rf"(?:{_SEP}{body})?")
             else:
-                parts.append(rf"\s+{body}")
+                parts.append(_SEP + body)
     pattern = re.compile(r"(?<![\w’'\-])" + "".join(parts) + r"(?![\w’'\-])", re.IGNORECASE)
     first = frozenset(w.split("_")[0].lower() for w in _alternatives(tokens[0]))
     return pattern, first

@@ -1,0 +1,164 @@
+"""Which time expressions of a sentence can govern an event trigger at all (``anchor.py`` then picks the
+nearest of them).
+
+A date belongs to the nearest predicate: across another verb trigger, an infinitive, a modal or a question
+word it is not this trigger's ("agreed to hold talks in June" dates the talks, not the agreement). Nor does
+an event take: the date of the reporting ("..., officials said today"); one pre-modifying a plain noun ("Year
+2000 computer glitches") or the verb's object ("suspended a 2001 agreement"); one opening a period for a
+single event ("met ... on the first visit since 2009"), unless a perfect names the last one ("the first time
+... has visited ... since 2005"); the main clause's day for an event in an "after"/"before" clause ("arrived
+on Friday after a port visit to Constanta": earlier), though a wider period holds both ("relations cooled
+later that year after Russia invaded Georgia").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.events.clauses import clause_index
+from pipeline.model import EventMention, Span, TimeExpression
+
+# Words after which a date is an adjunct of the clause, not a pre-modifier of the next noun.
+_FUNCTION_WORD_LIST = """
+a an the to and or but nor at in on of for with by from into onto over under after before
+during until through since than that which who whom whose when where while as so then about
+between among against near is was were are be been being will would shall should can could may
+might must has have had do does did he she it they we i you his her its their our this these
+those there here said says according also not no yet both each"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+# The date of the reporting, not of the event: "Russia invaded Georgia, officials [said today]".
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|told reporters|"
+    r"told journalists|statement released|statement issued)\s+(?:on\s+)?$"
+)
+_PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
+_NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
+
+
+def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
+    """The noun phrase a date pre-modifies ("its [1999] air war", "the [1972] Anti-Ballistic Missile Treaty",
+    "[Year 2000] computer glitches"), as (start, end); None when the date is an adjunct ("met Feb. 17, 2017,
+    in ...")."""
+    if not t.text[-1:].isdigit() or _PREPOSITION_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
+        return None
+    m = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
+    if not m or m.group(1).lower() in _FUNCTION_WORDS:
+        return None
+    end = t.end + 1
+    for word in _PHRASE_WORD_RE.finditer(text, t.end + 1, min(len(text), t.end + 60)):
+        if word.group(2) or word.group(1).lower() in _FUNCTION_WORDS:
+            break
+        end = word.end()
+    return t.end + 1, end
+
+
+# Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
+# a modal ("what [can] be done ... in April") or a question word ("discussed [how] ... 2015").
+_PREDICATE_RE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
+    r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
+)
+
+
+# The trigger's own auxiliaries ("Tomorrow, the secretary [will also] visit") open no other predicate.
+_OWN_AUXILIARIES_RE = re.compile(
+    r"(?:\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|be|been|has|have|had|also|then|"
+    r"now|still|not|soon|later|again)\s+)+$",
+    re.IGNORECASE,
+)
+
+
+def _blocked(trigger: Span, timex: TimeExpression, verbs: Sequence[Span], text: str) -> bool:
+    """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
+    word standing between the trigger and the date."""
+    low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+    if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
+        return True
+    if timex.start < trigger.start:
+        own = _OWN_AUXILIARIES_RE.search(text, low, high)
+        if own:
+            high = own.start()
+    return bool(_PREDICATE_RE.search(text, low, high)) if high > low else False
+
+
+# A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
+_SINCE_BEFORE_RE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
+_PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had|'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A date right after a verb trigger and a determiner names its object ("suspended a [2001] agreement").
+_OBJECT_DATE_RE = re.compile(r"^\s+(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|on|at|since|by|from|until|till|through|during|before|after|of|for|to|between|and|or)\s+$",
+    re.IGNORECASE,
+)
+
+
+def eligible(
+    mention: EventMention,
+    t: TimeExpression,
+    clauses: Sequence[Span],
+    verbs: Sequence[Span],
+    text: str,
+    trigger_starts: Sequence[int],
+) -> bool:
+    """Can this expression of the sentence date this mention at all?"""
+    trig = mention.trigger
+    if (
+        _blocked(trig, t, verbs, text)
+        or wrong_way(mention.status, t)
+        or _REPORTING_RE.search(text, max(0, t.start - 40), t.start)
+    ):
+        return False
+    if (
+        mention.status not in ("recurring", "ongoing")
+        and _SINCE_BEFORE_RE.search(text, max(0, t.start - 20), t.start)
+        and not _PERFECT_BEFORE_RE.search(text, max(0, trig.start - 30), trig.start)
+    ):
+        return False
+    if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
+        return False
+    if (
+        clause_index(clauses, t.start) < clause_index(clauses, trig.start)
+        and in_sequel_clause(mention, clauses)
+        and _DAY_VALUE_RE.match(t.value)
+    ):
+        return False  # "arrived on Friday after a port visit": not Friday; "later that year after ...": yes
+    head = _modified_head(t, text)
+    # A date modifying a plain noun ("Year 2000 computer glitches") dates no event.
+    return head is None or any(head[0] <= s < head[1] for s in trigger_starts)
+
+
+_DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
+_SEQUEL_RE = re.compile(r"^\W*(?:after|before|until|following)\b", re.IGNORECASE)
+
+
+def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
+    """Is the trigger in an "after ..."/"before ..." clause? Its event is not at the main clause's time."""
+    clause = clauses[clause_index(clauses, mention.trigger.start)]
+    return bool(_SEQUEL_RE.match(clause.text))
+
+
+def reported_right_after(
+    mention: EventMention, candidates: Sequence[TimeExpression], clauses: Sequence[Span], text: str
+) -> TimeExpression | None:
+    """Wire style: "..., the ministers said on Wednesday after their annual talks": the talks took place on
+    the day of the statement that follows them."""
+    home = clause_index(clauses, mention.trigger.start)
+    if home == 0 or not re.match(r"^\W*after\b", clauses[home].text, re.IGNORECASE):
+        return None
+    previous = clauses[home - 1]
+    inside = [
+        t for t in candidates if previous.start <= t.start < previous.end and t.type in ("DATE", "TIME")
+    ]
+    if not inside or text[inside[-1].end : previous.end].strip(" ,"):
+        return None
+    t = inside[-1]
+    return t if _REPORTING_RE.search(text, max(0, t.start - 40), t.start) else None
+
+
+def wrong_way(status: str, t: TimeExpression) -> bool:
+    """A vague reference pointing the other way cannot date it ("discussed ... plans for future visits")."""
+    if t.value == "FUTURE_REF":
+        return status in ("occurred", "ongoing", "recurring")
+    return t.value == "PAST_REF" and status == "planned"
