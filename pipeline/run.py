@@ -31,6 +31,7 @@ class IngestReport:
     documents_added: int = 0
     already_present: int = 0
     redated: int = 0
+    reanalysed: int = 0
     failures: list[str] = field(default_factory=list)
     failed_files: int = 0
     events: int = 0
@@ -47,6 +48,7 @@ class IngestReport:
             f"{self.documents_added} document(s) added, {self.already_present} already present, "
             f"{self.failed} failed; {self.events} event(s) in the store"
             + (f"; {self.redated} re-dated from a near-copy" if self.redated else "")
+            + (f"; {self.reanalysed} re-analysed" if self.reanalysed else "")
         )
 
 
@@ -55,8 +57,13 @@ def ingest(
     settings: Settings = DEFAULT_SETTINGS,
     progress: bool = True,
     workers: int | None = None,
+    reanalyse: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders into ``settings.db_path``; bad files are reported and skipped."""
+    """Ingest files and folders into ``settings.db_path``; bad files are reported and skipped.
+
+    Documents already stored are skipped, unless ``reanalyse`` (after an upgrade of the rules or the code):
+    then they are analysed again and replaced.
+    """
     from pipeline.documents import DocumentError, discover, load_file_partial
 
     started = time.perf_counter()
@@ -81,7 +88,7 @@ def ingest(
             where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
             _fail(report, failed_paths, where, error.message, key=str(error.path))
     report.timings["load"] = time.perf_counter() - started
-    return _ingest_documents(documents, settings, progress, workers, report, started)
+    return _ingest_documents(documents, settings, progress, workers, report, started, reanalyse)
 
 
 def ingest_text(
@@ -118,6 +125,7 @@ def _ingest_documents(
     workers: int | None,
     report: IngestReport,
     started: float,
+    reanalyse: bool = False,
 ) -> IngestReport:
     from pipeline.near_duplicates import inherit_dates
     from pipeline.store import Store
@@ -128,24 +136,27 @@ def _ingest_documents(
     with store:
         known = store.doc_ids()
         fresh: dict[str, Document] = {}
+        present: dict[str, Document] = {}  # stored already, analysed again when ``reanalyse``
         for doc in documents:
             if doc.doc_id in known or doc.doc_id in fresh:
                 report.already_present += 1
+                if reanalyse and doc.doc_id in known:
+                    present.setdefault(doc.doc_id, doc)
             else:
                 fresh[doc.doc_id] = doc
         # Near-copies: a new undated article may take a stored article's date and a new dated article may
         # re-date a stored undated one; only the documents that can take part are loaded.
-        pool = list(fresh.values())
+        pool = [*fresh.values(), *present.values()]
         if pool:
-            pool += store.documents(dated=False)
-            if any(d.published is None for d in fresh.values()):
-                pool += store.documents(dated=True)
+            pool += [d for d in store.documents(dated=False) if d.doc_id not in present]
+            if any(d.published is None for d in pool):
+                pool += [d for d in store.documents(dated=True) if d.doc_id not in present]
         clock = time.perf_counter()
         dated = inherit_dates(pool, settings.near_duplicate_threshold) if pool else []
         clock = _lap(report, "near_duplicates", clock)
         redated = [d for d in dated if d.doc_id in known and d.published_source == "near_duplicate"]
-        redated = [d for d in redated if d.published is not None]
-        todo = [d for d in dated if d.doc_id in fresh] + redated
+        redated = [d for d in redated if d.published is not None and d.doc_id not in present]
+        todo = [d for d in dated if d.doc_id in fresh or d.doc_id in present] + redated
         analyses, errors = analyze_all(todo, settings.lexicon_dir, progress, workers)
         clock = _lap(report, "analyse", clock)
         for doc, reason in errors:
@@ -153,7 +164,9 @@ def _ingest_documents(
         new = [a for a in analyses if a.document.doc_id in fresh]
         again = [a for a in analyses if a.document.doc_id in known]
         report.documents_added = store.add(new)
-        report.redated = store.replace(again) if again else 0
+        store.replace(again)
+        report.redated = len(redated)
+        report.reanalysed = sum(1 for a in again if a.document.doc_id in present)
         clock = _lap(report, "store", clock)
         if new or again or not store.counts()["events"]:
             report.events = store.rebuild_events(known=[*new, *again])

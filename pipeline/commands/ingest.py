@@ -23,6 +23,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--workers", type=int, help="processes analysing articles (default: all cores for large batches)"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parser.add_argument(
+        "--reanalyse",
+        action="store_true",
+        help="analyse documents already in the store again (after an upgrade) instead of skipping them",
+    )
     parser.set_defaults(func=run)
 
 
@@ -43,7 +48,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     settings = replace(Settings(), db_path=args.db) if args.db else Settings()
     try:
-        report = ingest(args.paths, settings, progress=not args.no_progress, workers=args.workers)
+        report = ingest(
+            args.paths,
+            settings,
+            progress=not args.no_progress,
+            workers=args.workers,
+            reanalyse=args.reanalyse,
+        )
     except StoreError as exc:
         print(f"dateline ingest: {exc}", file=sys.stderr)
         return 2

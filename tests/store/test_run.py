@@ -115,3 +115,19 @@ def test_process_pool_gives_the_same_store_as_one_process(tmp_path, settings):
         Store(tmp_path / "two.duckdb", read_only=True) as b,
     ):
         assert a.events() == b.events()
+
+
+def test_reanalyse_replaces_stored_analyses(tmp_path, settings, monkeypatch):
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "Headline\n\n" + WORDS, "2010-09-15")
+    run.ingest([folder], settings, progress=False)
+
+    def no_events(job):
+        analysis, error = fake_analysis(job)
+        return replace(analysis, event_mentions=()), error
+
+    monkeypatch.setattr(run, "_analyze_one", no_events)
+    skipped = run.ingest([folder], settings, progress=False)
+    again = run.ingest([folder], settings, progress=False, reanalyse=True)
+    assert (skipped.events, skipped.reanalysed) == (1, 0)
+    assert (again.documents_added, again.already_present, again.reanalysed, again.events) == (0, 1, 1, 0)
