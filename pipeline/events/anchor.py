@@ -24,6 +24,7 @@ from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.dating import date_mention, dating_expressions, is_vague, range_start, value_interval
 from pipeline.events.governs import eligible, in_sequel_clause, reported_right_after
 from pipeline.events.passage import date_by_passage
+from pipeline.events.progress import mark_ongoing
 from pipeline.events.status import is_future_wording, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
@@ -160,7 +161,8 @@ def anchor_events(
             if in_sequel_clause(mention, clauses):
                 no_passage.add(mention.mention_id)  # "after a port visit to Constanta": earlier, not then
         first_pass.append(dated)
-    return date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
+    dated_all = date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
+    return mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
 
 
 def _present_tense(mention: EventMention) -> bool:

@@ -44,11 +44,18 @@ def _is_perfect(mention: EventMention, text: str) -> bool:
     return bool(_PERFECT_BEFORE_RE.search(text, max(mention.sentence.start, start - 40), start))
 
 
+# "Liang last visited the Pentagon in August 2012": the previous occurrence is background, not the episode.
+_LAST_OCCURRENCE_RE = re.compile(
+    r"\blast\s+(?:\w+ed|met|held|spoke|saw|made|took|came|went|fought|sent|led|won|flew|sat)\b", re.IGNORECASE
+)
+
+
 def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
     """Can this mention give its date to the undated mentions of its passage?"""
     return (
         mention.status == "occurred"
         and not _PLUPERFECT_RE.search(mention.sentence.text)
+        and not _LAST_OCCURRENCE_RE.search(mention.sentence.text)
         and mention.date_source in ("clause", "sentence")
         and mention.timex is not None
         and mention.start is not None
@@ -135,7 +142,7 @@ def date_by_passage(
             continue
         near = (
             last is not None
-            and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) <= 1
+            and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) == 0
         )
         reference = last if near else principal
         timex = reference.timex if reference is not None else header

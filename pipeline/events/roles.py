@@ -26,6 +26,7 @@ _SPEAKER_BEFORE_RE = re.compile(
 )
 # Where a visit or trip goes: the place after these words is the host.
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_WHO_RE = re.compile(r"^[\s,]*who\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_RE = re.compile(
     r"^\W*(?:[A-Za-z][\w ]{0,40},\s*)?"
     r"(he|she|they|the two(?: men| leaders| sides| officials| ministers| defense leaders)?"
@@ -112,6 +113,10 @@ def assign_roles(
     """
     usable = [m for m in mentions if m.actor_id in actors and not _is_speaker(text, m, sentence)]
     scoped = [m for m in usable if clause.start <= m.start < clause.end] or usable
+    if _RELATIVE_WHO_RE.match(clause.text):
+        # "Minister Peter Callander, who arrived ...": the relative pronoun's antecedent is the subject.
+        antecedent = [m for m in usable if m.end <= clause.start and clause.start - m.end <= 3]
+        scoped = antecedent[-1:] + [m for m in scoped if m not in antecedent]
     ordered: list[tuple[ActorMention, str]] = []
     seen: set[str] = set()
     for m in _window(text, trigger, scoped, [v for v in stops if v.start != trigger.start]) or scoped:

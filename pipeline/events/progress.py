@@ -1,0 +1,131 @@
+"""Events still in progress on the publication date: "ongoing" is known only once events are dated.
+
+News reports a trip or an exercise while it runs. Two signs of it, each a rule of the language of reports:
+- a trip whose traveller arrived in the last days and who does something else today or later ("Hollins
+  arrived in Kiev on Sunday evening ... signed a plan here today ... will fly to Tbilisi tomorrow");
+- an activity that began in the last days and whose stated length runs past the publication date ("began a
+  two-week maritime exercise today", "departed Sept. 12 for a two-day mission", "scheduled for Feb. 9-16").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from pipeline.events.triggers import rule_for
+from pipeline.model import EventMention, TimeExpression
+
+# How far back an arrival or a start may lie and still be reported as running.
+_RECENT_DAYS = 7
+_DURATION_RE = re.compile(r"^P(\d+(?:\.\d+)?)([DWM])$")
+_DAYS_PER_UNIT = {"D": 1, "W": 7, "M": 30}
+# Duration adjectives the tagger may leave inside a trigger ("a two-week exercise").
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_ADJECTIVE_RE = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(day|week|month)\b", re.IGNORECASE
+)
+_WEEKLONG_RE = re.compile(r"\bweek-?long\b", re.IGNORECASE)
+
+
+def _days(value: str) -> int | None:
+    m = _DURATION_RE.match(value)
+    return round(float(m.group(1)) * _DAYS_PER_UNIT[m.group(2)]) if m else None
+
+
+def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], text: str) -> int | None:
+    """Days the activity is said to last: a duration in its sentence next to it, or in its own wording."""
+    sentence = mention.sentence
+    for t in timexes:
+        if t.type == "DURATION" and sentence.start <= t.start < sentence.end:
+            gap = t.start - mention.trigger.end if t.start >= mention.trigger.end else 0
+            if mention.trigger.start - 60 <= t.start and gap <= 60:
+                days = _days(t.value)
+                if days and days > 1:
+                    return days
+    words = text[max(sentence.start, mention.trigger.start - 40) : mention.trigger.end]
+    m = _ADJECTIVE_RE.search(words)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
+        return n * _DAYS_PER_UNIT[m.group(2)[0].upper()]
+    return 7 if _WEEKLONG_RE.search(words) else None
+
+
+def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression], text: str) -> bool:
+    """Began in the last days and, by its stated length or its dated range, still runs on the DCT."""
+    start, end = mention.start, mention.end
+    if start is None or not dct - timedelta(days=_RECENT_DAYS) <= start <= dct:
+        return False
+    if end is not None and mention.precision == "day" and start < end and end > dct:
+        return True  # "scheduled for Feb. 9-16", read on Feb. 9 after it began
+    days = _stated_length(mention, timexes, text)
+    return bool(days) and start + timedelta(days=days - 1) >= dct and (start < dct or days > 1)
+
+
+def _people(mention: EventMention) -> set[str]:
+    return {r.actor_id for r in mention.actors if r.kind == "person"}
+
+
+def _trip_goes_on(
+    mention: EventMention, others: Sequence[EventMention], dct: date, lexicon_dir: Path | None
+) -> bool:
+    """A recent arrival or trip whose traveller acts again today or later in the same report."""
+    if mention.event_type != "VISIT" or mention.start is None:
+        return False
+    if not dct - timedelta(days=_RECENT_DAYS) <= mention.start < dct:
+        return False
+    rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
+    if rule is None or not (rule.spans_days or rule.rule_id.startswith("arrive")):
+        return False
+    travellers = _people(mention)
+    for other in others:
+        if other is mention or other.start is None or other.start < dct:
+            continue
+        if other.status not in ("occurred", "planned", "ongoing"):
+            continue
+        same_sentence = other.sentence.start == mention.sentence.start
+        soon = other.start <= dct + timedelta(days=_RECENT_DAYS)
+        if soon and (same_sentence or travellers & _people(other)):
+            return True
+    return False
+
+
+def mark_ongoing(
+    mentions: Sequence[EventMention],
+    dct: date | None,
+    timexes: Sequence[TimeExpression],
+    text: str,
+    lexicon_dir: Path | None = None,
+) -> list[EventMention]:
+    """The mentions, with "ongoing" for those reported while they run (occurred or planned before)."""
+    if dct is None:
+        return list(mentions)
+    out: list[EventMention] = []
+    for m in mentions:
+        if m.status in ("occurred", "planned") and (
+            _running(m, dct, timexes, text) or _trip_goes_on(m, mentions, dct, lexicon_dir)
+        ):
+            label = m.label.removeprefix("Planned: ")
+            m = replace(m, status="ongoing", label=label, explanation=m.explanation + "; still running then")
+        out.append(m)
+    # A later sentence dated only by its passage speaks of the running one ("The exercise is the first ...").
+    running = {(m.event_type, m.date_value) for m in out if m.status == "ongoing"}
+    return [
+        replace(m, status="ongoing")
+        if m.status == "occurred" and m.date_source == "passage" and (m.event_type, m.date_value) in running
+        else m
+        for m in out
+    ]
