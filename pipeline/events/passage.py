@@ -65,7 +65,7 @@ def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
 
 
 _HEADER_LEFTOVER_RE = re.compile(r"[A-Za-z]+")
-_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")  # a blank line
 
 
 def _header_date(text: str, timexes: Sequence[TimeExpression], before: int) -> TimeExpression | None:
