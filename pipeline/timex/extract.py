@@ -44,6 +44,7 @@ class Candidate:
     alt_when: str = ""  # past | future: the clause tense that selects the other reading
     alt_type: str | None = None  # "in six months": DATE when the clause is about the future
     alt_value: str | None = None
+    linked: bool = False  # the next candidate is the other half of the same range ("March [20]-[22]")
 
 
 def _context_ok(rule: Rule, text: str, start: int, end: int) -> bool:
@@ -66,11 +67,13 @@ def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
     """The expressions of one match (several for a range); None when a value function rejects it."""
     mod = fill(rule.mod, rule, match) or None
     direction = fill(rule.dir, rule, match) or ""
-    out = []
+    out: list[Candidate] = []
     for part in rule.parts:
         start, end = match.span(part.group) if part.group else match.span()
         if start < 0:
             continue
+        if out:
+            out[-1] = replace(out[-1], linked=True)
         value = fill(part.value, rule, match)
         if not value:
             return None

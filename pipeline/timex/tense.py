@@ -2,7 +2,10 @@
 
 "will meet on Wednesday" -> the next Wednesday; "met on Wednesday" -> the last one. The nearest cue word
 (``data/lexicon/timex/tense.yaml``) around the expression decides, within its clause; no cue -> None (the
-resolver then takes the nearest date in either direction).
+resolver then takes the nearest date in either direction). An infinitive governed by a verb of intention
+("agreed last week to meet in June", "invited him to visit in May") is a future cue nearer than the
+governing verb's own past tense. A fronted adverbial ("In March, the army held...") takes the tense of the
+clause after its comma.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from typing import Any
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
 _QUOTES = re.compile(r"[\"“”]")
+_COMMA = re.compile(r"\s*,")
+_PAST_INTENT = re.compile(r"(?:[a-z]+ed|told|sought|undertook)\b", re.IGNORECASE)
+_AUX = re.compile(r"\b(?:is|are|am|be|been|being|will|would|[’']s|[’']re)\s+$", re.IGNORECASE)
 _RIGHT_PENALTY = 25  # a cue after the expression is weaker than one before it ("On Friday he will")
 _REACH = 80  # characters: a cue farther away belongs to another clause
 _AUX_REACH = 16  # "will be held": a future auxiliary this close before a past form makes it future
@@ -25,11 +31,42 @@ class TenseCues:
     before: re.Pattern[str]  # preposition right before the expression
     boundary: re.Pattern[str]
     adjective: re.Pattern[str]
+    infinitive: re.Pattern[str]  # "agreed (last week) to hold": an intention, so a future cue
+    fronted: re.Pattern[str]  # words that may open a sentence before a fronted time adverbial
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+
+
+def _inflections(lemmas: list[str]) -> str:
+    """ "agree" -> agree|agrees|agreed|agreeing; irregular forms are listed in the data as lemmas too."""
+    forms: set[str] = set()
+    for lemma in (w.lower() for w in lemmas):
+        forms.add(lemma)
+        if " " in lemma:
+            continue
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.update({lemma + "s", stem + "ed", stem + "ing"})
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+        if lemma.endswith(("sh", "ch", "ss", "x")):
+            forms.add(lemma + "es")
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", lemma):  # plan -> planned, planning
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return _alternation(sorted(forms))
+
+
+def _infinitive(spec: dict[str, Any]) -> re.Pattern[str]:
+    governors = _inflections(spec.get("intention_verbs", []))
+    skip = _alternation(spec.get("not_infinitive", []))
+    subjects = _alternation(spec.get("clause_openers", []))
+    return re.compile(
+        rf"(?<![\w’'])(?:{governors})(?:\s+(?!to\b|(?:{subjects})\b)[\w.,’'-]+){{0,4}}?"
+        rf"\s+to\s+(?!(?:{skip})\b)[a-z]{{2,}}\b",
+        re.IGNORECASE,
+    )
 
 
 def compile_cues(spec: dict[str, Any]) -> TenseCues:
@@ -51,7 +88,24 @@ def compile_cues(spec: dict[str, Any]) -> TenseCues:
         before,
         re.compile(spec.get("clause_boundary", "(?!)")),
         re.compile(spec.get("adjective_markers", "(?!)"), re.IGNORECASE),
+        _infinitive(spec),
+        re.compile(rf"[\s\"“(]*(?:(?:{_alternation(spec.get('fronted_openers', []))})\s+)*", re.IGNORECASE),
     )
+
+
+def fronted(text: str, start: int, end: int, cues: TenseCues) -> bool:
+    """Is ``text[start:end]`` a time adverbial that opens its sentence ("In 2008, ...", "On Monday, ...")?"""
+    begin = max(0, start - _REACH)
+    for found in _SENTENCE_END.finditer(text, begin, start):
+        begin = found.end()
+    if begin == max(0, start - _REACH) and begin > 0:
+        return False
+    return bool(cues.fronted.fullmatch(text, begin, start) and _COMMA.match(text, end))
+
+
+def same_sentence(text: str, left: int, right: int) -> bool:
+    """No sentence end between the two offsets."""
+    return _SENTENCE_END.search(text, left, right) is None
 
 
 def _window(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, int]:
@@ -61,9 +115,12 @@ def _window(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, int]
         begin = found.end()
     for quote in _QUOTES.finditer(text, begin, start):
         begin = quote.end()
-    stop = min(len(text), end + _REACH - _RIGHT_PENALTY)
+    right = end
+    if cues.fronted.fullmatch(text, begin, start) and (comma := _COMMA.match(text, end)):
+        right = comma.end()  # "In March, the two armies held...": the main clause follows the comma
+    stop = min(len(text), right + _REACH - _RIGHT_PENALTY)
     for pattern in (_SENTENCE_END, _QUOTES, cues.boundary):
-        if found := pattern.search(text, end, stop):
+        if found := pattern.search(text, right, stop):
             stop = found.start()
     return begin, stop
 
@@ -73,25 +130,37 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
     if found := cues.before.search(text, max(0, start - 12), start):
         return found.lastgroup
     begin, stop = _window(text, start, end, cues)
+    found_cues = [
+        (m.start(), m.end(), m.lastgroup or "", m.group()) for m in cues.regex.finditer(text, begin, stop)
+    ]
+    found_cues += [
+        (m.start(), m.end(), "future", m.group()) for m in cues.infinitive.finditer(text, begin, stop)
+    ]
+    found_cues.sort()
     best: tuple[int, str] | None = None
     futures: list[int] = []  # end offsets of future cues left of the expression
-    for found in cues.regex.finditer(text, begin, stop):
-        if start <= found.start() < end:
-            continue
-        kind = found.lastgroup or ""
+    for cue_start, cue_end, kind, word in found_cues:
+        if cue_start < end and cue_end > start:
+            continue  # a cue that contains the expression is not its context ("agreed in July to")
         if kind == "ed":
-            word = found.group()
             if word.lower() in cues.not_past or word[:1].isupper():
                 continue
-            if cues.adjective.search(text, max(0, found.start() - 20), found.start()):
+            if cues.adjective.search(text, max(0, cue_start - 20), cue_start):
                 continue
             kind = "past"
-        if kind == "future" and found.end() <= start:
-            futures.append(found.end())
-        elif kind == "past" and futures and found.start() - futures[-1] <= _AUX_REACH:
+        if kind == "future" and cue_end <= start:
+            futures.append(cue_end)
+        elif kind == "past" and futures and cue_start - futures[-1] <= _AUX_REACH:
             kind = "future"  # "will be held", "is expected to be signed"
-        left = found.end() <= start
-        distance = start - found.end() if left else found.start() - end + _RIGHT_PENALTY
+        left = cue_end <= start
+        if (
+            kind == "future"
+            and not left
+            and _PAST_INTENT.match(word)
+            and not _AUX.search(text, max(0, cue_start - 16), cue_start)
+        ):
+            kind = "past"  # "In December, the navies agreed to share...": the agreeing is what it dates
+        distance = start - cue_end if left else cue_start - end + _RIGHT_PENALTY
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else None

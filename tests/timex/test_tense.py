@@ -28,3 +28,20 @@ def test_since_means_past() -> None:
 
 def test_adjective_in_ed_is_not_a_past_tense() -> None:
     assert tense("The vote is Thursday in a closely watched runoff.", "Thursday") is None
+
+
+def test_infinitive_of_an_intention_verb_looks_ahead_even_after_a_past_verb() -> None:
+    assert tense("The ministers agreed last week to hold talks in February.", "February") == "future"
+
+
+def test_purpose_infinitive_after_a_plain_past_verb_stays_past() -> None:
+    assert tense("She went to Paris in March to attend a conference.", "March") == "past"
+
+
+def test_fronted_adverbial_takes_the_tense_after_its_comma() -> None:
+    assert tense("In March, the two armies held a joint drill.", "March") == "past"
+    assert tense("On Monday, the minister will visit the plant.", "Monday") == "future"
+
+
+def test_past_intention_verb_after_a_fronted_date_dates_the_intention() -> None:
+    assert tense("In November, the company decided to close two plants.", "November") == "past"

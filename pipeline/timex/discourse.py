@@ -1,0 +1,74 @@
+"""The discourse state the resolver keeps while it reads a text: earlier dates it can point back to.
+
+A reference time is a concrete DATE already resolved. Anaphora ("later that year") go back to the most
+recent one of sufficient granularity; a date named without a year takes the year of the passage when an
+explicit one frames it ("In 2008, ... On Aug. 8"), which is why each reference remembers whether it carries
+its own year and whether it opens its sentence or stands alone on its line (a section heading).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.model import TimeExpression
+from pipeline.timex import values as V
+from pipeline.timex.rules import Grammar
+from pipeline.timex.tense import fronted
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A concrete earlier DATE the discourse can point back to."""
+
+    tid: str
+    day: date  # first day of the period
+    grain: str
+    end: int = 0  # where its expression ends in the text
+    explicit: bool = False  # carries its own year (absolute, or anaphoric to one), not "since 2009"
+    heading: bool = False  # alone on its line ("2012" over a list of dated items)
+    frame: bool = False  # a heading, or opens its sentence ("In 2008, ..."): sets the passage's year
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    dct: date | None
+    refs: Sequence[Reference]
+    grammar: Grammar
+
+
+@dataclass(frozen=True)
+class Result:
+    value: str
+    anchor: str | None = None
+    explanation: str = ""
+    underspecified: bool = False
+    is_reference: bool = True  # may later expressions point back to it?
+
+
+def find_ref(ctx: Context, unit: str) -> Reference | None:
+    rank = V.RANK.get(unit, 0)
+    return next((r for r in reversed(ctx.refs) if V.RANK[r.grain] <= rank), None)
+
+
+_BOUND = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom)\s+$")
+
+
+def make_reference(
+    tid: str, value: str, text: str, expr: TimeExpression, grammar: Grammar
+) -> Reference | None:
+    """A resolved DATE as a reference time; "since 2009" bounds a period and sets no narrative year."""
+    parsed = V.parse(value.split("T")[0])
+    if parsed is None:
+        return None
+    day, grain = parsed
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    line_end = text.find("\n", expr.end)
+    alone = not text[line_start : expr.start].strip() and not text[expr.end : line_end].strip(" .:\t")
+    bound = _BOUND.search(text, max(0, expr.start - 8), expr.start) is not None
+    frame = alone or fronted(text, expr.start, expr.end, grammar.tense)
+    grain = "week" if grain == "weekend" else grain
+    return Reference(tid, day, grain, expr.end, expr.anchor != "dct" and not bound, alone, frame)
