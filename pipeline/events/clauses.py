@@ -22,7 +22,8 @@ _BOUNDARY_RE = re.compile(
     re.IGNORECASE,
 )
 # What closes a dateline after its date: a dash or bar, maybe after the agency ("May 16 (Reuters) -").
-_DATELINE_TAIL_RE = re.compile(r"^\s*(?:\([A-Za-z .&]{1,30}\)\s*)?\)?\s*(?:[–—]|--?|\|)")
+# A range's hyphen ("June 9-12") is not one: a hyphen or en dash needs a space before it.
+_DATELINE_TAIL_RE = re.compile(r"^\s*(?:\([A-Za-z .&]{1,30}\)\s*)?\)?(?:\s*—|\s+(?:–|--?|\|))")
 _HEADLINE_END_RE = re.compile(r"[.!?\"”'’)]\s*$")
 _CAP_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _MINOR_WORDS = frozenset(

@@ -62,6 +62,30 @@ def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> 
     return bool(_OBJECT_GAP_RE.match(text[previous.end : match.start]))
 
 
+_INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,3}?\W+(?P<to>to)\s+[a-z]", re.IGNORECASE)
+
+
+def _complement(text: str, start: int, end: int) -> int:
+    """Where a verb's infinitive complement starts ("agreed [to hold talks annually]"), else ``end``."""
+    m = _INFINITIVE_RE.match(text, start, end)
+    return m.start("to") if m else end
+
+
+_RELATIVE_RE = re.compile(r"^[\s,]*(?:which|that)\b", re.IGNORECASE)
+
+
+def _relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str:
+    """A noun's relative clause may tell its status ("talks ..., which are due to conclude later this year",
+    "an exercise, which was called off"): planned, cancelled or ongoing from there, else occurred."""
+    if home + 1 >= len(clauses) or not _RELATIVE_RE.match(clauses[home + 1].text):
+        return "occurred"
+    relative = clauses[home + 1].text
+    pronoun = _RELATIVE_RE.match(relative)
+    assert pronoun is not None
+    status = decide_status("", "", relative[pronoun.end() :], cues)
+    return status if status in ("planned", "cancelled", "ongoing") else "occurred"
+
+
 def _confidence(match: TriggerMatch, roles: tuple[ActorRole, ...]) -> float:
     score = 0.6 if match.rule.pos == "verb" else 0.45
     if roles:
@@ -106,16 +130,22 @@ def extract_events(
             if absorbed:
                 continue
             clause = clauses[clause_index(clauses, match.start)]
-            has_set = any(t.type == "SET" and clause.start <= t.start < clause.end for t in sentence_timexes)
+            verb = match.rule.pos == "verb"
+            own_end = _complement(text, match.end, clause.end) if verb else clause.end
+            has_set = any(t.type == "SET" and clause.start <= t.start < own_end for t in sentence_timexes)
             status = decide_status(
                 text[clause.start : match.start],
                 text[match.start : match.end],
                 text[match.end : clause.end],
                 cues,
                 has_set,
+                match.rule.event_type,
+                verb,
             )
             if status == SKIP or _inside_name(text, match):
                 continue
+            if status == "occurred" and not verb:
+                status = _relative_status(text, clauses, clause_index(clauses, match.start), cues)
             if status == "occurred" and match.rule.status:
                 status = match.rule.status
             if match.rule.pos == "verb" and status in ("planned", "cancelled"):

@@ -31,6 +31,7 @@ class StatusCues:
     skip_after: tuple[tuple[str, ...], ...]
     cancelled_before: tuple[tuple[str, ...], ...]
     cancelled_after: tuple[tuple[str, ...], ...]
+    cancelled_clause: tuple[tuple[str, ...], ...]
     recurring_clause: tuple[tuple[str, ...], ...]
     planned_before: tuple[tuple[str, ...], ...]
     planned_after: tuple[tuple[str, ...], ...]
@@ -40,6 +41,7 @@ class StatusCues:
     perfect_auxiliaries: frozenset[str] = frozenset()
     perfect_unless: frozenset[str] = frozenset()
     future_dates: tuple[tuple[str, ...], ...] = ()
+    since_ongoing_types: frozenset[str] = frozenset()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
@@ -78,6 +80,7 @@ def _load(path: Path) -> StatusCues:
         skip_after=_seqs(skip.get("after_near")),
         cancelled_before=_seqs((raw.get("cancelled") or {}).get("before")),
         cancelled_after=_seqs((raw.get("cancelled") or {}).get("after")),
+        cancelled_clause=_seqs((raw.get("cancelled") or {}).get("clause_before")),
         recurring_clause=_seqs((raw.get("recurring") or {}).get("clause")),
         planned_before=_seqs((raw.get("planned") or {}).get("before")),
         planned_after=_seqs((raw.get("planned") or {}).get("after")),
@@ -87,6 +90,7 @@ def _load(path: Path) -> StatusCues:
         perfect_auxiliaries=frozenset(perfect.get("auxiliaries") or ()),
         perfect_unless=frozenset(perfect.get("unless") or ()),
         future_dates=_seqs(raw.get("future_dates")),
+        since_ongoing_types=frozenset((raw.get("ongoing") or {}).get("since_types") or ()),
     )
 
 
@@ -122,23 +126,63 @@ def _ends_with(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
 _ING_RE = re.compile(r"ing\b", re.IGNORECASE)
 
 
+def _complement_start(words_after: list[str]) -> int:
+    """Where a verb's infinitive complement begins ("agreed [to hold consultations annually]"), else the end:
+    a frequency there is the complement's, not the agreeing's."""
+    for i, word in enumerate(words_after[:4]):
+        if word == "to" and i + 1 < len(words_after):
+            return i
+    return len(words_after)
+
+
+def _since_clause_start(words_before: list[str], words_after: list[str], cues: StatusCues) -> str | None:
+    """The trigger opens a "since" clause ("... have entered the country since Russia launched its invasion",
+    "Since NATO took command of the air campaign, aircraft have flown ..."): it is the start of the period,
+    not a series. Returns "present" when the main clause is a present perfect, "past" otherwise, None when the
+    trigger is not in a since clause."""
+    if "since" not in words_before:
+        return None
+    at = len(words_before) - 1 - words_before[::-1].index("since")
+    if cues.perfect_auxiliaries.intersection(words_before[at + 1 :]) or "had" in words_before[at + 1 :]:
+        return None  # "Since 2004, the two armies have commemorated ... in a joint [exercise]"
+    main = words_before[:at] + words_after[:12]
+    return "present" if cues.perfect_auxiliaries.intersection(main) else "past"
+
+
 def decide_status(
-    before: str, trigger: str, after: str, cues: StatusCues, has_set_timex: bool = False
+    before: str,
+    trigger: str,
+    after: str,
+    cues: StatusCues,
+    has_set_timex: bool = False,
+    event_type: str = "",
+    verb: bool = False,
 ) -> str:
     """Status of one mention from its clause: the text before the trigger, the trigger, the text after it.
 
     Returns one of the model's statuses, or ``"skip"`` when the clause does not assert an event.
+    ``verb``: the trigger is a verb, whose infinitive complement has its own frequency.
     """
     words_before = _words(before)
     words_after = _words(after)
+    own_after = words_after[: _complement_start(words_after)] if verb else words_after
     near = words_before[-cues.skip_window :]
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
         return SKIP
     window_before = words_before[-cues.window :]
     window_after = words_after[: cues.window]
-    if _has(window_before, cues.cancelled_before) or _has(window_after, cues.cancelled_after):
+    if (
+        _has(window_before, cues.cancelled_before)
+        or _has(window_after, cues.cancelled_after)
+        or _has(words_before, cues.cancelled_clause)
+    ):
         return "cancelled"
-    clause_words = words_before + _words(trigger) + words_after
+    since_start = _since_clause_start(words_before, words_after, cues)
+    if since_start is not None:
+        if since_start == "present" and event_type in cues.since_ongoing_types:
+            return "ongoing"  # "have fled since Russia launched its invasion": the war goes on
+        return "occurred"
+    clause_words = words_before + _words(trigger) + own_after
     if has_set_timex or _has(clause_words, cues.recurring_clause):
         return "recurring"
     if (

@@ -36,10 +36,37 @@ def status(marked: str, has_set: bool = False) -> str:
         ("ways in which we can [cooperate]", SKIP),
         ("Ivanov did not [meet] the press", SKIP),
         ("Something new might be a new [agreement]", SKIP),
+        ("The cruiser was to have [visited] Manila", "cancelled"),
+        ("The brigade had been due to go to Latvia and to [train] with Latvian troops", "cancelled"),
+        ("the [negotiations] are due to conclude in June", "ongoing"),
     ],
 )
 def test_status_cues(marked: str, expected: str) -> None:
     assert status(marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "event_type", "expected"),
+    [
+        # The trigger opens the "since" clause: the start of the period, not a series.
+        ("prices have doubled since the army [invaded] the north", "MILITARY_FORCE", "ongoing"),
+        ("Since Moscow [froze] the talks in May, neither side has proposed a date", "SUSPENSION", "ongoing"),
+        ("Exports had fallen since the rebels [attacked] the port", "MILITARY_FORCE", "occurred"),
+        ("Trade has grown since the two leaders [met] in Hanoi", "MEETING", "occurred"),
+        # The perfect governs the trigger itself: a series.
+        ("Since 2011, the two navies have [held] joint patrols", "JOINT_EXERCISE", "recurring"),
+    ],
+)
+def test_since_clauses(marked: str, event_type: str, expected: str) -> None:
+    before, rest = marked.split("[", 1)
+    trigger, after = rest.split("]", 1)
+    assert decide_status(before, trigger, after, status_cues(), False, event_type, True) == expected
+
+
+def test_a_frequency_in_the_complement_belongs_to_the_complement() -> None:
+    before, trigger, after = "The chiefs ", "decided", " to hold staff talks twice a year"
+    assert decide_status(before, trigger, after, status_cues(), False, "AGREEMENT", True) == "occurred"
+    assert decide_status(before, trigger, after, status_cues(), False, "AGREEMENT", False) == "recurring"
 
 
 def test_a_set_expression_makes_it_recurring() -> None:

@@ -1,0 +1,65 @@
+"""Events reported while they run become "ongoing" once dated (``progress.mark_ongoing``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.events.anchor import anchor_events
+from pipeline.events.extract import extract_events
+from pipeline.model import EventMention
+from tests.events.helpers import actor, doc, sentences, timex
+
+DCT = date(2015, 6, 10)  # a Wednesday
+
+
+def run(text: str, timexes: list, actors=(), mentions=()) -> list[EventMention]:
+    document = doc(text, DCT)
+    sents = sentences(text)
+    ordered = sorted(timexes, key=lambda t: t.start)
+    found = extract_events(document, sents, ordered, list(actors), sorted(mentions, key=lambda m: m.start))
+    return anchor_events(found, ordered, sents, document)
+
+
+def one(mentions: list[EventMention], trigger: str) -> EventMention:
+    hits = [m for m in mentions if m.trigger.text.startswith(trigger)]
+    assert hits, [m.trigger.text for m in mentions]
+    return hits[0]
+
+
+def test_a_recent_arrival_whose_traveller_acts_again_later_is_a_trip_in_progress() -> None:
+    text = "Admiral Okafor arrived in Accra on Monday.\nOkafor will tour the naval base in Sekondi tomorrow."
+    okafor, said = actor(text, "Okafor", "okafor", "Ngozi Okafor")
+    monday = timex(text, "Monday", "2015-06-08")
+    tomorrow = timex(text, "tomorrow", "2015-06-11")
+    mentions = run(text, [monday, tomorrow], [okafor], said)
+    arrival = one(mentions, "arrived")
+    assert (arrival.status, arrival.date_value) == ("ongoing", "2015-06-08")
+    assert one(mentions, "tour").status == "planned"
+
+
+def test_an_arrival_with_nothing_after_it_just_occurred() -> None:
+    text = "Admiral Okafor arrived in Accra on Monday.\nThe two navies have trained together since 2009."
+    okafor, said = actor(text, "Okafor", "okafor", "Ngozi Okafor")
+    monday = timex(text, "Monday", "2015-06-08")
+    mentions = run(text, [monday, timex(text, "2009", "2009", anchor=None)], [okafor], said)
+    assert one(mentions, "arrived").status == "occurred"
+
+
+def test_an_activity_whose_stated_length_runs_past_the_publication_date_is_ongoing() -> None:
+    text = "Peruvian and Chilean marines started a 10-day amphibious exercise on Monday."
+    mentions = run(text, [timex(text, "Monday", "2015-06-08"), timex(text, "10-day", "P10D", "DURATION")])
+    assert one(mentions, "started").status == "ongoing"
+
+
+def test_an_activity_that_ended_before_the_publication_date_occurred() -> None:
+    text = "Peruvian and Chilean marines held a two-day exercise on Monday."
+    mentions = run(text, [timex(text, "Monday", "2015-06-08"), timex(text, "two-day", "P2D", "DURATION")])
+    assert one(mentions, "held").status == "occurred"
+
+
+def test_a_dated_range_covering_the_publication_date_is_running() -> None:
+    text = "The drills, held June 9-12 off Callao, involve 14 ships."
+    june9 = timex(text, "June 9", "2015-06-09")
+    twelve = timex(text, "12", "2015-06-12")
+    drills = one(run(text, [june9, twelve]), "drills")
+    assert (drills.status, drills.start, drills.end) == ("ongoing", date(2015, 6, 9), date(2015, 6, 12))
