@@ -160,7 +160,7 @@ def missing_ui(settings: Settings, empty: bool) -> None:
 
 def timeline_ui(data: dict[str, Any], view: state.View, lane_title: str) -> None:
     """The main chart (events or bins) and the overview strip whose brush sets the date range."""
-    shown = f"{data['dated']:,} dated events"
+    shown = f"{data['dated']:,} dated event{'s' if data['dated'] != 1 else ''}"
     if data["undated"]:
         shown += f" · {data['undated']:,} undated (listed below)"
     if view.filters.since or view.filters.until:

@@ -48,6 +48,7 @@ SLOT_PX = 22  # height of one sub-row
 LABEL_CHARS = 42  # labels longer than this are cut (the tooltip has the full label)
 MAX_LABELLED = 150  # above this many marks, labels go to the tooltip only
 CHAR_PX = 6.9  # average width of a label character at font size 12
+MIN_SPAN_DAYS = 30  # the x domain covers at least this many days
 TOP_AXIS_ROWS = 14  # more sub-rows than this: repeat the time axis above the chart
 LEFT_LABELS_AFTER = 0.6  # marks beyond this share of the width take their label on the left
 NO_FRAME = alt.ViewBackground(stroke=None)
@@ -127,7 +128,8 @@ def layout(marks: pd.DataFrame, width_px: int = 900, labels: bool = True) -> pd.
         span_days = max(claim1.max() / px_per_day, days1.max(), 1.0)
     frame["label_left"] = left
     frame["label_x"] = frame["start"].where(left | ~frame["is_span"], frame["end_draw"])
-    pad = 12 / px_per_day  # days: a mark at the very edge is not cut in half
+    # a mark at the very edge is not cut in half, and a short extent still shows days, not hours
+    pad = max(12 / px_per_day, (MIN_SPAN_DAYS - span_days) / 2)
     frame["label_end"] = first + pd.to_timedelta(claim1 / px_per_day + pad, unit="D")
     frame["label_start"] = first + pd.to_timedelta(claim0 / px_per_day - pad, unit="D")
     lane_ends: dict[str, list[float]] = {}
@@ -379,9 +381,11 @@ def overview_chart(
     )
     # every tick says its year: whole years (a step that keeps about a dozen) or, on short spans, months
     fmt = "%Y" if years > 4 else "%b %Y"
-    ticks = (
-        alt.TimeIntervalStep(interval="year", step=max(1, round(years / 12))) if years > 4 else alt.Undefined
-    )
+    if years > 4:
+        ticks = alt.TimeIntervalStep(interval="year", step=max(1, round(years / 12)))
+    else:
+        months = years * 12
+        ticks = alt.TimeIntervalStep(interval="month", step=max(1, round(months / 12)))
     chart = (
         alt.Chart(
             counts,

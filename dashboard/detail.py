@@ -139,7 +139,11 @@ def mention_html(mention: Mapping[str, Any]) -> str:
         f"{mention_sentence_html(mention)}</div>"
         f'<div style="font-size:13px;color:#333;margin-top:4px">Date: {dating}</div>'
         f'<div style="font-size:13px;color:#555">Source: {link} · {pub}'
-        + (f" · <code>{html.escape(source)}</code>" if source and source != title else "")
+        + (
+            f' · <code style="word-break:break-all">{html.escape(source)}</code>'
+            if source and source != title
+            else ""
+        )
         + "</div></div>"
     )
 
@@ -161,8 +165,8 @@ def event_header_html(event: Mapping[str, Any]) -> str:
         + (f" ({codes})" if codes else "")
         + f" · {html.escape(_text(event.get('status')))} · {html.escape(when)}</div>"
         + (
-            f'<div style="font-size:14px;margin-top:2px">Dated by <mark class="dl-date" style="{DATE_STYLE}">'
-            f"{html.escape(date_text)}</mark>: {html.escape(explanation)}</div>"
+            f'<div style="font-size:14px;margin-top:2px">Date: <mark class="dl-date" style="{DATE_STYLE}">'
+            f"{html.escape(date_text)}</mark> · {html.escape(explanation)}</div>"
             if date_text
             else ""
         )
