@@ -10,8 +10,15 @@ import re
 from datetime import date, timedelta
 
 from pipeline.timex import values as V
+from pipeline.timex.rules import Table
 
-_MOVABLE = re.compile(r"(nth):(\d\d):(\d):(-?\d)|(easter):(-?\d+)")
+_MOVABLE = re.compile(r"(nth):(\d\d):(\d):(-?\d)|(easter):(-?\d+)|(onafter):(\d\d):(\d\d):(\d)")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Right before the holiday, a possessive or an adjective of a country the lexicon does not know.
+_UNKNOWN_OWNER = re.compile(
+    r"(?:\b(?:country|nation|republic|state|kingdom|island)['’]s?|\b[A-Z][a-z]+['’]s?|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$"
+)
+_DEFAULTS = {"independence": "07-04"}
 
 
 def _easter(year: int) -> date:
@@ -28,15 +35,39 @@ def _easter(year: int) -> date:
 
 
 def movable_day(rule: str, year: int) -> date | None:
-    """ "nth:11:4:4" (4th Thursday of November), "nth:05:1:-1" (last Monday of May), "easter:-2"."""
+    """ "nth:11:4:4" (4th Thursday of November), "nth:05:1:-1" (last Monday of May), "easter:-2",
+    "onafter:11:02:2" (the first Tuesday on or after Nov. 2)."""
     m = _MOVABLE.fullmatch(rule)
     if m is None:
         return None
     if m[5]:
         return _easter(year) + timedelta(days=int(m[6]))
+    if m[7]:
+        first = date(year, int(m[8]), int(m[9]))
+        return first + timedelta(days=(int(m[10]) - first.isoweekday()) % 7)
     month, weekday, nth = int(m[2]), int(m[3]), int(m[4])
     if nth > 0:
         first = date(year, month, 1)
         return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
     last = V.add_months(date(year, month, 1), 1) - timedelta(days=1)
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def national_day(text: str, start: int, kind: str, tables: dict[str, Table]) -> str:
+    """ "MM-DD" of a country's Independence Day / National Day at ``text[start:]``: the country named
+    nearest before it in its sentence ("Malta's Independence Day", "Mexican Independence Day"); "" when the
+    country is unknown or its day is not one date; the kind's default (U.S. July 4) when none is named."""
+    table = tables.get(f"{kind}_days")
+    if table is None:
+        return ""
+    begin = max(0, start - 200)
+    for found in _SENTENCE_END.finditer(text, begin, start):
+        begin = found.end()
+    names = re.compile(rf"(?<!\w)(?:{table.regex})(?:['’]s?)?(?!\w)")
+    named = [found for found in names.finditer(text, begin, start)]
+    if named:
+        key = re.sub(r"['’]s?$", "", named[-1].group()).lower().replace("’", "'")
+        return table.values.get(re.sub(r"\s+", " ", key).rstrip("."), "") if key else ""
+    if _UNKNOWN_OWNER.search(text, max(begin, start - 40), start):
+        return ""
+    return _DEFAULTS.get(kind, "")

@@ -22,7 +22,7 @@ from pipeline.model import TimeExpression
 from pipeline.timex import values as V
 from pipeline.timex.discourse import Context, Reference, Result, find_ref, make_reference
 from pipeline.timex.extract import Candidate
-from pipeline.timex.holidays import movable_day
+from pipeline.timex.holidays import movable_day, national_day
 from pipeline.timex.rules import Grammar
 from pipeline.timex.tense import clause_tense
 from pipeline.timex.validate import is_valid_mod, is_valid_value
@@ -68,9 +68,9 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
 
 
 def _clock(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
-    """ "at 1:30 p.m.": the day under discussion, else the publication date."""
+    """ "at 1:30 p.m.": the day under discussion in this paragraph, else the publication date."""
     ref = find_ref(ctx, "day")
-    if ref is not None and ref.grain == "day":
+    if ref is not None and ref.grain == "day" and "\n" not in ctx.text[ref.end : cand.start]:
         return Result(ref.day.isoformat() + m[1], ref.tid, f"clock time on the reference day ({ref.tid})")
     if ctx.dct is not None:
         return Result(ctx.dct.isoformat() + m[1], "dct", "clock time on the publication date", False, False)
@@ -85,6 +85,17 @@ def _holiday_in_year(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     return Result(day.isoformat(), None, f"{cand.rule}: {m[2]} in {m[1]}")
 
 
+def _national(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
+    """ "Malta's Independence Day": the day of the country named before it; unknown country -> XXXX-XX-XX."""
+    day = national_day(ctx.text, cand.start, m[2], ctx.grammar.tables)
+    if not day:
+        return Result("XXXX-XX-XX", None, f"{m[2]} day of a country the lexicon does not date", True, False)
+    dated = replace(cand, value=f"{m[1]}-{day}")
+    return (
+        year_fill(dated, ctx, m) if m[1] == "XXXX" else Result(dated.value, None, f"{cand.rule}: {m[2]} day")
+    )
+
+
 def _absolute(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     concrete = V.parse(cand.value.split("T")[0]) is not None
     return Result(
@@ -92,11 +103,23 @@ def _absolute(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     )
 
 
+def _shifted(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
+    """ "a week from Tuesday", "three days from tomorrow": the day named, then moved by the amount."""
+    inner = _handle(replace(cand, value=m[1]), ctx)
+    parsed = V.parse(inner.value)
+    if parsed is None or parsed[1] != "day":
+        return Result("XXXX-XX-XX", None, f"{cand.rule}: the day it counts from is unknown", True, False)
+    value = V.shift(parsed[0], m[2], int(m[3])).isoformat()
+    return Result(value, inner.anchor, f"{inner.explanation}, + {m[3]} {m[2]} = {value}")
+
+
 HANDLERS: tuple[tuple[re.Pattern[str], Callable[[Candidate, Context, re.Match[str]], Result]], ...] = (
+    (re.compile(r"(.+)>([a-z]+)(?:/pl)?\+(\d+)"), _shifted),
     (_OFFSET, _offset),
     (_CLOCK, _clock),
     (_WEEKDAY, weekday),
-    (re.compile(r"(\d{4})-((?:nth|easter):.+)"), _holiday_in_year),
+    (re.compile(r"(\d{4})-((?:nth|easter|onafter):.+)"), _holiday_in_year),
+    (re.compile(r"(\d{4}|XXXX)-national:(\w+)"), _national),
     (re.compile(r"XXXX-.+"), year_fill),
     (re.compile(r".*"), _absolute),
 )

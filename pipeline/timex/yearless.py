@@ -126,9 +126,15 @@ def year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
         if period is not None:
             value = period[2] + period[3]
             return Result(value, ref.tid, f"in the year the passage is about ({ref.tid}) = {value}")
-    if base is None:  # no DCT: a narrative's year serves a past clause, never a plan ("is due in November")
+    if base is None:  # no DCT: a narrative's year serves a past clause (or one without a cue in its
+        # paragraph), never a plan ("is due in November"), unless it heads the section
         ref = find_ref(ctx, "year") if cand.dir in ("", "tense") else None
-        if ref is not None and direction.startswith("future") and not ref.heading:
+        elsewhere = ref is not None and "\n" in ctx.text[ref.end : cand.start]
+        if (
+            ref is not None
+            and not ref.heading
+            and (direction.startswith("future") or elsewhere and direction != "past")
+        ):
             ref = next((r for r in reversed(ctx.refs) if r.heading), None)  # the section's year, if any
         period = _year_periods(cand, ref.day.year) if ref else None
         if ref is None or period is None:
