@@ -134,7 +134,7 @@ def _handle(cand: Candidate, ctx: Context) -> Result:
         return Result("", None, "out of the calendar's range")
 
 
-_ON_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+_ON_DAY = re.compile(r"\s*,?\s*(?:(?:[a-z-]+\s+){1,2}on\s+|on\s+)?")  # "midnight deadline on Saturday"
 
 
 def _day_named_after(text: str, found: list[Candidate], index: int, ctx: Context) -> tuple[str, str] | None:
