@@ -44,6 +44,9 @@ def _choose(
     dct: date | None = None,
 ) -> tuple[TimeExpression | None, str]:
     """The governing expression among a sentence's candidates; whether it is in the clause or sentence."""
+    reported = reported_right_after(mention, candidates, clauses, text)
+    if reported is not None:
+        return reported, "sentence"
     trig = mention.trigger
     home = clause_index(clauses, trig.start)
     best: tuple | None = None
@@ -69,8 +72,7 @@ def _choose(
         if best is None or key < best[0]:
             best = (key, t)
     if best is None:
-        reported = reported_right_after(mention, candidates, clauses, text)
-        return (reported, "sentence") if reported is not None else (None, "none")
+        return None, "none"
     chosen = _finer(best[1], usable, clauses)
     return chosen, "clause" if best[0][2] == 0 else "sentence"
 

@@ -52,6 +52,7 @@ class TriggerRule:
     window: int = 6
     not_near: frozenset[str] = frozenset()
     not_near_window: int = 3
+    near_caps: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
                 _SEP.join(re.escape(p) for p in w.split("_")) for w in sorted(words, key=len, reverse=True)
             )
             body = "(?:" + "|".join(alts) + ")"
+            if index + 1 < len(tokens):
+                body += ",?"  # "The rescue drill, held every year ...": a comma may close a literal word
             if index == 0:
                 parts.append(body)
             elif optional:
@@ -141,6 +144,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     window=int(entry.get("window", 6)),
                     not_near=frozenset(w.lower() for w in entry.get("not_near") or []),
                     not_near_window=int(entry.get("not_near_window", 3)),
+                    near_caps=bool(entry.get("near_caps", False)),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}
@@ -153,6 +157,10 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
 def trigger_rules(lexicon_dir: Path | None = None) -> tuple[TriggerRule, ...]:
     """Every rule, in file order."""
     return _load(_lexicon(lexicon_dir) / "event_triggers.yaml")[1]
+
+
+# A place name follows ("flying to Manila", "headed to the Philippines"), not a verb ("going to discuss").
+_NAME_NEXT_RE = re.compile(r"[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 
 
 def _bare(word: str) -> str:
@@ -204,7 +212,8 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
             last = i
             while last + 1 < len(spans) and spans[last + 1][0] < m.end():
                 last += 1
-            if _context_ok(rule, words, i, last):
+            named = not rule.near_caps or _NAME_NEXT_RE.match(text, m.end())
+            if named and _context_ok(rule, words, i, last):
                 match = TriggerMatch(m.start(), m.end(), rule)
                 candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
     candidates.sort(key=lambda c: c[:3])

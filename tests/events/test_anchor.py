@@ -189,3 +189,36 @@ def test_a_demonstrative_refers_back_to_the_event_told_before() -> None:
     mentions = run(text, [oct12, oct15], published=date(2012, 11, 1))
     assert one(mentions, "meeting").date_value == "2012-10-12"
     assert one(mentions, "visited").date_value == "2012-10-15"
+
+
+def test_the_triggers_own_auxiliary_does_not_block_a_date_before_it() -> None:
+    text = "On Friday, the minister will also tour the submarine base before sailing to Busan on Sunday."
+    friday = timex(text, "Friday", "2010-09-17")
+    sunday = timex(text, "Sunday", "2010-09-19")
+    assert one(run(text, [friday, sunday]), "tour").date_value == "2010-09-17"
+
+
+def test_the_first_since_a_year_does_not_date_the_present_event() -> None:
+    text = "Lopez met her Chilean counterpart in Lima, on the first trip there by a minister since 2011"
+    mentions = run(text, [timex(text, "2011", "2011", anchor=None)])
+    assert one(mentions, "met").date_value is None
+    assert one(mentions, "trip").date_value is None
+
+
+def test_a_date_on_the_object_of_a_verb_names_the_object() -> None:
+    text = "Caracas has renounced a 1998 border agreement with Bogota."
+    assert one(run(text, [timex(text, "1998", "1998", anchor=None)]), "renounced").date_value is None
+
+
+def test_an_event_after_which_something_happened_on_a_day_is_not_that_day() -> None:
+    text = "The destroyer docked in Mombasa on Thursday after a port call at Djibouti."
+    mentions = run(text, [timex(text, "Thursday", "2010-09-09")])
+    assert one(mentions, "docked").date_value == "2010-09-09"
+    assert one(mentions, "port call").date_value is None
+
+
+def test_talks_reported_right_after_they_ended_take_the_day_of_the_report() -> None:
+    text = "Seoul and Canberra will hold naval drills next year, the ministers said on Monday after talks."
+    mentions = run(text, [timex(text, "next year", "2011"), timex(text, "Monday", "2010-09-13")])
+    assert one(mentions, "talks").date_value == "2010-09-13"
+    assert one(mentions, "hold naval drills").date_value == "2011"

@@ -85,3 +85,59 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
     ]:
         mentions = extract_events(doc(text), sentences(text), [], [], [])
         assert [(m.event_type, m.trigger.text) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Travel and port calls: the family of a visit beyond "visited".
+        ("The envoy flew to Jakarta on Monday.", ("VISIT", "flew to")),
+        ("The minister will head to the Philippines next.", ("VISIT", "head to")),
+        ("The cruiser left for Valparaiso yesterday.", ("VISIT", "left for")),
+        ("The corvette called at Mombasa for fuel.", ("VISIT", "called at")),
+        ("Two frigates docked in Piraeus.", ("VISIT", "docked in")),
+        ("Norwegian cadets spent three weeks at the academy.", ("VISIT", "spent three weeks at")),
+        ("The general, who arrived on Sunday, addressed cadets.", ("VISIT", "arrived on")),
+        ("after a brief stopover in Doha", ("VISIT", "stopover in")),
+        ("Ankara refused clearance for the tanker to dock in Izmir.", ("VISIT", "refused clearance")),
+        # Troops arriving are a deployment, not a visit.
+        ("Some 600 Dutch soldiers have arrived in Lithuania.", ("MILITARY_FORCE", "soldiers have arrived")),
+        ("Crews of both ships visited each other's vessels.", ("PERSONNEL_EXCHANGE", "visited each other's")),
+        ("The academies will exchange cadets next spring.", ("PERSONNEL_EXCHANGE", "exchange cadets")),
+        ("Two battalions trained together near Tapa.", ("JOINT_EXERCISE", "trained together")),
+        ("Vietnamese officers will observe the drill.", ("JOINT_EXERCISE", "observe the drill")),
+        ("The drill, held each autumn, tests ports.", ("JOINT_EXERCISE", "drill, held")),
+        ("The summit, held in Riga, ended late.", ("MEETING", "summit, held")),
+        ("The admiral called on the fleet commander.", ("MEETING", "called on")),
+        ("The envoy called on Hanoi to release the crew.", ("STATEMENT", "called on")),
+        ("She raised the matter with her Danish counterpart.", ("MEETING", "raised the matter with")),
+        ("The two ministries set up a hotline.", ("COOPERATION", "set up a hotline")),
+        ("Tokyo pledged $40 million to clear mines.", ("COOPERATION", "pledged $40 million")),
+        ("Jets struck a fuel depot near Sirte.", ("MILITARY_FORCE", "struck a fuel depot")),
+        ("Drones destroyed three launchers.", ("MILITARY_FORCE", "destroyed three launchers")),
+        ("a patrol plane was buzzed by two fighters", ("MILITARY_FORCE", "buzzed")),
+        ("Seoul summoned the Japanese ambassador.", ("STATEMENT", "summoned the Japanese ambassador")),
+        ("Berlin welcomed the decision.", ("STATEMENT", "welcomed the decision")),
+        ("after repeated rocket launches", ("MILITARY_FORCE", "rocket launches")),
+    ],
+)
+def test_wording_families(text: str, expected: tuple[str, str]) -> None:
+    kind, start = expected
+    assert any(t == kind and words.startswith(start) for t, words in found(text)), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The visiting sailors played football.", "visiting"),
+        ("a status of visiting forces agreement", "visiting"),
+        ("The officers are going to discuss logistics.", "going to"),
+        ("Under the agreement, each side reports troop moves.", "agreement"),
+        ("We agree that dialogue is better.", "agree"),
+        ("The rescue drill tests ships.", "rescue"),
+        ("a plan that calls for more exchanges", "calls for"),
+        ("the spokesman told a news conference", "news conference"),
+    ],
+)
+def test_wordings_that_state_no_event(text: str, absent: str) -> None:
+    assert absent not in [t[1] for t in found(text)]
