@@ -48,6 +48,10 @@ SLOT_PX = 22  # height of one sub-row
 LABEL_CHARS = 42  # labels longer than this are cut (the tooltip has the full label)
 MAX_LABELLED = 150  # above this many marks, labels go to the tooltip only
 CHAR_PX = 6.9  # average width of a label character at font size 12
+EVENT_COLUMNS = (
+    "event_id", "slot", "start", "end_draw", "is_span", "label_x", "label_left", "label_start", "label_end",
+    "short_label", "label", "event_type", "status", "date_display", "date_text", "actors", "n_docs",
+)  # fmt: skip
 MIN_SPAN_DAYS = 30  # the x domain covers at least this many days
 TOP_AXIS_ROWS = 14  # more sub-rows than this: repeat the time axis above the chart
 LEFT_LABELS_AFTER = 0.6  # marks beyond this share of the width take their label on the left
@@ -240,6 +244,8 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
         alt.Tooltip("event_type:N", title="Type"),
         alt.Tooltip("status:N", title="Status"),
     ]
+    # only what the marks, tooltips and the click need: every column is shipped to the browser
+    frame = frame[[c for c in EVENT_COLUMNS if c in frame.columns]]
     base = alt.Chart(frame).encode(y=_y(slots), tooltip=tooltip)
     spans = (
         base.transform_filter("datum.is_span")

@@ -8,6 +8,8 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
+from dashboard.charts import SEP
+
 
 def chart_frames(at: AppTest) -> list[pd.DataFrame]:
     """The datasets of the first chart on the page, as sent to the browser (Arrow IPC)."""
@@ -22,7 +24,8 @@ def chart_frames(at: AppTest) -> list[pd.DataFrame]:
 
 def event_marks(at: AppTest) -> pd.DataFrame:
     """The main view's marks (the dataset with one row per event and lane)."""
-    return next(f for f in chart_frames(at) if "event_id" in f.columns)
+    marks = next(f for f in chart_frames(at) if "event_id" in f.columns)
+    return marks.assign(lane=marks["slot"].str.split(SEP).str[1])
 
 
 def html_of(at: AppTest) -> str:

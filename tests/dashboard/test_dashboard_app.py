@@ -113,3 +113,41 @@ def test_a_new_snapshot_shows_on_the_next_rerun(store: Path, make_app) -> None:
     write_snapshot(store.with_suffix(".parquet"), events=EVENTS[:2])
     at.run()
     assert set(event_marks(at)["event_id"]) == {"ev-visit", "ev-war"}
+
+
+def _submit_article(at, text: str) -> None:
+    at.sidebar.text_area[0].input(text)
+    next(b for b in at.sidebar.button if "Add to the timeline" in b.label).click()
+    at.run()
+
+
+def test_adding_an_article_refreshes_the_timeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_app
+) -> None:
+    db = tmp_path / "new.duckdb"
+    monkeypatch.setenv("DATELINE_DB", str(db))
+    calls = []
+
+    def fake_ingest_text(text, title, published, settings):  # the store writes a snapshot, like the real one
+        calls.append((text, title, published, settings.db_path))
+        write_snapshot(settings.snapshot_dir)
+        return "1 document(s) added"
+
+    monkeypatch.setattr("pipeline.run.ingest_text", fake_ingest_text)
+    at = make_app()
+    assert "No event snapshot" in at.info[0].value
+    _submit_article(at, "Vey plans to tour Camp Alder tomorrow.")
+    assert not at.exception
+    assert calls == [("Vey plans to tour Camp Alder tomorrow.", None, None, db)]
+    assert len(set(event_marks(at)["event_id"])) == 6
+
+
+def test_a_locked_store_gets_a_clear_message(store: Path, monkeypatch: pytest.MonkeyPatch, make_app) -> None:
+    def locked(*args, **kwargs):
+        raise RuntimeError('cannot open the event store: IO Error: Could not set lock on file "x.duckdb"')
+
+    monkeypatch.setattr("pipeline.run.ingest_text", locked)
+    at = make_app()
+    _submit_article(at, "Some article text.")
+    assert not at.exception
+    assert any("locked by another process" in e.value for e in at.sidebar.error)
