@@ -124,6 +124,7 @@ def extract_events(
         governing: dict[int, str] = {}  # clause start -> status of its last planned/cancelled verb
         verb_spans = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb"]
         previous: TriggerMatch | None = None
+        told: list[tuple[EventMention, TriggerMatch, Span]] = []
         for match in found:
             absorbed = _absorbed(text, previous, match)
             previous = match
@@ -176,17 +177,47 @@ def extract_events(
                 roles = carried
             if roles:
                 history.append(roles)
-            out.append(
-                EventMention(
-                    mention_id=f"{document.doc_id}:{match.start}:{match.rule.event_type}",
-                    doc_id=document.doc_id,
-                    sentence=sentence,
-                    trigger=trigger,
-                    event_type=match.rule.event_type,
-                    status=status,
-                    actors=roles,
-                    confidence=_confidence(match, roles),
-                    label=make_label(match.rule.event_type, roles, status, lexicon_dir),
-                )
+            mention = EventMention(
+                mention_id=f"{document.doc_id}:{match.start}:{match.rule.event_type}",
+                doc_id=document.doc_id,
+                sentence=sentence,
+                trigger=trigger,
+                event_type=match.rule.event_type,
+                status=status,
+                actors=roles,
+                confidence=_confidence(match, roles),
+                label=make_label(match.rule.event_type, roles, status, lexicon_dir),
             )
+            told.append((mention, match, clause))
+        out.extend(m for m, match, clause in told if not _defers(text, m, match, clause, told))
     return out
+
+
+_ALSO_BEFORE_RE = re.compile(r"\balso\s+$", re.IGNORECASE)
+_MORE_INFINITIVES_RE = re.compile(r"\b(?:and|or)\s+to\s+[a-z]", re.IGNORECASE)
+_NOT_ACTIVITIES = ("AGREEMENT", "STATEMENT", "INVITATION")
+
+
+def _defers(
+    text: str, mention: EventMention, match: TriggerMatch, clause: Span, told: Sequence[tuple]
+) -> bool:
+    """An agreement to one activity is that activity ("agreed to meet again next year": a planned meeting),
+    and so are the items of "also agreed to hold X and to exchange Y" (outcomes of talks already told); a
+    package of several items with no "also" stays an agreement."""
+    if not match.rule.defers_to_activity:
+        return False
+    end = _complement(text, mention.trigger.end, clause.end)
+    if end == clause.end:
+        return False  # "agreed on a variety of military exchanges": an agreement on a topic
+    activity = any(
+        other.trigger.start >= end
+        and other.trigger.start < clause.end
+        and other.event_type not in _NOT_ACTIVITIES
+        for other, _, _ in told
+    )
+    if not activity:
+        return False
+    items = 1 + len(_MORE_INFINITIVES_RE.findall(text, end, clause.end))
+    return items == 1 or bool(
+        _ALSO_BEFORE_RE.search(text, max(0, mention.trigger.start - 12), mention.trigger.start)
+    )

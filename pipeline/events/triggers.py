@@ -53,6 +53,7 @@ class TriggerRule:
     not_near: frozenset[str] = frozenset()
     not_near_window: int = 3
     near_caps: bool = False
+    defers_to_activity: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     not_near=frozenset(w.lower() for w in entry.get("not_near") or []),
                     not_near_window=int(entry.get("not_near_window", 3)),
                     near_caps=bool(entry.get("near_caps", False)),
+                    defers_to_activity=bool(entry.get("defers_to_activity", False)),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}

@@ -141,3 +141,19 @@ def test_wording_families(text: str, expected: tuple[str, str]) -> None:
 )
 def test_wordings_that_state_no_event(text: str, absent: str) -> None:
     assert absent not in [t[1] for t in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        ("The chiefs agreed to hold staff talks in May.", False),  # one activity: the planned talks
+        ("The chiefs also agreed to open a hotline and to exchange cadets.", False),  # items of told talks
+        ("The chiefs agreed to open a hotline and to exchange cadets.", True),  # a package
+        ("The chiefs agreed on a series of joint patrols.", True),  # an agreement on a topic
+    ],
+)
+def test_an_agreement_to_an_activity_is_that_activity(text: str, agreement: bool) -> None:
+    mentions = extract_events(doc(text), sentences(text), [], [], [])
+    types = [m.event_type for m in mentions]
+    assert ("AGREEMENT" in types) is agreement, types
+    assert len(types) > 1 or not agreement
