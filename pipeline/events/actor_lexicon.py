@@ -41,11 +41,26 @@ class PhraseTable(Generic[T]):
 
     def match(self, toks: Sequence[Tok], i: int) -> tuple[int, T] | None:
         """Longest phrase starting at token ``i``: (end token index, payload). Phrases never cross a gap
-        that is not a single space, and only their last token may carry a possessive."""
-        first = toks[i].low if self.lower else toks[i].key
-        lens = self.lengths.get(first)
+        that is not a single space, and only a one-token phrase may carry a possessive."""
+        lens = self.lengths.get(toks[i].low if self.lower else toks[i].key)
         if not lens:
             return None
+        reach = getattr(toks, "reach", None)
+        if reach is None:  # a plain token list (not from ``tokenize``)
+            return self._match_plain(toks, i, lens)
+        names = toks.lows if self.lower else toks.keys  # type: ignore[attr-defined]
+        limit = reach[i]
+        entries = self.entries
+        for n in lens:
+            j = i + n
+            if n > 1 and j > limit:
+                continue
+            payload = entries.get(tuple(names[i:j]))
+            if payload is not None:
+                return j, payload
+        return None
+
+    def _match_plain(self, toks: Sequence[Tok], i: int, lens: list[int]) -> tuple[int, T] | None:
         for n in lens:
             j = i + n
             if j > len(toks):
@@ -134,6 +149,9 @@ class ActorLexicon:
     home_country: str | None
     family_name_first: frozenset[str] = frozenset()  # countries whose names put the family name first
     abbreviations: frozenset[str] = frozenset()  # "adm", "gen", "mr": a period after them ends no phrase
+    # Token keys that can start a place, organisation, ignored phrase, bare service or ship name: the
+    # finders skip every other token with one set probe (most tokens of a text start none of them).
+    place_starts: frozenset[str] = frozenset()
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -149,7 +167,13 @@ def default_lexicon_dir() -> Path:
 
 def load_lexicon(lexicon_dir: Path | None = None) -> ActorLexicon:
     """The compiled actor lexicon of ``lexicon_dir`` (default: settings), cached per process."""
-    return _load_cached(Path(lexicon_dir or default_lexicon_dir()).resolve())
+    return _load_cached(_resolved(lexicon_dir))
+
+
+@lru_cache(maxsize=32)
+def _resolved(lexicon_dir: Path | str | None) -> Path:
+    """The absolute lexicon folder (resolving a path costs system calls; this runs once per document)."""
+    return Path(lexicon_dir or default_lexicon_dir()).resolve()
 
 
 def _pycountry_names(code: str) -> Iterable[str]:
@@ -227,6 +251,8 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
 
     pieces = _title_pieces(titles, home)
     hom = countries.get("homonyms") or {}
+    ship_prefixes = dict(orgs_doc.get("ship_prefixes") or {})
+    place_starts = frozenset([*places.lengths, *orgs.lengths, *ignore.lengths, *bare.lengths, *ship_prefixes])
     return ActorLexicon(
         places=places,
         orgs=orgs,
@@ -244,7 +270,7 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
         homonym_after={k: frozenset(phrase_keys(p) for p in (v.get("after") or [])) for k, v in hom.items()},
         homonym_cities=homonym_cities,
         us_places=frozenset([*us_states, *us_states.values()]),
-        ship_prefixes=dict(orgs_doc.get("ship_prefixes") or {}),
+        ship_prefixes=ship_prefixes,
         role_nouns={k: bool((v or {}).get("ambiguous")) for k, v in (titles.get("role_nouns") or {}).items()},
         determiners=frozenset(titles.get("determiners") or []),
         evidence_verbs=frozenset(titles.get("evidence_verbs") or []),
@@ -259,6 +285,7 @@ def _load_cached(lexicon_dir: Path) -> ActorLexicon:
         abbreviations=frozenset(
             key[k - 1] for key in pieces.entries for k in range(1, len(key)) if key[k] == "."
         ),
+        place_starts=place_starts,
     )
 
 

@@ -62,14 +62,15 @@ class Candidate:
 
 def _piece_at(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> tuple[int, Piece] | None:
     """The longest title piece, country or organisation starting at token ``i``."""
+    t = toks[i]
     opts: list[tuple[int, Piece]] = []
-    m = lex.pieces.match(toks, i)
+    m = lex.pieces.match(toks, i) if t.low in lex.pieces.lengths else None
     if m:
         opts.append(m)
-    p = lex.places.match(toks, i)
+    p = lex.places.match(toks, i) if t.key in lex.places.lengths else None
     if p and p[1].code and p[1].how in ("name", "demonym"):
         opts.append((p[0], Piece("country", country=p[1].code)))
-    o = lex.orgs.match(toks, i)
+    o = lex.orgs.match(toks, i) if t.key in lex.orgs.lengths else None
     if o:
         opts.append((o[0], Piece("org", sector=o[1].sector, country=o[1].country)))
     return max(opts, key=lambda x: x[0]) if opts else None
@@ -263,9 +264,11 @@ def find_titled(
     """Persons introduced by a title chain or honorific, claiming chain and name tokens."""
     out: list[Candidate] = []
     i, n = 0, len(toks)
+    pieces, places, orgs = lex.pieces.lengths, lex.places.lengths, lex.orgs.lengths
     while i < n:
-        if claimed[i] or not toks[i].word:
-            i += 1
+        t = toks[i]
+        if claimed[i] or not t.word or (t.low not in pieces and t.key not in places and t.key not in orgs):
+            i += 1  # no title piece can start here (``_piece_at`` would find nothing)
             continue
         k, chain, first = i, Clues(), None
         last: Piece | None = None

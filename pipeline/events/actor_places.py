@@ -202,8 +202,13 @@ def find_places(
     """All organisation and country mentions on unclaimed tokens, claiming what they use."""
     found: list[Found] = []
     i, n = 0, len(toks)
+    place_starts = lex.place_starts
     while i < n:
-        if claimed[i] or not (toks[i].word or toks[i].text[:1].isdigit()):
+        t = toks[i]
+        if claimed[i] or (t.key not in place_starts and not t.text[0].isdigit()):
+            i += 1  # nothing can start here (see ``ActorLexicon.place_starts``), nor a number or a unit
+            continue
+        if not (t.word or t.text[0].isdigit()):
             i += 1
             continue
         hit = _org_at(lex, text, toks, i, starts)

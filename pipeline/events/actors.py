@@ -7,7 +7,6 @@ counterpart, demonym, capital as metonym). ``unify_actors`` merges one person's 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -32,23 +31,31 @@ def actors_in_span(mentions: Iterable[ActorMention], start: int, end: int) -> li
 
 
 def _sentence_starts(text: str, toks: Sequence[Tok], sentences: Sequence[Span]) -> tuple[set[int], list[int]]:
-    """Token indices that begin a sentence or a line, and the sentence number of every token."""
+    """Token indices that begin a sentence or a line, and the sentence number of every token (one walk over
+    tokens and sentence offsets together: both are in text order)."""
     offsets = sorted({s.start for s in sentences} | {0})
     starts: set[int] = set()
     sent_of: list[int] = []
-    prev = -1
+    prev, s, last = -1, 0, len(offsets) - 1
+    following = offsets[1] if last else None
+    prev_end = 0
     for k, t in enumerate(toks):
-        s = bisect_right(offsets, t.start) - 1
-        if s != prev or k == 0 or "\n" in text[toks[k - 1].end : t.start]:
+        while following is not None and following <= t.start:
+            s += 1
+            following = offsets[s + 1] if s < last else None
+        if s != prev or k == 0 or text.find("\n", prev_end, t.start) >= 0:
             starts.add(k)
-        prev = s
+        prev, prev_end = s, t.end
         sent_of.append(s)
     return starts, sent_of
 
 
 def _claim_furniture(lex: ActorLexicon, toks: Sequence[Tok], starts: set[int], claimed: list[bool]) -> None:
     """Bylines ("By Jim Garamone"), photo credits and publisher names are not actors."""
+    ignore_starts = lex.ignore.lengths
     for i, t in enumerate(toks):
+        if t.key not in ignore_starts and t.key != "By" and t.key != "by":
+            continue  # neither an ignored phrase nor a byline starts here
         m = lex.ignore.match(toks, i)
         if m:
             for k in range(i, m[0]):

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -19,11 +21,10 @@ TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A token with its offsets; ``key`` drops a possessive "'s", ``joined`` says the gap before it is a space
-    or
-    nothing on the same line (phrases never span a comma, a newline or a paragraph)."""
+    or nothing on the same line (phrases never span a comma, a newline or a paragraph). A tuple, not a
+    dataclass: a document has thousands and building them was a tenth of actor resolution."""
 
     start: int
     end: int
@@ -32,29 +33,53 @@ class Tok:
     poss: bool
     joined: bool
     low: str = ""  # key.lower(), precomputed: every token is looked up in several tables
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalpha()
+    cap: bool = False  # starts with an upper-case letter (set by ``tokenize``)
+    word: bool = False  # starts with a letter (set by ``tokenize``)
 
 
-def tokenize(text: str) -> list[Tok]:
-    """Split ``text`` into tokens with offsets (see TOKEN_RE)."""
-    toks: list[Tok] = []
-    prev_end = 0
-    for m in TOKEN_RE.finditer(text):
-        raw = m.group()
-        poss = raw.endswith(_POSSESSIVE) and len(raw) > 2
-        key = raw[:-2] if poss else raw
-        gap = text[prev_end : m.start()]
-        joined = len(gap) <= 1 and "\n" not in gap and toks != []
-        toks.append(Tok(m.start(), m.end(), raw, key, poss, joined, key.lower()))
-        prev_end = m.end()
+class Tokens(list):
+    """The tokens of one text, with the per-token arrays phrase lookups use (``PhraseTable.match``):
+    ``keys``/``lows`` (token keys, lower-cased keys) and ``reach`` (``reach[i]``: the end of the longest
+    run from ``i`` that a multi-token phrase may cover: no possessive inside, every gap a single space)."""
+
+    keys: list[str]
+    lows: list[str]
+    reach: list[int]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into tokens with offsets (see TOKEN_RE). Built column by column with comprehensions
+    (a document has thousands of tokens; this runs once per document and every actor finder uses it)."""
+    found = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    if not found:
+        toks = Tokens()
+        toks.keys, toks.lows, toks.reach = [], [], []
+        return toks
+    starts, ends, raws = zip(*found, strict=True)
+    posses = [len(r) > 2 and r.endswith(_POSSESSIVE) for r in raws]
+    keys = [r[:-2] if p else r for r, p in zip(raws, posses, strict=True)]
+    lows = [k.lower() for k in keys]
+    # joined: the gap before the token is nothing or one character that is not a newline (never the first)
+    joins = [False] + [
+        s - e == 0 or (s - e == 1 and text[e] != "\n") for s, e in zip(starts[1:], ends, strict=False)
+    ]
+    caps = [r[0].isupper() for r in raws]
+    words = [r[0].isalpha() for r in raws]
+    toks = Tokens(map(_new_tok, zip(starts, ends, raws, keys, posses, joins, lows, caps, words, strict=True)))
+    n = len(keys)
+    reach = [0] * n
+    for i in range(n - 1, -1, -1):
+        if posses[i]:
+            reach[i] = i
+        elif i + 1 < n and joins[i + 1] and not posses[i + 1]:
+            reach[i] = reach[i + 1]
+        else:
+            reach[i] = i + 1
+    toks.keys, toks.lows, toks.reach = keys, lows, reach
     return toks
+
+
+_new_tok = partial(tuple.__new__, Tok)  # a Tok from a ready tuple, without the Python-level __new__
 
 
 def phrase_keys(phrase: str, lower: bool = False) -> tuple[str, ...]:
@@ -66,16 +91,24 @@ def phrase_keys(phrase: str, lower: bool = False) -> tuple[str, ...]:
 def slug(name: str) -> str:
     """Stable id of a canonical name: "Robert M. Gates" -> "robert-m-gates", "U.S. Navy" -> "us-navy"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"(?<=\w)\.(?=\w)", "", ascii_name)  # U.S. -> US
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    ascii_name = _INNER_DOT.sub("", ascii_name)  # U.S. -> US
+    return _NON_ALNUM.sub("-", ascii_name.lower()).strip("-")
 
 
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_TRANSLIT_DROP = re.compile(r"['’.\-]")
+_DOUBLED = re.compile(r"(.)\1+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?")
+
+
+@lru_cache(maxsize=8192)
 def translit_key(token: str) -> str:
     """A spelling-tolerant key for a name token: accents dropped, y/j/i merged, doubled letters collapsed."""
     s = unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"['’.\-]", "", s)
+    s = _TRANSLIT_DROP.sub("", s)
     s = s.replace("y", "i").replace("j", "i").replace("kh", "h").replace("ck", "k")
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLED.sub(r"\1", s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +140,7 @@ class PersonName:
 
 def is_initial(token: str) -> bool:
     """ "M." or "H.W." are initials."""
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+(?:[A-Z]\.?)?", token))
+    return _INITIALS.fullmatch(token) is not None
 
 
 def parse_name(
