@@ -135,6 +135,9 @@ def _select(text: str, grammar: Grammar) -> list[Candidate]:
         end = match.end()
         if occupied.find(1, start, end) >= 0:
             continue
+        if rule.parts[0].type == "NONE":  # a "not a time expression" rule: it only claims its span
+            occupied[start:end] = b"\x01" * (end - start)
+            continue
         built = _build(rule, match)
         if built is None:
             continue
@@ -211,11 +214,31 @@ def _merge_date_clock(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_PART_OF = re.compile(
+    r"(?:^|(?<=\W))[Tt]he\s+(?:(?:early|late)\s+)?(morning|afternoon|evening|night)\s+of\s+$"
+)
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "the morning of March 3", "the night of Aug. 7": one TIME, the day with its part of day."""
+    out: list[Candidate] = []
+    for cand in found:
+        low = out[-1].end if out else 0
+        part = _PART_OF.search(text, max(low, cand.start - 30), cand.start)
+        day = _DAYLIKE.fullmatch(cand.value)
+        if part and day and cand.type == "DATE" and not day.group(0).endswith(("MO", "AF", "EV", "NI")):
+            value = f"{day.group(1)}T{_PART_CODES[part.group(1)]}"
+            cand = replace(cand, start=part.start(), type="TIME", value=value, linked=False)
+        out.append(cand)
+    return out
+
+
 def extract(text: str, grammar: Grammar) -> list[Candidate]:
     """All time expressions of ``text``, sorted, non-overlapping, with underspecified values."""
     found = _select(text, grammar)
     found = _with_modifiers(text, found, grammar)
-    return _merge_date_clock(text, found)
+    return _part_of_day(text, _merge_date_clock(text, found))
 
 
 __all__ = ["Candidate", "extract", "normalise"]
