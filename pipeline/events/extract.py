@@ -17,9 +17,10 @@ from pathlib import Path
 
 from pipeline.events.clauses import clause_index, is_headline, split_clauses
 from pipeline.events.labels import make_label
+from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles, carried_roles, pronoun_subject
 from pipeline.events.status import SKIP, decide_status, status_cues
-from pipeline.events.triggers import TriggerMatch, find_triggers
+from pipeline.events.triggers import REFER, TriggerMatch, find_triggers
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
 
 
@@ -130,6 +131,15 @@ def extract_events(
             previous = match
             if absorbed:
                 continue
+            event_type = match.rule.event_type
+            earlier_roles: tuple[ActorRole, ...] = ()
+            if event_type == REFER:
+                reach = sentences[max(0, index - REACH)].start
+                told_before = [m for m in out if m.sentence.start >= reach] + [m for m, _, _ in told]
+                referent = antecedent(match.rule, Span(match.start, match.end, ""), told_before)
+                if referent is None:
+                    continue
+                event_type, earlier_roles = referent.event_type, referent.actors
             clause = clauses[clause_index(clauses, match.start)]
             verb = match.rule.pos == "verb"
             own_end = _complement(text, match.end, clause.end) if verb else clause.end
@@ -140,7 +150,7 @@ def extract_events(
                 text[match.end : clause.end],
                 cues,
                 has_set,
-                match.rule.event_type,
+                event_type,
                 verb,
             )
             if status == SKIP or _inside_name(text, match):
@@ -155,16 +165,19 @@ def extract_events(
                 # A noun in the object of a plan is planned too ("agreed to meet ... at the G7 summit").
                 status = governing[clause.start]
             trigger = Span(match.start, match.end, text[match.start : match.end])
-            roles = assign_roles(
-                text,
-                trigger,
-                clause,
-                sentence,
-                mentions_per_sentence[index],
-                actor_by_id,
-                host_subject=match.rule.host,
-                event_type=match.rule.event_type,
-                stops=verb_spans,
+            roles = (
+                assign_roles(
+                    text,
+                    trigger,
+                    clause,
+                    sentence,
+                    mentions_per_sentence[index],
+                    actor_by_id,
+                    host_subject=match.rule.host,
+                    event_type=event_type,
+                    stops=verb_spans,
+                )
+                or earlier_roles
             )
             subject_named = any(
                 sentence.start <= m.start and m.end <= match.start for m in mentions_per_sentence[index]
@@ -178,15 +191,15 @@ def extract_events(
             if roles:
                 history.append(roles)
             mention = EventMention(
-                mention_id=f"{document.doc_id}:{match.start}:{match.rule.event_type}",
+                mention_id=f"{document.doc_id}:{match.start}:{event_type}",
                 doc_id=document.doc_id,
                 sentence=sentence,
                 trigger=trigger,
-                event_type=match.rule.event_type,
+                event_type=event_type,
                 status=status,
                 actors=roles,
                 confidence=_confidence(match, roles),
-                label=make_label(match.rule.event_type, roles, status, lexicon_dir),
+                label=make_label(event_type, roles, status, lexicon_dir),
             )
             told.append((mention, match, clause))
         out.extend(m for m, match, clause in told if not _defers(text, m, match, clause, told))

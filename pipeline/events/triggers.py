@@ -18,6 +18,9 @@ import yaml
 from pipeline.config import DEFAULT_SETTINGS
 from pipeline.model import EVENT_TYPES
 
+# Wordings that name no type of their own but refer back to an event told before ("the next edition",
+# "will take place"): extraction gives them the type of their antecedent.
+REFER = "REFER"
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 # A free word of a gap: never one ending a sentence ("... began in 2004. Last year's exercise"), but
 # abbreviations are words ("U.S.", "Gen.", "Va.").
@@ -54,6 +57,8 @@ class TriggerRule:
     not_near_window: int = 3
     near_caps: bool = False
     defers_to_activity: bool = False
+    refers_to: frozenset[str] = frozenset()  # REFER rules: the types the wording can refer back to
+    after_one_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     rules: list[TriggerRule] = []
     for event_type, entries in raw.items():
-        if event_type not in EVENT_TYPES:
+        if event_type not in EVENT_TYPES and event_type != REFER:
             raise ValueError(f"{path}: unknown event type {event_type!r}")
         for entry in entries or []:
             try:
@@ -147,6 +152,8 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     not_near_window=int(entry.get("not_near_window", 3)),
                     near_caps=bool(entry.get("near_caps", False)),
                     defers_to_activity=bool(entry.get("defers_to_activity", False)),
+                    refers_to=frozenset(entry.get("refers_to") or ()),
+                    after_one_of=frozenset(w.lower() for w in entry.get("after_one_of") or ()),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}
@@ -181,6 +188,8 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
         if tuple(words[last + 1 : last + 1 + n]) == seq:
             return False
     if rule.not_inside and any(w in rule.not_inside for w in words[first : last + 1]):
+        return False
+    if rule.after_one_of and (first == 0 or words[first - 1] not in rule.after_one_of):
         return False
     if rule.not_near and any(
         _bare(w) in rule.not_near for w in words[last + 1 : last + 1 + rule.not_near_window]

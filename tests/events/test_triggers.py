@@ -157,3 +157,18 @@ def test_an_agreement_to_an_activity_is_that_activity(text: str, agreement: bool
     types = [m.event_type for m in mentions]
     assert ("AGREEMENT" in types) is agreement, types
     assert len(types) > 1 or not agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Navies hold the drill each May.\nThe next edition is in 2016.", "edition", "JOINT_EXERCISE"),
+        ("Defense chiefs hold talks annually.\nNext year's round will be in Oslo.", "round", "MEETING"),
+        ("The summit was moved twice.\nIt will now take place in Riga.", "take place", "MEETING"),
+        ("The second round was won by the incumbent.", "round", None),  # nothing to refer back to
+    ],
+)
+def test_wordings_that_refer_back_take_their_antecedents_type(text: str, trigger: str, expected) -> None:
+    mentions = extract_events(doc(text), sentences(text), [], [], [])
+    types = [m.event_type for m in mentions if m.trigger.text.startswith(trigger)]
+    assert types == ([expected] if expected else []), [(m.event_type, m.trigger.text) for m in mentions]
