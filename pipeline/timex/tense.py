@@ -18,6 +18,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
 _QUOTES = re.compile(r"[\"“”]")
 _COMMA = re.compile(r"\s*,")
 _PAST_INTENT = re.compile(r"(?:[a-z]+ed|told|sought|undertook)\b", re.IGNORECASE)
+_PAST_AUX = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _AUX = re.compile(r"\b(?:is|are|am|be|been|being|will|would|[’']s|[’']re)\s+$", re.IGNORECASE)
 _RIGHT_PENALTY = 25  # a cue after the expression is weaker than one before it ("On Friday he will")
 _REACH = 80  # characters: a cue farther away belongs to another clause
@@ -148,7 +149,9 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
             if cues.adjective.search(text, max(0, cue_start - 20), cue_start):
                 continue
             kind = "past"
-        if kind == "future" and cue_end <= start:
+        if kind == "future" and _PAST_AUX.search(text, max(0, cue_start - 24), cue_start):
+            kind = "none"  # "were due to reopen Tuesday": a plan told in the past, either side of now
+        elif kind == "future" and cue_end <= start:
             futures.append(cue_end)
         elif kind == "past" and futures and cue_start - futures[-1] <= _AUX_REACH:
             kind = "future"  # "will be held", "is expected to be signed"
@@ -163,4 +166,4 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
         distance = start - cue_end if left else cue_start - end + _RIGHT_PENALTY
         if best is None or distance < best[0]:
             best = (distance, kind)
-    return best[1] if best else None
+    return best[1] if best and best[1] in ("past", "future") else None
