@@ -218,7 +218,8 @@ def resolve(text: str, found: list[Candidate], dct: date | None, grammar: Gramma
     refs: list[Reference] = []
     out: list[TimeExpression] = []
     for index, cand in enumerate(found):
-        if cand.alt_value and clause_tense(text, cand.start, cand.end, grammar.tense) == cand.alt_when:
+        tense = clause_tense(text, cand.start, cand.end, grammar.tense) if cand.alt_value else None
+        if cand.alt_value and (tense == "past-future" and "future" or tense) == cand.alt_when:
             cand = replace(cand, type=cand.alt_type or cand.type, value=cand.alt_value, alt_value=None)
         ctx = Context(text, dct, refs, grammar)  # handlers only read the list: no copy
         cand = _after_range_start(

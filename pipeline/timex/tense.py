@@ -73,6 +73,7 @@ def _infinitive(spec: dict[str, Any]) -> re.Pattern[str]:
 def compile_cues(spec: dict[str, Any]) -> TenseCues:
     """One regex with a group per cue kind; -ed words are past unless listed in ``not_past``."""
     parts = [
+        rf"(?P<would>{_alternation(spec.get('future_in_past', []))})",
         rf"(?P<future>{_alternation(spec.get('future', []))})",
         rf"(?P<past>{_alternation(spec.get('past', []) + spec.get('past_reporting', []))})",
         r"(?P<ed>[a-z]{2,}ed)",
@@ -127,7 +128,8 @@ def _window(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, int]
 
 
 def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None:
-    """ "past", "future" or None for the expression at ``text[start:end]``."""
+    """ "past", "future", "past-future" (a future seen from a past moment: "said in March it would...")
+    or None for the expression at ``text[start:end]``."""
     if found := cues.before.search(text, max(0, start - 12), start):
         return found.lastgroup
     begin, stop = _window(text, start, end, cues)
@@ -139,7 +141,7 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
     ]
     found_cues.sort()
     best: tuple[int, str] | None = None
-    futures: list[int] = []  # end offsets of future cues left of the expression
+    futures: list[tuple[int, str]] = []  # (end, kind) of future cues left of the expression
     for cue_start, cue_end, kind, word in found_cues:
         if cue_start < end and cue_end > start:
             continue  # a cue that contains the expression is not its context ("agreed in July to")
@@ -151,10 +153,10 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
             kind = "past"
         if kind == "future" and _PAST_AUX.search(text, max(0, cue_start - 24), cue_start):
             kind = "none"  # "were due to reopen Tuesday": a plan told in the past, either side of now
-        elif kind == "future" and cue_end <= start:
-            futures.append(cue_end)
-        elif kind == "past" and futures and cue_start - futures[-1] <= _AUX_REACH:
-            kind = "future"  # "will be held", "is expected to be signed"
+        elif kind in ("future", "would") and cue_end <= start:
+            futures.append((cue_end, kind))
+        elif kind == "past" and futures and cue_start - futures[-1][0] <= _AUX_REACH:
+            kind = futures[-1][1]  # "will be held", "is expected to be signed", "would be held"
         left = cue_end <= start
         if (
             kind == "future"
@@ -166,4 +168,6 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
         distance = start - cue_end if left else cue_start - end + _RIGHT_PENALTY
         if best is None or distance < best[0]:
             best = (distance, kind)
-    return best[1] if best and best[1] in ("past", "future") else None
+    if best is None or best[1] not in ("past", "future", "would"):
+        return None
+    return "past-future" if best[1] == "would" else best[1]

@@ -63,7 +63,18 @@ def _direction(cand: Candidate, ctx: Context) -> tuple[str, str]:
         return "past", "past tense: the last one up to"
     if tense == "future":
         return "future", "future/modal: the next one from"
+    if tense == "past-future":
+        return "past-future", "future seen from the past: the next one from"
     return "nearest", "no tense cue: the nearest to"
+
+
+def _saying_time(cand: Candidate, ctx: Context) -> Reference | None:
+    """ "said in March that the plant would reopen in June": the past date told earlier in the sentence,
+    from which "would" looks ahead (None when there is none: the DCT is then the viewpoint)."""
+    ref = ctx.refs[-1] if ctx.refs else None
+    if ref is None or ctx.dct is None or ref.day > ctx.dct or V.RANK[ref.grain] > V.RANK["month"]:
+        return None
+    return ref if same_sentence(ctx.text, ref.end, cand.start) else None
 
 
 def _year_periods(cand: Candidate, year: int) -> tuple[date, date, str, str] | None:
@@ -141,6 +152,10 @@ def year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
             return Result(cand.value, None, f"{cand.rule}: no publication date, year unknown", True, False)
         value = period[2] + period[3]
         return Result(value, ref.tid, f"year of the reference time ({ref.tid}) = {value}")
+    if direction == "past-future":
+        direction = "future"
+        if anchor == "dct" and (ref := _saying_time(cand, ctx)) is not None:
+            base, anchor = ref.day, ref.tid
     periods = [p for y in (base.year - 1, base.year, base.year + 1) if (p := _year_periods(cand, y))]
     if not periods:
         return Result(cand.value, None, f"{cand.rule}: not a calendar date", True, False)
@@ -169,6 +184,7 @@ def weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
             return Result(cand.value, None, f"{cand.rule}: no publication date, week unknown", True, False)
         base, anchor = ref.day, ref.tid
     direction, how = _direction(cand, ctx)
+    direction = "future" if direction == "past-future" else direction
     monday = base - timedelta(days=base.weekday())
     days = [monday + timedelta(days=7 * w + weekday - 1) for w in (-1, 0, 1)]
 

@@ -45,3 +45,8 @@ def test_fronted_adverbial_takes_the_tense_after_its_comma() -> None:
 
 def test_past_intention_verb_after_a_fronted_date_dates_the_intention() -> None:
     assert tense("In November, the company decided to close two plants.", "November") == "past"
+
+
+def test_would_is_a_future_seen_from_the_past() -> None:
+    assert tense("Officials said the plant would reopen in June.", "June") == "past-future"
+    assert tense("The summit would be held in November.", "November") == "past-future"
