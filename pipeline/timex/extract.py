@@ -160,7 +160,7 @@ def _with_modifiers(text: str, found: list[Candidate], grammar: Grammar) -> list
         prefix, table = None, None
         if kind == "date":
             prefix, table = grammar.date_prefix.search(before), grammar.tables["date_modifiers"]
-        elif kind in ("amount", "ago"):
+        elif kind in ("amount", "ago", "clock"):
             prefix, table = grammar.amount_prefix.search(before), grammar.tables["amount_modifiers"]
             if prefix and grammar.amount_blocker.search(
                 text, max(0, cand.start - _LOOK - len(before)), cand.start - len(before) + prefix.start()
@@ -170,7 +170,8 @@ def _with_modifiers(text: str, found: list[Candidate], grammar: Grammar) -> list
             mod = normalise_mod(prefix.group("mod"), table.values)
             if kind == "ago":
                 mod = grammar.ago_mods.get(mod, mod)
-            cand = replace(cand, start=cand.start - len(before) + prefix.start(), mod=mod or cand.mod)
+            if kind != "clock" or mod == "APPROX":  # "about 2:30 a.m."; not "more than 3 p.m."
+                cand = replace(cand, start=cand.start - len(before) + prefix.start(), mod=mod or cand.mod)
         suffix = grammar.suffix.match(text, cand.end, high)
         if suffix and cand.type in ("DATE", "DURATION") and not cand.value.endswith("_REF"):
             mod = grammar.suffix_mods.get(suffix.group("mod").lower())
@@ -206,7 +207,7 @@ def _merge_date_clock(text: str, found: list[Candidate]) -> list[Candidate]:
                     "TIME",
                     f"{day_part}T{time_part}",
                     f"{day.rule}+{clock.rule}",
-                    day.mod,
+                    clock.mod or day.mod,
                     day.dir,
                 )
                 continue
