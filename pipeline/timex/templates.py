@@ -161,6 +161,7 @@ FUNCTIONS: dict[str, Callable[..., str | None]] = {
     "GENERICDAY": lambda w: "PRESENT_REF" if w.lower() == "today" else "FUTURE_REF",
     "BEFOREAFTER": lambda w: "-" if w.lower() in ("before", "earlier") else "+",
     "OTHER": lambda num, other: "2" if other else num,
+    "DAYPART": lambda day: f"-{day}" if day and day != "XX" else "",
     "YEAROF": lambda unit: {"quarter": "4", "month": "12", "week": "52"}.get(unit.lower(), "1"),
     "BASIS": lambda adj: {"daily": "P1D", "weekly": "P1W", "monthly": "P1M"}.get(adj.lower(), "P1Y"),
     "NOON": lambda w: {"midnight": "24:00", "midday": "MI"}.get(w.lower(), "12:00"),
