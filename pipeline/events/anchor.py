@@ -143,11 +143,7 @@ def anchor_events(
             mention, candidates, clauses, verbs, text, trigger_starts, document.published
         )
         chosen = range_start(chosen, dating, text)
-        too_far = (
-            chosen is not None
-            and abs(clause_index(clauses, chosen.start) - clause_index(clauses, mention.trigger.start)) > 1
-        )
-        if mention.status == "planned" and source == "sentence" and too_far:
+        if mention.status == "planned" and source == "sentence" and _too_far(chosen, mention, clauses):
             # A plan is dated by its own clause or the clause it hangs on, not by any date of the sentence.
             chosen = None
         if chosen is not None:
@@ -165,6 +161,21 @@ def anchor_events(
         first_pass.append(dated)
     dated_all = date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
     return mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
+
+
+# A clause coordinated with its own subject hangs on no other: "..., and planners will meet in Hawaii".
+_COORDINATED_RE = re.compile(r"^\s*(?:[;:]|,\s*(?:and|but|or)\b)", re.IGNORECASE)
+
+
+def _too_far(chosen: TimeExpression | None, mention: EventMention, clauses: Sequence[Span]) -> bool:
+    if chosen is None:
+        return False
+    home = clause_index(clauses, mention.trigger.start)
+    there = clause_index(clauses, chosen.start)
+    if abs(there - home) > 1:
+        return True
+    own = clauses[max(home, there)]  # the later of the two: its opening joins them
+    return bool(_COORDINATED_RE.match(own.text))
 
 
 def _present_tense(mention: EventMention) -> bool:

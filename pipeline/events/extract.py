@@ -63,6 +63,7 @@ def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> 
     return bool(_OBJECT_GAP_RE.match(text[previous.end : match.start]))
 
 
+_AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
 _INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,3}?\W+(?P<to>to)\s+[a-z]", re.IGNORECASE)
 
 
@@ -161,8 +162,13 @@ def extract_events(
                 status = match.rule.status
             if match.rule.pos == "verb" and status in ("planned", "cancelled"):
                 governing[clause.start] = status
-            elif match.rule.pos != "verb" and status == "occurred" and clause.start in governing:
-                # A noun in the object of a plan is planned too ("agreed to meet ... at the G7 summit").
+            elif (
+                status == "occurred"
+                and clause.start in governing
+                and (not verb or _AND_TO_RE.search(text, max(0, match.start - 10), match.start))
+            ):
+                # A noun in the object of a plan is planned too ("agreed to meet ... at the G7 summit"), and
+                # so is the next item of a list of plans ("to hold a drill in May and to exchange ...").
                 status = governing[clause.start]
             trigger = Span(match.start, match.end, text[match.start : match.end])
             roles = (

@@ -69,17 +69,50 @@ _OWN_AUXILIARIES_RE = re.compile(
 )
 
 
-def _blocked(trigger: Span, timex: TimeExpression, verbs: Sequence[Span], text: str) -> bool:
+# A noun's own predicate: "The hotline ... [will be] running by the end of the year".
+_INFINITIVE_OR_QUESTION_RE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
+    r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why)\b"
+)
+# A coordinated infinitive is another item: "to hold a drill in the spring [and to] exchange officers".
+_AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
+_TO_BEFORE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Verbs whose infinitive is a plan of their own ("decided on Monday to ..."), unlike a purpose after a
+# movement ("will travel to Surabaya tomorrow to visit ...": the same day).
+_PLAN_VERB_RE = re.compile(
+    r"\b(?:agreed|agree|agrees|decided|decides|voted|pledged|promised|vowed|planned|plans|hoped|hopes|"
+    r"intended|intends|undertook|resolved|committed|expected|asked|urged|invited|offered|proposed)\b",
+    re.IGNORECASE,
+)
+
+
+def _blocked(
+    trigger: Span,
+    timex: TimeExpression,
+    verbs: Sequence[Span],
+    text: str,
+    noun: bool = False,
+    planned: bool = False,
+) -> bool:
     """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
-    word standing between the trigger and the date."""
+    word standing between the trigger and the date (a noun's modal is its own predicate's)."""
     low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
     if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
         return True
     if timex.start < trigger.start:
+        if _AND_TO_RE.search(text, max(low, trigger.start - 12), high):
+            return True
+        if (
+            planned
+            and _TO_BEFORE_RE.search(text, max(low, trigger.start - 4), high)
+            and _PLAN_VERB_RE.search(text, max(0, timex.start - 40), timex.start)
+        ):
+            return True  # "agreed on Wednesday [to] set up a hotline": the agreeing's date
         own = _OWN_AUXILIARIES_RE.search(text, low, high)
         if own:
             high = own.start()
-    return bool(_PREDICATE_RE.search(text, low, high)) if high > low else False
+    pattern = _INFINITIVE_OR_QUESTION_RE if noun and timex.start >= trigger.end else _PREDICATE_RE
+    return bool(pattern.search(text, low, high)) if high > low else False
 
 
 # A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
@@ -88,6 +121,7 @@ _SINCE_BEFORE_RE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNOR
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had|'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A date right after a verb trigger and a determiner names its object ("suspended a [2001] agreement").
 _OBJECT_DATE_RE = re.compile(r"^\s+(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
+_OF_NOUN_RE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s+of\s+$")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|on|at|since|by|from|until|till|through|during|before|after|of|for|to|between|and|or)\s+$",
     re.IGNORECASE,
@@ -104,8 +138,9 @@ def eligible(
 ) -> bool:
     """Can this expression of the sentence date this mention at all?"""
     trig = mention.trigger
+    noun = not any(v.start == trig.start for v in verbs)
     if (
-        _blocked(trig, t, verbs, text)
+        _blocked(trig, t, verbs, text, noun, mention.status == "planned")
         or wrong_way(mention.status, t)
         or _REPORTING_RE.search(text, max(0, t.start - 40), t.start)
     ):
@@ -118,12 +153,15 @@ def eligible(
         return False
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
-    if (
-        clause_index(clauses, t.start) < clause_index(clauses, trig.start)
-        and in_sequel_clause(mention, clauses)
-        and _DAY_VALUE_RE.match(t.value)
-    ):
-        return False  # "arrived on Friday after a port visit": not Friday; "later that year after ...": yes
+    home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
+    if home != there and _DAY_VALUE_RE.match(t.value):
+        if there < home and in_sequel_clause(mention, clauses):
+            return False  # "arrived on Friday after a port visit": not Friday; "later that year after": yes
+        if _SEQUEL_RE.match(clauses[there].text):
+            return False  # "will visit the base before returning home on Friday": Friday is the return's
+    of_noun = _OF_NOUN_RE.search(text, max(0, t.start - 40), t.start)
+    if of_noun and of_noun.end(1) != trig.end:
+        return False  # "the Aachen treaty of January 22, 2019": the treaty's date, not this event's
     head = _modified_head(t, text)
     # A date modifying a plain noun ("Year 2000 computer glitches") dates no event.
     return head is None or any(head[0] <= s < head[1] for s in trigger_starts)

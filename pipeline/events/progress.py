@@ -71,6 +71,8 @@ def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression]
         return False
     if end is not None and mention.precision == "day" and start < end and end > dct:
         return True  # "scheduled for Feb. 9-16", read on Feb. 9 after it began
+    if mention.status != "occurred":
+        return False  # a plan's stated length is how long it will run, once begun
     days = _stated_length(mention, timexes, text)
     return bool(days) and start + timedelta(days=days - 1) >= dct and (start < dct or days > 1)
 

@@ -41,16 +41,22 @@ class StatusCues:
     perfect_auxiliaries: frozenset[str] = frozenset()
     perfect_unless: frozenset[str] = frozenset()
     future_dates: tuple[tuple[str, ...], ...] = ()
+    planned_inside: tuple[tuple[str, ...], ...] = ()
+    planned_after_noun: tuple[tuple[str, ...], ...] = ()
+    ongoing_ending: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
+_MONTH_MAY = "<may>"
 
 
 def _words(text: str) -> list[str]:
-    """Lower-cased words, with contractions split off ("didn't" -> "did", "n't") so cues can name them."""
+    """Lower-cased words, with contractions split off ("didn't" -> "did", "n't") so cues can name them.
+    The month "May" is no modal "may" ("a drill in May and to exchange cadets")."""
     out: list[str] = []
-    for word in WORD_RE.findall(text.lower()):
+    for raw in WORD_RE.findall(text):
+        word = _MONTH_MAY if raw == "May" else raw.lower()
         if "'" not in word and "’" not in word:
             out.append(word)
             continue
@@ -84,6 +90,9 @@ def _load(path: Path) -> StatusCues:
         recurring_clause=_seqs((raw.get("recurring") or {}).get("clause")),
         planned_before=_seqs((raw.get("planned") or {}).get("before")),
         planned_after=_seqs((raw.get("planned") or {}).get("after")),
+        planned_inside=_seqs((raw.get("planned") or {}).get("inside")),
+        planned_after_noun=_seqs((raw.get("planned") or {}).get("after_noun")),
+        ongoing_ending=_seqs((raw.get("ongoing") or {}).get("ending")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),
         ongoing_after=_seqs((raw.get("ongoing") or {}).get("after")),
@@ -149,6 +158,14 @@ def _since_clause_start(words_before: list[str], words_after: list[str], cues: S
     return "present" if cues.perfect_auxiliaries.intersection(main) else "past"
 
 
+def _before_conjunction(words: list[str]) -> list[str]:
+    """Words up to a conjunction: in "boarding drills, and will end" the "will" is the next predicate's."""
+    for i, word in enumerate(words):
+        if word in ("and", "or", "but"):
+            return words[:i]
+    return words
+
+
 def decide_status(
     before: str,
     trigger: str,
@@ -192,8 +209,17 @@ def decide_status(
     ):
         return "recurring"
     # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.
-    planned_scope = window_before + _words(trigger)[:1]
-    if _has(planned_scope, cues.planned_before) or _has(window_after, cues.planned_after):
+    if _has(window_after, cues.ongoing_ending):
+        return "ongoing"
+    # ... and so do the inner words of a predicate trigger ("a Patriot battery [would be] deployed").
+    trigger_words = _words(trigger)
+    planned_scope = window_before + trigger_words[:1]
+    if (
+        _has(planned_scope, cues.planned_before)
+        or _has(window_after, cues.planned_after)
+        or _has(trigger_words[1:-1], cues.planned_inside)
+        or (not verb and _has(_before_conjunction(window_after), cues.planned_after_noun))
+    ):
         return "planned"
     first_trigger_word = trigger.split()[0] if trigger.split() else trigger
     if _ING_RE.search(first_trigger_word) and _ends_with(words_before, cues.progressive):

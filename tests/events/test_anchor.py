@@ -222,3 +222,37 @@ def test_talks_reported_right_after_they_ended_take_the_day_of_the_report() -> N
     mentions = run(text, [timex(text, "next year", "2011"), timex(text, "Monday", "2010-09-13")])
     assert one(mentions, "talks").date_value == "2010-09-13"
     assert one(mentions, "hold naval drills").date_value == "2011"
+
+
+def test_a_noun_with_a_future_predicate_is_planned_and_dated_by_it() -> None:
+    text = "The new naval hotline will be operational by June."
+    hotline = one(run(text, [timex(text, "June", "2011-06")]), "hotline")
+    assert (hotline.status, hotline.date_value) == ("planned", "2011-06")
+
+
+def test_a_plan_in_a_coordinated_clause_takes_no_date_of_the_other_clause() -> None:
+    text = "Turkey may send a frigate next year, and staff officers will meet in Ankara in the coming weeks."
+    weeks = timex(text, "the coming weeks", "PXW", "DURATION")
+    mentions = run(text, [timex(text, "next year", "2011"), weeks])
+    meet = one(mentions, "meet")
+    assert (meet.status, meet.date_value) == ("planned", None)
+
+
+def test_each_item_of_a_list_of_plans_keeps_its_own_date() -> None:
+    text = "The chiefs agreed to hold a drill in May and to exchange cadets from September."
+    mentions = run(text, [timex(text, "May", "2011-05"), timex(text, "September", "2011-09")])
+    exchange = one(mentions, "exchange cadets")
+    assert (exchange.status, exchange.date_value) == ("planned", "2011-09")
+    assert one(mentions, "hold a drill").date_value == "2011-05"
+
+
+def test_the_date_of_agreeing_does_not_date_what_was_agreed() -> None:
+    text = "The ministers agreed on Monday to set up a hotline."
+    hotline = one(run(text, [timex(text, "Monday", "2010-09-13")]), "set up")
+    assert (hotline.status, hotline.date_value) == ("planned", None)
+
+
+def test_a_date_in_a_before_clause_is_that_clauses() -> None:
+    text = "The minister will tour the shipyard before flying home on Friday."
+    mentions = run(text, [timex(text, "Friday", "2010-09-17")])
+    assert one(mentions, "tour").date_value is None
