@@ -220,6 +220,7 @@ def _filter_change(page: Any) -> tuple[float, str]:
     caption = page.get_by_text(re.compile(r"dated events?")).first
     before = caption.inner_text()
     page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Event type").click()
+    page.keyboard.type("VISIT")  # the option list is virtualised: filter it so the option is drawn
     option = page.get_by_role("option", name="VISIT", exact=True)
     expect(option).to_be_visible(timeout=30_000)
     started = time.perf_counter()
