@@ -26,6 +26,7 @@ _SPEAKER_BEFORE_RE = re.compile(
 )
 # Where a visit or trip goes: the place after these words is the host.
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|another|any|no|some)\s+$", re.IGNORECASE)
 _RELATIVE_WHO_RE = re.compile(r"^[\s,]*who\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_RE = re.compile(
     r"^\W*(?:[A-Za-z][\w ]{0,40},\s*)?"
@@ -77,7 +78,10 @@ def _window(
     chosen: list[ActorMention] = []
     if before:
         chosen.append(before[-1])
-        for m in reversed(before[:-1]):
+        # "the first time [a Russian] defense minister has visited": an indefinite subject is nobody named
+        # before it, so no earlier mention joins it.
+        indefinite = bool(_INDEFINITE_BEFORE_RE.search(text, max(0, before[-1].start - 12), before[-1].start))
+        for m in [] if indefinite else reversed(before[:-1]):
             head = chosen[0]
             blocked = any(m.end <= v.start and v.end <= head.start for v in stops)
             if head.start - m.end > _SUBJECT_GAP or blocked:

@@ -76,3 +76,16 @@ def test_a_plural_pronoun_subject_carries_the_participants_told_before() -> None
         ("NATO", "NATO"),
     )
     assert [name for name, _ in got["agreed"]] == ["Chuck Hagel", "Sergey Shoygu"]
+
+
+def test_an_indefinite_subject_is_nobody_named_before_it() -> None:
+    text = "It marked Okafor's first trip to Peru and the first time a Nigerian admiral has toured Callao."
+    got = roles(text, ("Okafor", "Ngozi Okafor"), ("Nigerian", "Nigeria"), ("Peru", "Peru"))
+    assert "Ngozi Okafor" not in [name for name, _ in got["toured"]]
+    assert ("Nigeria", "actor") in got["toured"]
+
+
+def test_a_relative_clause_takes_its_antecedent_as_subject() -> None:
+    text = "Minister Okafor, who arrived in Lima on Sunday, said Peru would buy two patrol boats."
+    got = roles(text, ("Minister Okafor", "Ngozi Okafor"), ("Peru", "Peru"))
+    assert got["arrived in"][0] == ("Ngozi Okafor", "actor")
