@@ -134,15 +134,26 @@ def _handle(cand: Candidate, ctx: Context) -> Result:
         return Result("", None, "out of the calendar's range")
 
 
-_ON_DAY = re.compile(r"\s*,?\s*(?:(?:[a-z-]+\s+){1,2}on\s+|on\s+)?")  # "midnight deadline on Saturday"
+# Between a clock time and the day it falls on: "2:49 p.m. on Monday", "a midnight deadline on Saturday",
+# "6 a.m. local time (0400 GMT) on Sunday".
+_ON_DAY = re.compile(
+    r"[\s,)]*(?:local\s+time)?[\s,]*(?:\([^().]{0,30}\))?[\s,]*(?:(?:[a-z-]+\s+){1,2}on\s+|on\s+)?\(?"
+)
 
 
 def _day_named_after(text: str, found: list[Candidate], index: int, ctx: Context) -> tuple[str, str] | None:
-    """ "at 2:49 p.m. on Monday": the day of the clock time is the day expression right after it."""
-    if index + 1 >= len(found):
-        return None
-    nxt, cand = found[index + 1], found[index]
-    if not _ON_DAY.fullmatch(text, cand.end, nxt.start) or nxt.type != "DATE":
+    """ "at 2:49 p.m. on Monday": the day of the clock time is the day expression right after it (past
+    the same time in another zone: "6 a.m. local time (0400 GMT) on Sunday")."""
+    cand = found[index]
+    for nxt in found[index + 1 : index + 3]:
+        if not _ON_DAY.fullmatch(text, cand.end, nxt.start):
+            return None
+        if nxt.type == "DATE":
+            break
+        if not _CLOCK.fullmatch(nxt.value):
+            return None
+        cand = nxt
+    else:
         return None
     result = _handle(nxt, ctx)
     parsed = V.parse(result.value)
