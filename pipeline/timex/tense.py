@@ -17,6 +17,7 @@ from typing import Any
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
 _QUOTES = re.compile(r"[\"“”]")
 _COMMA = re.compile(r"\s*,")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|yet)\s")
 _PAST_INTENT = re.compile(r"(?:[a-z]+ed|told|sought|undertook)\b", re.IGNORECASE)
 _PAST_AUX = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _AUX = re.compile(r"\b(?:is|are|am|be|been|being|will|would|[’']s|[’']re)\s+$", re.IGNORECASE)
@@ -117,6 +118,8 @@ def _window(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, int]
         begin = found.end()
     for quote in _QUOTES.finditer(text, begin, start):
         begin = quote.end()
+    for clause in _CLAUSE_BREAK.finditer(text, begin, start):  # "..., and analysts see losses in April"
+        begin = clause.end()
     right = end
     if cues.fronted.fullmatch(text, begin, start) and (comma := _COMMA.match(text, end)):
         right = comma.end()  # "In March, the two armies held...": the main clause follows the comma

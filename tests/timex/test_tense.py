@@ -50,3 +50,8 @@ def test_past_intention_verb_after_a_fronted_date_dates_the_intention() -> None:
 def test_would_is_a_future_seen_from_the_past() -> None:
     assert tense("Officials said the plant would reopen in June.", "June") == "past-future"
     assert tense("The summit would be held in November.", "November") == "past-future"
+
+
+def test_a_past_verb_of_a_previous_coordinated_clause_does_not_count() -> None:
+    assert tense("The talks collapsed, and the two sides meet again on Friday.", "Friday") is None
+    assert tense("The talks collapsed, and the sides will meet on Friday.", "Friday") == "future"
