@@ -30,7 +30,7 @@ from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
-_SINCE_WORD_RE = re.compile(r"\bsince\b", re.IGNORECASE)
+_SINCE_WORD_RE = re.compile(r"\b(?:since|began|begun|started|from)\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
 

@@ -154,6 +154,8 @@ def eligible(
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
+    if home != there and _relative_clause(clauses[there], text) and clauses[there].start - trig.end > 2:
+        return False  # "the latest in a series [that began in 2017]": the series' date, not the meeting's
     if home != there and _DAY_VALUE_RE.match(t.value):
         if there < home and in_sequel_clause(mention, clauses):
             return False  # "arrived on Friday after a port visit": not Friday; "later that year after": yes
@@ -168,6 +170,15 @@ def eligible(
 
 
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
+_RELATIVE_RE = re.compile(r"^[\s,]*(?:that|which)\b", re.IGNORECASE)
+def _relative_clause(clause: Span, text: str) -> bool:
+    """A clause opened by a relative pronoun ("a series [that began ...]"), not by a demonstrative after a
+    preposition ("trained together on [that scale in 2019]")."""
+    return bool(_RELATIVE_RE.match(clause.text)) and not _PREPOSITION_BEFORE_RE.search(
+        text, max(0, clause.start - 12), clause.start + 1
+    )
+
+
 _SEQUEL_RE = re.compile(r"^\W*(?:after|before|until|following)\b", re.IGNORECASE)
 
 

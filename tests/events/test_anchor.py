@@ -256,3 +256,16 @@ def test_a_date_in_a_before_clause_is_that_clauses() -> None:
     text = "The minister will tour the shipyard before flying home on Friday."
     mentions = run(text, [timex(text, "Friday", "2010-09-17")])
     assert one(mentions, "tour").date_value is None
+
+
+def test_a_date_in_a_relative_clause_belongs_to_its_antecedent() -> None:
+    text = "The drill is the fifth in a series that began in March 2009 off Crete."
+    mentions = run(text, [timex(text, "March 2009", "2009-03", anchor=None)])
+    assert one(mentions, "drill").date_value is None
+    series = one(mentions, "series")
+    assert (series.event_type, series.status, series.date_value) == ("JOINT_EXERCISE", "recurring", "2009-03")
+
+
+def test_a_demonstrative_after_a_preposition_opens_no_relative_clause() -> None:
+    text = "The two fleets last trained together on that scale in 2015."
+    assert one(run(text, [timex(text, "2015", "2015", anchor=None)]), "trained").date_value == "2015"
