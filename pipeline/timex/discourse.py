@@ -30,6 +30,7 @@ class Reference:
     explicit: bool = False  # carries its own year (absolute, or anaphoric to one), not "since 2009"
     heading: bool = False  # alone on its line ("2012" over a list of dated items)
     frame: bool = False  # a heading, or opens its sentence ("In 2008, ..."): sets the passage's year
+    setting: bool = False  # "in 2008", "on Aug. 8, 2008": when its sentence happened
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def find_ref(ctx: Context, unit: str) -> Reference | None:
     return next((r for r in reversed(ctx.refs) if V.RANK[r.grain] <= rank), None)
 
 
+_SETTING = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+$")
 _BOUND = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom)\s+$")
 
 
@@ -70,5 +72,7 @@ def make_reference(
     alone = not text[line_start : expr.start].strip() and not text[expr.end : line_end].strip(" .:\t")
     bound = _BOUND.search(text, max(0, expr.start - 8), expr.start) is not None
     frame = alone or fronted(text, expr.start, expr.end, grammar.tense)
+    setting = _SETTING.search(text, max(0, expr.start - 8), expr.start) is not None
     grain = "week" if grain == "weekend" else grain
-    return Reference(tid, day, grain, expr.end, expr.anchor != "dct" and not bound, alone, frame)
+    explicit = expr.anchor != "dct" and not bound
+    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting)

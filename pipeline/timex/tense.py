@@ -111,6 +111,11 @@ def same_sentence(text: str, left: int, right: int) -> bool:
     return _SENTENCE_END.search(text, left, right) is None
 
 
+def sentence_gap(text: str, left: int, right: int) -> int:
+    """How many sentence ends (or line breaks) lie between the two offsets."""
+    return sum(1 for _ in _SENTENCE_END.finditer(text, left, right))
+
+
 def _window(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, int]:
     """The clause, roughly: same sentence and quotation, nearby, up to a clause boundary after it."""
     begin = max(0, start - _REACH)

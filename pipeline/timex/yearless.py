@@ -14,7 +14,7 @@ from pipeline.timex import values as V
 from pipeline.timex.discourse import Context, Reference, Result, find_ref
 from pipeline.timex.extract import Candidate
 from pipeline.timex.holidays import movable_day
-from pipeline.timex.tense import clause_tense, same_sentence
+from pipeline.timex.tense import clause_tense, same_sentence, sentence_gap
 
 MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)(T.+)?")
 _MONTH = re.compile(r"XXXX-(\d\d)")
@@ -22,7 +22,7 @@ _SEASON = re.compile(r"XXXX-(SP|SU|FA|WI)")
 _QUARTER = re.compile(r"XXXX-([QH])(\d)")
 _REPORTED = re.compile(
     r"\b(?:said|says|told|tells|announced|announces|reported|reports|confirmed|declared|added|stated)"
-    r"\s+(?:\w+\s+)?(?:on\s+)?$"
+    r"\s+(?:[\w’'-]+\s+){0,3}(?:on\s+)?$"
 )
 
 
@@ -101,20 +101,22 @@ def _year_periods(cand: Candidate, year: int) -> tuple[date, date, str, str] | N
 
 
 def _narrative_year(cand: Candidate, ctx: Context, direction: str) -> Reference | None:
-    """The explicit year the passage is about ("In 2008, ... On Aug. 8, tanks crossed..."), when a date
-    named without a year follows it in the same paragraph and the tense agrees; else None (DCT decides)."""
+    """The explicit year the passage is about, when a date named without a year follows it in the same
+    sentence, in a paragraph it opens ("In 2008, ... On Aug. 8, tanks crossed..."), or in the next sentence
+    of a past narrative ("The war began in 2008. On Aug. 8, ...") and the tense agrees; else None (DCT)."""
     if cand.dir not in ("", "tense") or not ctx.refs or ctx.dct is None:
         return None
     ref = ctx.refs[-1]  # the latest date told: if it is deictic ("last week"), the text is back to now
     if not ref.explicit or V.RANK[ref.grain] > V.RANK["year"] or ref.day.year == ctx.dct.year:
         return None
-    if not (ref.frame and "\n" not in ctx.text[ref.end : cand.start]) and not same_sentence(
-        ctx.text, ref.end, cand.start
-    ):
+    same_paragraph = "\n" not in ctx.text[ref.end : cand.start]
+    gap = sentence_gap(ctx.text, ref.end, cand.start)
+    told_before = ref.setting and gap == 1 and direction == "past"  # "The war began in 2008. On Aug. 8, ..."
+    if not (gap == 0 or same_paragraph and (ref.frame or told_before)):
         return None
     if direction.startswith("future" if ref.day.year < ctx.dct.year else "past"):
         return None
-    if _REPORTED.search(ctx.text, max(0, cand.start - 30), cand.start):
+    if _REPORTED.search(ctx.text, max(0, cand.start - 45), cand.start):
         return None  # "the company, founded in 1998, said on Aug. 8": the saying is news, not background
     return ref
 
