@@ -322,6 +322,7 @@ def binned_view(bins: pd.DataFrame, lane_title: str, width: Any, interactive: bo
     frame["slot"] = [
         f"{o:03d}{SEP}{lane}{SEP}0" for o, lane in zip(frame["lane_order"], frame["lane"], strict=True)
     ]
+    frame = frame[["slot", "start", "end", "n_events", "event_type", "breakdown"]]  # shipped to the browser
     slots = sorted(frame["slot"].unique().tolist())
     types = frame["event_type"].unique().tolist()
     colour = type_scale(types)

@@ -285,7 +285,9 @@ def binned_marks(
                               FROM ({rows}) GROUP BY ALL),
         per_bin AS (SELECT lane, k, sum(n)::INTEGER AS n_events,
                            arg_max(event_type, n)::VARCHAR AS event_type,
-                           string_agg(event_type::VARCHAR || ' ' || n, ', ' ORDER BY n DESC) AS breakdown
+                           -- the three commonest types: the tooltip stays short, and so does the payload
+                           array_to_string(list(event_type::VARCHAR || ' ' || n ORDER BY n DESC)[1:3], ', ')
+                           || CASE WHEN count(*) > 3 THEN ', …' ELSE '' END AS breakdown
                     FROM per_type GROUP BY lane, k),
         ordered AS (SELECT *, dense_rank() OVER (ORDER BY lane_total DESC, lane) AS lane_order
                     FROM (SELECT *, sum(n_events) OVER (PARTITION BY lane) AS lane_total FROM per_bin))
