@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, is_headline, split_clauses
@@ -194,6 +195,8 @@ def extract_events(
                 # "They agreed ...", "Among other things, the leaders agreed ...": the participants told
                 # before, not the people named in the object.
                 roles = carried
+            if match.rule.origin:
+                roles = _origin_roles(roles, trigger, mentions_per_sentence[index], told)
             if roles:
                 history.append(roles)
             mention = EventMention(
@@ -210,6 +213,19 @@ def extract_events(
             told.append((mention, match, clause))
         out.extend(m for m, match, clause in told if not _defers(text, m, match, clause, told))
     return out
+
+
+def _origin_roles(
+    roles: tuple[ActorRole, ...], trigger: Span, scoped: Sequence[ActorMention], told: Sequence[tuple]
+) -> tuple[ActorRole, ...]:
+    """ "arrived in Kiev on Sunday from Moscow": the traveller is the arrival's, the place the one named."""
+    travel = [m for m, _, _ in told if m.event_type == "VISIT"]
+    if not travel:
+        return roles
+    travellers = tuple(r for r in travel[-1].actors if r.role == "actor")
+    inside = {m.actor_id for m in scoped if trigger.start <= m.start < trigger.end}
+    places = tuple(replace(r, role="recipient") for r in roles if r.actor_id in inside)
+    return travellers + places or roles
 
 
 _ALSO_BEFORE_RE = re.compile(r"\balso\s+$", re.IGNORECASE)

@@ -153,6 +153,8 @@ def eligible(
         return False
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
+    if t.start < trig.start and _ORIGIN_RE.match(trig.text):
+        return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
     if home != there and _relative_clause(clauses[there], text) and clauses[there].start - trig.end > 2:
         return False  # "the latest in a series [that began in 2017]": the series' date, not the meeting's
@@ -170,7 +172,10 @@ def eligible(
 
 
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
+_ORIGIN_RE = re.compile(r"^from\b", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"^[\s,]*(?:that|which)\b", re.IGNORECASE)
+
+
 def _relative_clause(clause: Span, text: str) -> bool:
     """A clause opened by a relative pronoun ("a series [that began ...]"), not by a demonstrative after a
     preposition ("trained together on [that scale in 2019]")."""

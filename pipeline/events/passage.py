@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from pipeline.events.clauses import clause_index, split_clauses
 from pipeline.events.dating import date_mention, dating_expressions, is_vague
 from pipeline.events.triggers import rule_for
 from pipeline.events.types import event_type as type_row
@@ -116,6 +117,40 @@ def _to_month(mention: EventMention) -> EventMention:
     )
 
 
+# A clause telling what happened during a trip: "after a two-day stop in Tokyo, [where he met Tanabe on
+# Monday]", "from Moscow, [where he had met Rudakov on Saturday]".
+_DURING_RE = re.compile(r"^[\s,]*(?:where|during which|in which|while there)\b", re.IGNORECASE)
+
+
+def _through_inner_event(
+    trip: EventMention,
+    mentions: Sequence[EventMention],
+    text: str,
+    by_tid: Mapping[str, TimeExpression],
+    timexes: Sequence[TimeExpression],
+    lexicon_dir: Path | None,
+) -> EventMention:
+    """An undated trip takes, at month precision, the date of an event its sentence tells inside it."""
+    if trip.date_source != "none" or trip.status != "occurred":
+        return trip
+    rule = rule_for(trip.event_type, trip.trigger.text, lexicon_dir)
+    if rule is None or not rule.spans_days:
+        return trip
+    sentence = trip.sentence
+    clauses = split_clauses(text, sentence, [t for t in timexes if sentence.start <= t.start < sentence.end])
+    for inner in mentions:
+        if inner.sentence.start != sentence.start or inner.trigger.start <= trip.trigger.end:
+            continue
+        if inner.date_source != "clause" or inner.timex is None or inner.status != "occurred":
+            continue
+        clause = clauses[clause_index(clauses, inner.trigger.start)]
+        if clause.start >= trip.trigger.end and _DURING_RE.match(clause.text):
+            dated = date_mention(trip, inner.timex, "sentence", by_tid, timexes, text)
+            why = f" (an event during it, '{inner.trigger.text}')"
+            return _to_month(replace(dated, explanation=dated.explanation + why))
+    return trip
+
+
 def date_by_passage(
     mentions: list[EventMention],
     text: str,
@@ -124,6 +159,7 @@ def date_by_passage(
     lexicon_dir: Path | None,
     no_passage: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
+    mentions = [_through_inner_event(m, mentions, text, by_tid, timexes, lexicon_dir) for m in mentions]
     references = [m for m in mentions if _is_reference(m, lexicon_dir)]
     # The principal date: the most recent reported episode (news reports the latest contact and recalls
     # earlier ones as background); ties go to the first mention. Without any, a header date line.

@@ -27,9 +27,11 @@ _SPEAKER_BEFORE_RE = re.compile(
 # Where a visit or trip goes: the place after these words is the host.
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|another|any|no|some)\s+$", re.IGNORECASE)
+_CLAUSE_PRONOUN_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
 _RELATIVE_WHO_RE = re.compile(r"^[\s,]*who\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_RE = re.compile(
-    r"^\W*(?:[A-Za-z][\w ]{0,40},\s*)?"
+    r"^\W*(?:[A-Za-z][\w ]{0,40},\s*"
+    r"|(?:on|in|at|during|later|earlier|yesterday|then)\b(?:\s+[\w.]+){0,3}?\s+)?"
     r"(he|she|they|the two(?: men| leaders| sides| officials| ministers| defense leaders)?"
     r"|both(?: men| sides)?|the leaders|the men|the ministers|the officials)\b",
     re.IGNORECASE,
@@ -121,6 +123,11 @@ def assign_roles(
         # "Minister Peter Callander, who arrived ...": the relative pronoun's antecedent is the subject.
         antecedent = [m for m in usable if m.end <= clause.start and clause.start - m.end <= 3]
         scoped = antecedent[-1:] + [m for m in scoped if m not in antecedent]
+    elif clause.start > sentence.start and _CLAUSE_PRONOUN_RE.search(text, clause.start, trigger.start):
+        # "Hollins arrived ... from Moscow, where he had met Rudakov": "he" is the sentence's first person.
+        people = [m for m in usable if m.end <= clause.start and actors[m.actor_id].kind == "person"]
+        if people and not any(clause.start <= m.start < trigger.start for m in scoped):
+            scoped = people[:1] + [m for m in scoped if m is not people[0]]
     ordered: list[tuple[ActorMention, str]] = []
     seen: set[str] = set()
     for m in _window(text, trigger, scoped, [v for v in stops if v.start != trigger.start]) or scoped:

@@ -26,6 +26,8 @@ WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 # abbreviations are words ("U.S.", "Gen.", "Va.").
 _FREE_WORD = r"(?:(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[a-z0-9])|[^\s.;:!?]+)"
 _GAP_RE = re.compile(r"^\*(\d+)$")
+# "^": a name of up to three capitalised words ("from Moscow", "while in Abu Dhabi"), case-sensitive.
+_NAME = r"(?-i:[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2})"
 # Space between the words of a phrase: never a paragraph break ("hosted\n\ntalks" is two lines).
 _SEP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 
@@ -59,6 +61,9 @@ class TriggerRule:
     defers_to_activity: bool = False
     refers_to: frozenset[str] = frozenset()  # REFER rules: the types the wording can refer back to
     after_one_of: frozenset[str] = frozenset()
+    near_before: frozenset[str] = frozenset()
+    near_before_window: int = 8
+    origin: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
         gap = _GAP_RE.match(token)
         if token == "*":
             parts.append(_SEP + _FREE_WORD)
+        elif token == "^":
+            parts.append(_SEP + _NAME)
         elif gap:
             parts.append(rf"(?:{_SEP}{_FREE_WORD}){{0,{int(gap.group(1))}}}")
         else:
@@ -154,6 +161,9 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     defers_to_activity=bool(entry.get("defers_to_activity", False)),
                     refers_to=frozenset(entry.get("refers_to") or ()),
                     after_one_of=frozenset(w.lower() for w in entry.get("after_one_of") or ()),
+                    near_before=frozenset(w.lower() for w in entry.get("near_before") or ()),
+                    near_before_window=int(entry.get("near_before_window", 8)),
+                    origin=bool(entry.get("origin", False)),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}
@@ -190,6 +200,10 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
     if rule.not_inside and any(w in rule.not_inside for w in words[first : last + 1]):
         return False
     if rule.after_one_of and (first == 0 or words[first - 1] not in rule.after_one_of):
+        return False
+    if rule.near_before and not any(
+        w in rule.near_before for w in words[max(0, first - rule.near_before_window) : first]
+    ):
         return False
     if rule.not_near and any(
         _bare(w) in rule.not_near for w in words[last + 1 : last + 1 + rule.not_near_window]

@@ -89,3 +89,21 @@ def test_a_relative_clause_takes_its_antecedent_as_subject() -> None:
     text = "Minister Okafor, who arrived in Lima on Sunday, said Peru would buy two patrol boats."
     got = roles(text, ("Minister Okafor", "Ngozi Okafor"), ("Peru", "Peru"))
     assert got["arrived in"][0] == ("Ngozi Okafor", "actor")
+
+
+def test_a_pronoun_after_a_short_time_phrase_is_the_subject() -> None:
+    text = "Okafor met Peruvian officers in Lima.\nOn Tuesday she toured the naval school."
+    got = roles(text, ("Okafor", "Ngozi Okafor"))
+    assert got["toured"] == [("Ngozi Okafor", "actor")]
+
+
+def test_the_place_a_traveller_came_from_is_a_visit_of_that_traveller() -> None:
+    text = "Okafor arrived in Lima on Sunday from Quito, where she had met Ecuadorean officers."
+    got = roles(text, ("Okafor", "Ngozi Okafor"), ("Lima", "Peru"), ("Quito", "Ecuador"))
+    assert got["from Quito"] == [("Ngozi Okafor", "actor"), ("Ecuador", "recipient")]
+
+
+def test_a_pronoun_subject_inside_the_sentence_is_its_first_person() -> None:
+    text = "Okafor arrived in Lima from Quito, where she had met Admiral Ruiz."
+    got = roles(text, ("Okafor", "Ngozi Okafor"), ("Admiral Ruiz", "Luis Ruiz"))
+    assert got["met"] == [("Ngozi Okafor", "actor"), ("Luis Ruiz", "recipient")]
