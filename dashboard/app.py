@@ -58,7 +58,7 @@ def _ms_to_date(value: Any) -> date | None:
 
 def _on_chart_select() -> None:
     selection = st.session_state["timeline"].get("selection", {})
-    picked = [p.get("event_id") for key in ("pick", "pick_span") for p in selection.get(key) or []]
+    picked = [p.get("event_id") for key in charts.PICK_PARAMS for p in selection.get(key) or []]
     fresh = [p for p in picked if p and p != st.session_state.get("event")]
     if fresh:
         st.session_state["event"] = fresh[0]
@@ -173,7 +173,7 @@ def timeline_ui(data: dict[str, Any], view: state.View, lane_title: str) -> None
         )
     if data["dated"]:
         chart = charts.timeline_chart(data["marks"], binned=data["binned"], lane_title=lane_title)
-        pick = ["bin"] if data["binned"] else ["pick", "pick_span"]
+        pick = charts.click_params(data["marks"], binned=data["binned"])
         st.altair_chart(chart, key="timeline", on_select=_on_chart_select, selection_mode=pick)
     else:
         st.warning("No dated event matches these filters.")

@@ -52,6 +52,13 @@ EVENT_COLUMNS = (
     "event_id", "slot", "start", "end_draw", "is_span", "label_x", "label_left", "label_start", "label_end",
     "short_label", "label", "event_type", "status", "date_display", "date_text", "actors", "n_docs",
 )  # fmt: skip
+# click params -> the layer each lives in (Streamlit's frontend does not draw one param shared by views)
+PICK_PARAMS = {
+    "pick": "ev_points",
+    "pick_span": "ev_spans",
+    "pick_text": "ev_text_right",
+    "pick_text_left": "ev_text_left",
+}
 MIN_SPAN_DAYS = 30  # the x domain covers at least this many days
 TOP_AXIS_ROWS = 14  # more sub-rows than this: repeat the time axis above the chart
 LEFT_LABELS_AFTER = 0.6  # marks beyond this share of the width take their label on the left
@@ -272,28 +279,33 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
         )
         .properties(name="ev_points")
     )
-    layers: list[alt.Chart] = [spans, points]
-    if labelled:
-        for side, align, dx in (("!datum.label_left", "left", 9), ("datum.label_left", "right", -9)):
-            layers.append(
-                base.transform_filter(side)
-                .mark_text(align=align, dx=dx, fontSize=12, color="#222", clip=True)
-                .encode(
-                    x=_x("label_x", axis=False),
-                    text="short_label:N",
-                    opacity=_highlight(0.2, interactive),
-                )
-            )
-    # invisible marks where the labels end (and a little past the first / last mark): the x domain covers them
-    layers.append(base.mark_point(opacity=0).encode(x=_x("label_end", axis=False)))
-    layers.append(base.mark_point(opacity=0).encode(x=_x("label_start", axis=False)))
+    # Drawn first, so below the marks: invisible points that stretch the x domain to where labels end (and a
+    # little past the first / last mark), and carry the top axis of a tall chart. On top they would take
+    # the clicks meant for the events.
+    plain = alt.Chart(frame).encode(y=_y(slots))
+    layers: list[alt.Chart] = [
+        plain.mark_point(opacity=0).encode(x=_x("label_end", axis=False)),
+        plain.mark_point(opacity=0).encode(x=_x("label_start", axis=False)),
+    ]
     if len(slots) > TOP_AXIS_ROWS:  # a tall chart: the time axis on top as well, where the eye starts
         top_axis = alt.Axis(orient="top", labelOverlap=True, grid=False, labelFontSize=12, title=None)
         layers.append(
-            base.mark_point(opacity=0).encode(
-                x=alt.X("start:T", scale=alt.Scale(type="utc"), axis=top_axis, title=None)
-            )
+            plain.mark_point(opacity=0).encode(x=alt.X("start:T", scale=alt.Scale(type="utc"), axis=top_axis))
         )
+    if labelled:  # a label is clickable too
+        for name, side, align, dx in (
+            ("ev_text_right", "!datum.label_left", "left", 9),
+            ("ev_text_left", "datum.label_left", "right", -9),
+        ):
+            layers.append(
+                base.transform_filter(side)
+                .mark_text(align=align, dx=dx, fontSize=12, color="#222", clip=True, cursor="pointer")
+                .encode(
+                    x=_x("label_x", axis=False), text="short_label:N", opacity=_highlight(0.2, interactive)
+                )
+                .properties(name=name)
+            )
+    layers += [spans, points]
     chart = (
         alt.layer(*layers)
         .resolve_axis(x="independent")
@@ -310,7 +322,8 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
             select=alt.PointSelectionConfig(type="point", fields=["event_id"], on="click"),
             views=[view],
         )
-        for name, view in (("pick", "ev_points"), ("pick_span", "ev_spans"))
+        for name, view in PICK_PARAMS.items()
+        if labelled or not view.startswith("ev_text")
     ] + [_types_param(["ev_points"])]
     return chart
 
@@ -358,6 +371,15 @@ def binned_view(bins: pd.DataFrame, lane_title: str, width: Any, interactive: bo
         if interactive
         else chart
     )
+
+
+def click_params(marks: pd.DataFrame, *, binned: bool) -> list[str]:
+    """The params of ``timeline_chart`` a click sets (what ``st.altair_chart(selection_mode=...)`` wants)."""
+    if binned:
+        return ["bin"]
+    return [
+        n for n, view in PICK_PARAMS.items() if len(marks) <= MAX_LABELLED or not view.startswith("ev_text")
+    ]
 
 
 def timeline_chart(

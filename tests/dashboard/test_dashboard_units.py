@@ -94,7 +94,7 @@ def test_layout_packs_overlapping_marks_into_sub_rows() -> None:
 def test_chart_spec_has_event_lanes_tooltips_and_params(con) -> None:
     data = queries.timeline(con, Filters(), "actor")
     spec = charts.timeline_chart(data["marks"], binned=False, lane_title="actor").to_dict()
-    assert {p["name"] for p in spec["params"]} == {"pick", "pick_span", "types"}
+    assert {p["name"] for p in spec["params"]} == {*charts.PICK_PARAMS, "types"}
     assert charts.overview_chart(data["overview"]).to_dict()["params"][0]["name"] == "brush"
     text = json.dumps(spec)
     for title in ("Event", "Date", "Date expression", "Actors", "Sources"):

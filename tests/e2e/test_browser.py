@@ -173,7 +173,8 @@ def test_selecting_the_fort_belvoir_event_shows_tomorrow_and_its_date(dash, outp
 
 
 def test_one_source_article_reads_on_its_own(dash, output_dir: Path) -> None:
-    """The seed article alone: the March 2008 visit, the 2008 war, the 2010-09-15 signings, the tour."""
+    """The seed article alone (the March 2008 visit, the 2008 war, the 2010-09-15 signings, the planned
+    tour), then a click on the chart opens the tour."""
     from playwright.sync_api import expect
 
     page = dash
@@ -189,3 +190,9 @@ def test_one_source_article_reads_on_its_own(dash, output_dir: Path) -> None:
     expect(_main_chart(page).get_by_role("img").first).not_to_have_attribute("aria-label", before_chart)
     expect(page.get_by_test_id("stDataFrame").first).to_contain_text("Gates visits Russia")
     page.screenshot(path=str(output_dir / "seed_article.png"), full_page=False)
+    # a click on the chart opens the event: the point dated by "tomorrow" (Vega's SVG marks carry the tooltip)
+    point = _main_chart(page).locator("g.ev_points_marks path[aria-label*='Date expression: tomorrow']").first
+    point.click()
+    expect(page.locator(".dl-event")).to_contain_text("2010-09-16")
+    expect(page.locator("mark.dl-date", has_text="tomorrow").first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"event="))
