@@ -143,7 +143,7 @@ def extract_events(
                     continue
                 event_type, earlier_roles = referent.event_type, referent.actors
             clause = clauses[clause_index(clauses, match.start)]
-            verb = match.rule.pos == "verb"
+            verb = match.rule.pos != "noun"  # a verb or an adjunct: no subject of a predicate after it
             own_end = _complement(text, match.end, clause.end) if verb else clause.end
             has_set = any(t.type == "SET" and clause.start <= t.start < own_end for t in sentence_timexes)
             status = decide_status(
@@ -197,6 +197,8 @@ def extract_events(
                 roles = carried
             if match.rule.origin:
                 roles = _origin_roles(roles, trigger, mentions_per_sentence[index], told)
+                if _home(roles):
+                    continue  # "the Argentine minister flew in from Buenos Aires": he came from home
             if roles:
                 history.append(roles)
             mention = EventMention(
@@ -226,6 +228,11 @@ def _origin_roles(
     inside = {m.actor_id for m in scoped if trigger.start <= m.start < trigger.end}
     places = tuple(replace(r, role="recipient") for r in roles if r.actor_id in inside)
     return travellers + places or roles
+
+
+def _home(roles: Sequence[ActorRole]) -> bool:
+    countries = {r.role: r.country for r in roles if r.country}
+    return bool(countries.get("actor")) and countries.get("actor") == countries.get("recipient")
 
 
 _ALSO_BEFORE_RE = re.compile(r"\balso\s+$", re.IGNORECASE)

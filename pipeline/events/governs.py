@@ -153,6 +153,8 @@ def eligible(
         return False
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
+    if not noun and t.start < trig.start and _after_other_verb(t, trig, clauses, verbs):
+        return False  # "Macierewicz, who arrived on Tuesday, toured ... yesterday": Tuesday is the arrival's
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
@@ -172,8 +174,19 @@ def eligible(
 
 
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
+_COORDINATED_RE = re.compile(r"^\s*(?:[;:]|,?\s*(?:and|but|or)\b)", re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"^from\b", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"^[\s,]*(?:that|which)\b", re.IGNORECASE)
+
+
+def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], verbs: Sequence[Span]) -> bool:
+    """A date standing after another verb trigger of its clause, before this one, is that verb's adjunct
+    (also for a verb coordinated after it: "thanked ... since February 24, and reaffirmed ...")."""
+    here, home = clause_index(clauses, t.start), clause_index(clauses, trig.start)
+    if home != here and not _COORDINATED_RE.match(clauses[home].text):
+        return False  # "met in mid-June in Helsinki, where they worked out ...": the same time
+    clause = clauses[here]
+    return any(clause.start <= v.start and v.end <= t.start and v.start != trig.start for v in verbs)
 
 
 def _relative_clause(clause: Span, text: str) -> bool:
@@ -215,4 +228,4 @@ def wrong_way(status: str, t: TimeExpression) -> bool:
     """A vague reference pointing the other way cannot date it ("discussed ... plans for future visits")."""
     if t.value == "FUTURE_REF":
         return status in ("occurred", "ongoing", "recurring")
-    return t.value == "PAST_REF" and status == "planned"
+    return t.value in ("PAST_REF", "PRESENT_REF") and status == "planned"

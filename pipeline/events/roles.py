@@ -61,8 +61,9 @@ def carried_roles(history: Sequence[tuple[ActorRole, ...]], number: str) -> tupl
     """The participants a pronoun subject refers to: the last event's with two or more for a plural."""
     for roles in reversed(history):
         people = [r for r in roles if r.kind != "country"]
-        if number == "singular" and people:
-            return (replace(people[0], role="actor"),)
+        persons = [r for r in people if r.kind == "person"]  # "he" is a person, not "the U.S. Army"
+        if number == "singular" and persons:
+            return (replace(persons[0], role="actor"),)
         if number == "plural" and len(people) >= 2:
             return tuple(roles)
     return ()
@@ -123,6 +124,9 @@ def assign_roles(
         # "Minister Peter Callander, who arrived ...": the relative pronoun's antecedent is the subject.
         antecedent = [m for m in usable if m.end <= clause.start and clause.start - m.end <= 3]
         scoped = antecedent[-1:] + [m for m in scoped if m not in antecedent]
+        if antecedent and any(clause.start <= v.start and v.end <= trigger.start for v in stops):
+            # "Macierewicz, who arrived in Washington on Tuesday, toured ...": the relative clause is over.
+            scoped = antecedent[-1:] + [m for m in scoped if m.start >= trigger.start]
     elif clause.start > sentence.start and _CLAUSE_PRONOUN_RE.search(text, clause.start, trigger.start):
         # "Hollins arrived ... from Moscow, where he had met Rudakov": "he" is the sentence's first person.
         people = [m for m in usable if m.end <= clause.start and actors[m.actor_id].kind == "person"]

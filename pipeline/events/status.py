@@ -44,6 +44,7 @@ class StatusCues:
     planned_inside: tuple[tuple[str, ...], ...] = ()
     planned_after_noun: tuple[tuple[str, ...], ...] = ()
     ongoing_ending: tuple[tuple[str, ...], ...] = ()
+    ongoing_inside: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
 
 
@@ -93,6 +94,7 @@ def _load(path: Path) -> StatusCues:
         planned_inside=_seqs((raw.get("planned") or {}).get("inside")),
         planned_after_noun=_seqs((raw.get("planned") or {}).get("after_noun")),
         ongoing_ending=_seqs((raw.get("ongoing") or {}).get("ending")),
+        ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),
         ongoing_after=_seqs((raw.get("ongoing") or {}).get("after")),
@@ -224,7 +226,11 @@ def decide_status(
     first_trigger_word = trigger.split()[0] if trigger.split() else trigger
     if _ING_RE.search(first_trigger_word) and _ends_with(words_before, cues.progressive):
         return "ongoing"
-    if _has(window_before, cues.ongoing_before) or _has(window_after[:4], cues.ongoing_after):
+    if (
+        _has(window_before, cues.ongoing_before)
+        or _has(window_after[:4], cues.ongoing_after)
+        or _has(trigger_words[1:-1], cues.ongoing_inside)
+    ):
         return "ongoing"
     return "occurred"
 

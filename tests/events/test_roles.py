@@ -99,8 +99,23 @@ def test_a_pronoun_after_a_short_time_phrase_is_the_subject() -> None:
 
 def test_the_place_a_traveller_came_from_is_a_visit_of_that_traveller() -> None:
     text = "Okafor arrived in Lima on Sunday from Quito, where she had met Ecuadorean officers."
-    got = roles(text, ("Okafor", "Ngozi Okafor"), ("Lima", "Peru"), ("Quito", "Ecuador"))
+    okafor, m1 = actor(text, "Okafor", "okafor", "Ngozi Okafor", country="NGA")
+    peru, m2 = actor(text, "Lima", "peru", "Peru", kind="country", country="PER")
+    ecuador, m3 = actor(text, "Quito", "ecuador", "Ecuador", kind="country", country="ECU")
+    mentions = sorted(m1 + m2 + m3, key=lambda m: m.start)
+    out = extract_events(doc(text), sentences(text), [], [okafor, peru, ecuador], mentions)
+    got = {m.trigger.text: [(r.name, r.role) for r in m.actors] for m in out}
     assert got["from Quito"] == [("Ngozi Okafor", "actor"), ("Ecuador", "recipient")]
+
+
+def test_the_place_a_traveller_came_from_is_no_visit_when_it_is_home() -> None:
+    text = "Okafor arrived in Lima on Sunday from Abuja."
+    okafor, m1 = actor(text, "Okafor", "okafor", "Ngozi Okafor", country="NGA")
+    nigeria, m2 = actor(text, "Abuja", "nigeria", "Nigeria", kind="country", country="NGA")
+    out = extract_events(
+        doc(text), sentences(text), [], [okafor, nigeria], sorted(m1 + m2, key=lambda m: m.start)
+    )
+    assert "from Abuja" not in [m.trigger.text for m in out]
 
 
 def test_a_pronoun_subject_inside_the_sentence_is_its_first_person() -> None:
