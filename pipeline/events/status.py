@@ -45,6 +45,7 @@ class StatusCues:
     planned_after_noun: tuple[tuple[str, ...], ...] = ()
     ongoing_ending: tuple[tuple[str, ...], ...] = ()
     ongoing_inside: tuple[tuple[str, ...], ...] = ()
+    topic_before: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
 
 
@@ -95,6 +96,7 @@ def _load(path: Path) -> StatusCues:
         planned_after_noun=_seqs((raw.get("planned") or {}).get("after_noun")),
         ongoing_ending=_seqs((raw.get("ongoing") or {}).get("ending")),
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
+        topic_before=_seqs(skip.get("topic_before")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),
         ongoing_after=_seqs((raw.get("ongoing") or {}).get("after")),
@@ -187,6 +189,8 @@ def decide_status(
     own_after = words_after[: _complement_start(words_after)] if verb else words_after
     near = words_before[-cues.skip_window :]
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
+        return SKIP
+    if not verb and _has(near, cues.topic_before):
         return SKIP
     window_before = words_before[-cues.window :]
     window_after = words_after[: cues.window]

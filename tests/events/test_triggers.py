@@ -106,6 +106,7 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
         ("The academies will exchange cadets next spring.", ("PERSONNEL_EXCHANGE", "exchange cadets")),
         ("Two battalions trained together near Tapa.", ("JOINT_EXERCISE", "trained together")),
         ("Vietnamese officers will observe the drill.", ("JOINT_EXERCISE", "observe the drill")),
+        ("Thais watched a U.S.-led drill.", ("JOINT_EXERCISE", "watched a U.S.-led drill")),
         ("The drill, held each autumn, tests ports.", ("JOINT_EXERCISE", "drill, held")),
         ("The summit, held in Riga, ended late.", ("MEETING", "summit, held")),
         ("The admiral called on the fleet commander.", ("MEETING", "called on")),
@@ -137,6 +138,8 @@ def test_wording_families(text: str, expected: tuple[str, str]) -> None:
         ("The rescue drill tests ships.", "rescue"),
         ("a plan that calls for more exchanges", "calls for"),
         ("the spokesman told a news conference", "news conference"),
+        ("The wounded pilot was flown to Seoul.", "flown to"),
+        ("The ministers agreed to stay in close contact.", "stay in"),
     ],
 )
 def test_wordings_that_state_no_event(text: str, absent: str) -> None:
@@ -172,3 +175,15 @@ def test_wordings_that_refer_back_take_their_antecedents_type(text: str, trigger
     mentions = extract_events(doc(text), sentences(text), [], [], [])
     types = [m.event_type for m in mentions if m.trigger.text.startswith(trigger)]
     assert types == ([expected] if expected else []), [(m.event_type, m.trigger.text) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The envoy will visit the exercise on Monday.", "exercise"),  # the place visited
+        ("The admirals met to review the preparations for the drills.", "drills"),  # a topic
+    ],
+)
+def test_nouns_that_are_a_place_or_a_topic_are_no_events(text: str, absent: str) -> None:
+    mentions = extract_events(doc(text), sentences(text), [], [], [])
+    assert absent not in [m.trigger.text for m in mentions], [m.trigger.text for m in mentions]
