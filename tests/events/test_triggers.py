@@ -120,6 +120,8 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
         ("Seoul summoned the Japanese ambassador.", ("STATEMENT", "summoned the Japanese ambassador")),
         ("Berlin welcomed the decision.", ("STATEMENT", "welcomed the decision")),
         ("after repeated rocket launches", ("MILITARY_FORCE", "rocket launches")),
+        ("\"We are pleased with the progress,\" Ruiz said.", ("STATEMENT", "are pleased with")),
+        ("The minister was troubled by the incursions.", ("STATEMENT", "was troubled by")),
     ],
 )
 def test_wording_families(text: str, expected: tuple[str, str]) -> None:
