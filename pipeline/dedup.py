@@ -15,7 +15,7 @@ import hashlib
 import importlib
 import zlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,41 +30,80 @@ _SOURCE_RANK = {"clause": 0, "sentence": 0, "dct": 1, "passage": 2}
 _UNDATED_PRECISIONS = ("vague", "none")
 
 
+# What dedup reads from a mention's own text (``text_features``): computed once, where the analysis is made
+# (a worker process), and kept in the store so that updating events never reads the text again:
+# (normalised sentence, content stems, name pairs, trigger stems, additive cue before, anaphoric before).
+TextFeatures = tuple[str, frozenset[str], frozenset[str], frozenset[str], bool, bool]
+
+
 def deduplicate(
     analyses: Sequence[DocumentAnalysis],
     lexicon_dir: Path | None = None,
     fuzzy_threshold: float = 85.0,
     canonical: Mapping[str, Actor] | None = None,
+    text: Mapping[str, Sequence[TextFeatures]] | None = None,
 ) -> list[Event]:
     """All event mentions of ``analyses`` grouped into Events, sorted by date then id (undated last).
 
-    ``canonical`` (actor_id -> canonical Actor) is computed with ``canonical_actors`` when not given.
+    ``canonical`` (actor_id -> canonical Actor) is computed with ``canonical_actors`` when not given;
+    ``text`` (doc_id -> ``text_features`` of its mentions) is computed when not given.
     """
     rules = load_rules(lexicon_dir)
     if canonical is None:
         canonical = canonical_actors(analyses, fuzzy_threshold)
-    prepared = sorted(
-        (m for analysis in analyses for m in _prepare(analysis, canonical, rules)), key=lambda m: m.order
-    )
-    clusters: list[Cluster] = []
-    index: dict[tuple, list[int]] = {}
-    for item in prepared:
-        keys, lookup = _block_keys(item, rules)
+    text = text or {}
+    prepared = [
+        m
+        for analysis in analyses
+        for m in _prepare(analysis, canonical, rules, text.get(analysis.document.doc_id))
+    ]
+    clustering = Clustering(rules)
+    for item in sorted(prepared, key=lambda m: m.order):
+        clustering.add(item)
+    return sort_events([build_event(c.members, rules, lexicon_dir) for c in clustering.clusters])
+
+
+def sort_events(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.start is None, e.start or date.min, e.event_id))
+
+
+class Clustering:
+    """Greedy clustering state: the events built so far and the blocks they are indexed under. Mentions
+    must come in reading order (``Features.order``); ``place`` puts a mention into a known event (restoring
+    stored events before new mentions are added: the state is then what ``add`` would have built)."""
+
+    def __init__(self, rules: DedupRules) -> None:
+        self.rules = rules
+        self.clusters: list[Cluster] = []
+        self.index: dict[tuple, list[int]] = {}
+
+    def add(self, item: Features) -> int:
+        """Put ``item`` into the best event it fits, else a new one; returns that event's number."""
+        keys, lookup = _block_keys(item, self.rules)
         best, best_score = None, -1.0
-        for cid in _candidates(lookup, index, rules):
-            score = clusters[cid].fit(item, rules)
+        for cid in _candidates(lookup, self.index, self.rules):
+            score = self.clusters[cid].fit(item, self.rules)
             if score is not None and score > best_score:
                 best, best_score = cid, score
-        if best is None:
-            best = len(clusters)
-            clusters.append(Cluster())
-        cluster = clusters[best]
-        cluster.add(item, rules.evidence_sample)
+        return self._put(item, keys, best)
+
+    def place(self, item: Features, cid: int | None) -> int:
+        """Put ``item`` into event ``cid`` (None: a new one) without comparing."""
+        return self._put(item, _block_keys(item, self.rules)[0], cid)
+
+    def lookup_keys(self, item: Features) -> set[tuple]:
+        return _block_keys(item, self.rules)[1]
+
+    def _put(self, item: Features, keys: set[tuple], cid: int | None) -> int:
+        if cid is None:
+            cid = len(self.clusters)
+            self.clusters.append(Cluster())
+        cluster = self.clusters[cid]
+        cluster.add(item, self.rules.evidence_sample)
         for key in keys - cluster.keys:
             cluster.keys.add(key)
-            index.setdefault(key, []).append(best)
-    events = [_event(c.members, rules, lexicon_dir) for c in clusters]
-    return sorted(events, key=lambda e: (e.start is None, e.start or date.min, e.event_id))
+            self.index.setdefault(key, []).append(cid)
+        return cid
 
 
 # ---------------------------------------------------------------- actors
@@ -72,15 +111,28 @@ def deduplicate(
 
 def canonical_actors(analyses: Sequence[DocumentAnalysis], threshold: float = 85.0) -> dict[str, Actor]:
     """actor_id -> the one canonical Actor across documents (``unify_actors``; identity if not available)."""
+    return canonical_from_records((r for a in analyses for r in actor_records(a)), threshold)
+
+
+def actor_records(analysis: DocumentAnalysis) -> list[Actor]:
+    """The actors of one document as unification sees them: its actors, then the actors of its event roles
+    not among them (first record of each id)."""
     seen: dict[str, Actor] = {}
-    for analysis in analyses:
-        for actor in analysis.actors:
-            seen.setdefault(actor.actor_id, actor)
-        for mention in analysis.event_mentions:
-            for role in mention.actors:
-                seen.setdefault(
-                    role.actor_id, Actor(role.actor_id, role.name, role.kind, role.country, role.sector)
-                )
+    for actor in analysis.actors:
+        seen.setdefault(actor.actor_id, actor)
+    for mention in analysis.event_mentions:
+        for role in mention.actors:
+            if role.actor_id not in seen:
+                seen[role.actor_id] = Actor(role.actor_id, role.name, role.kind, role.country, role.sector)
+    return list(seen.values())
+
+
+def canonical_from_records(records: Iterable[Actor], threshold: float = 85.0) -> dict[str, Actor]:
+    """``canonical_actors`` from the documents' ``actor_records`` in document order (first record of an id
+    wins), as the store keeps them."""
+    seen: dict[str, Actor] = {}
+    for actor in records:
+        seen.setdefault(actor.actor_id, actor)
     try:
         from pipeline.events.actors import unify_actors
     except ModuleNotFoundError as exc:
@@ -104,42 +156,106 @@ def _canonical_roles(roles: Sequence[ActorRole], canonical: Mapping[str, Actor])
 # ---------------------------------------------------------------- features
 
 
-def _prepare(analysis: DocumentAnalysis, canonical: Mapping[str, Actor], rules: DedupRules) -> list[Features]:
-    doc = analysis.document
-    out = []
-    for mention in analysis.event_mentions:
-        roles = _canonical_roles(mention.actors, canonical)
-        mention = _replace_actors(mention, roles)
+def text_features(analysis: DocumentAnalysis, rules: DedupRules) -> list[TextFeatures]:
+    """What dedup needs from the text of each event mention of ``analysis`` (in order): the sentence with
+    actors and dates blanked out, reduced to stems and name pairs, and the cue words before the trigger.
+    Mentions of one sentence share its masked text and its words (computed once per sentence)."""
+    spans = [(s.start, s.end) for s in (*analysis.actor_mentions, *analysis.timexes)]
+    return mention_text_features(analysis.event_mentions, spans, rules)
+
+
+def mention_text_features(
+    mentions: Sequence[EventMention], spans: Iterable[tuple[int, int]], rules: DedupRules
+) -> list[TextFeatures]:
+    """``text_features`` of ``mentions``, ``spans`` being the (start, end) of the document's actor mentions
+    and time expressions (blanked out of the sentences)."""
+    spans = sorted(spans)
+    per_sentence: dict[tuple[int, int], tuple[str, str, frozenset[str], frozenset[str]]] = {}
+    out: list[TextFeatures] = []
+    for mention in mentions:
         sent = mention.sentence
-        hidden = [
-            (s.start - sent.start, s.end - sent.start)
-            for s in (*analysis.actor_mentions, *analysis.timexes)
-            if s.start < sent.end and s.end > sent.start
-        ]
-        offset = mention.trigger.start - sent.start
-        masked = sim.mask(sent.text, hidden)
-        before = sim.words_before(masked, offset, rules.additive_window)
+        shared = per_sentence.get((sent.start, sent.end))
+        if shared is None:
+            hidden = [
+                (start - sent.start, end - sent.start)
+                for start, end in spans
+                if start < sent.end and end > sent.start
+            ]
+            masked = sim.mask(sent.text, hidden)
+            shared = (
+                masked,
+                " ".join(sim.tokens(sent.text)),
+                sim.content_stems(masked, rules.stopwords),
+                sim.name_bigrams(masked),
+            )
+            per_sentence[(sent.start, sent.end)] = shared
+        masked, sentence_norm, words, names = shared
+        before = sim.words_before(masked, mention.trigger.start - sent.start, rules.additive_window)
         trigger_words = sim.tokens(mention.trigger.text)
         out.append(
-            Features(
-                mention=mention,
-                order=(doc.published is None, doc.published or date.min, doc.doc_id, mention.trigger.start),
-                published=doc.published,
-                group=rules.type_group(mention.event_type),
-                people=frozenset(r.actor_id for r in roles if r.kind != "country"),
-                persons=frozenset(r.actor_id for r in roles if r.kind == "person"),
-                countries=frozenset(r.country for r in roles if r.country),
-                interval=_interval(mention),
-                rank=_rank(mention.precision),
-                sentence_norm=" ".join(sim.tokens(sent.text)),
-                words=sim.content_stems(masked, rules.stopwords),
-                names=sim.name_bigrams(masked),
-                trigger_stems=sim.content_stems(mention.trigger.text, rules.stopwords),
-                additive=sim.has_any(before, rules.additive_cues),
-                anaphoric=sim.has_any(before[-1:] + trigger_words[:1], rules.anaphoric_determiners),
+            (
+                sentence_norm,
+                words,
+                names,
+                sim.content_stems(mention.trigger.text, rules.stopwords),
+                sim.has_any(before, rules.additive_cues),
+                sim.has_any(before[-1:] + trigger_words[:1], rules.anaphoric_determiners),
             )
         )
     return out
+
+
+def _prepare(
+    analysis: DocumentAnalysis,
+    canonical: Mapping[str, Actor],
+    rules: DedupRules,
+    text: Sequence[TextFeatures] | None = None,
+) -> list[Features]:
+    doc = analysis.document
+    if text is None or len(text) != len(analysis.event_mentions):
+        text = text_features(analysis, rules)
+    return [
+        features(mention, doc.published, words, canonical, rules)
+        for mention, words in zip(analysis.event_mentions, text, strict=True)
+    ]
+
+
+def features(
+    mention: EventMention,
+    published: date | None,
+    text: TextFeatures,
+    canonical: Mapping[str, Actor],
+    rules: DedupRules,
+) -> Features:
+    """A mention ready for comparison: its actors made canonical, its text features attached."""
+    roles = _canonical_roles(mention.actors, canonical)
+    mention = _replace_actors(mention, roles)
+    sentence_norm, words, names, trigger_stems, additive, anaphoric = text
+    people, persons, countries = set(), set(), set()
+    for r in roles:
+        if r.kind != "country":
+            people.add(r.actor_id)
+            if r.kind == "person":
+                persons.add(r.actor_id)
+        if r.country:
+            countries.add(r.country)
+    return Features(
+        mention=mention,
+        order=(published is None, published or date.min, mention.doc_id, mention.trigger.start),
+        published=published,
+        group=rules.type_group(mention.event_type),
+        people=frozenset(people),
+        persons=frozenset(persons),
+        countries=frozenset(countries),
+        interval=_interval(mention),
+        rank=_rank(mention.precision),
+        sentence_norm=sentence_norm,
+        words=words,
+        names=names,
+        trigger_stems=trigger_stems,
+        additive=additive,
+        anaphoric=anaphoric,
+    )
 
 
 def _replace_actors(mention: EventMention, roles: tuple[ActorRole, ...]) -> EventMention:
@@ -206,7 +322,7 @@ def _candidates(keys: set[tuple], index: dict[tuple, list[int]], rules: DedupRul
 # ---------------------------------------------------------------- building the event
 
 
-def _event(members: list[Features], rules: DedupRules, lexicon_dir: Path | None) -> Event:
+def build_event(members: list[Features], rules: DedupRules, lexicon_dir: Path | None) -> Event:
     earliest = min(members, key=lambda m: m.order)
     main = min(
         members,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -31,8 +31,16 @@ class DedupRules:
     max_block_candidates: int
     evidence_sample: int  # evidence is looked for in the article's own mentions and this many others
 
+    @cached_property
+    def _groups(self) -> dict[str, str]:
+        return dict(self.type_groups)
+
+    @cached_property
+    def _thresholds(self) -> dict[str, float]:
+        return dict(self.thresholds)
+
     def type_group(self, event_type: str) -> str:
-        return dict(self.type_groups).get(event_type, event_type)
+        return self._groups.get(event_type, event_type)
 
     def status_ok(self, a: str, b: str, dated: bool) -> bool:
         if a == b:
@@ -45,7 +53,7 @@ class DedupRules:
         return order.index(status) if status in order else len(order)
 
     def threshold(self, name: str) -> float:
-        return dict(self.thresholds)[name]
+        return self._thresholds[name]
 
 
 def _words(values: list) -> frozenset[str]:

@@ -1,23 +1,32 @@
 """Process a batch of articles end to end: load, date near-copies, analyse, store, dedup, snapshot.
 
 The per-document stages are pure (``pipeline.analyze.analyze``), so they run in a process pool when the batch
-is large enough to pay for it; everything that needs the whole corpus (near-duplicate dates, dedup) runs
-here, in the parent. A bad file never stops a batch: it gets one line on stderr and is counted.
+is large enough to pay for it; each worker also makes the document's store rows and dedup text features
+(``store_rows.prepare_document``), so the parent only inserts them. Everything that needs the whole corpus
+(near-duplicate dates, dedup) runs here, in the parent. A bad file never stops a batch: it gets one line on
+stderr and is counted.
 """
 
 from __future__ import annotations
 
+import importlib
+import multiprocessing
+import multiprocessing.pool
 import os
 import sys
+import threading
 import time
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.config import DEFAULT_SETTINGS, Settings
 from pipeline.model import Document, DocumentAnalysis
+
+if TYPE_CHECKING:
+    from pipeline.store_rows import Prepared
 
 # Below this many documents a process pool costs more (start-up, pickling) than it saves.
 POOL_MIN_DOCUMENTS = 32
@@ -152,24 +161,41 @@ def _ingest_documents(
             if any(d.published is None for d in pool):
                 pool += [d for d in store.documents(dated=True) if d.doc_id not in present]
         clock = time.perf_counter()
-        dated = inherit_dates(pool, settings.near_duplicate_threshold) if pool else []
-        clock = _lap(report, "near_duplicates", clock)
-        redated = [d for d in dated if d.doc_id in known and d.published_source == "near_duplicate"]
-        redated = [d for d in redated if d.published is not None and d.doc_id not in present]
-        todo = [d for d in dated if d.doc_id in fresh or d.doc_id in present] + redated
-        analyses, errors = analyze_all(todo, settings.lexicon_dir, progress, workers)
+        # Dated documents keep their dates whatever the near-copies say: they are analysed (in the pool)
+        # while the near-copies are looked for here; the others follow once their dates are known.
+        first = [d for d in pool[: len(fresh) + len(present)] if d.published is not None]
+        with _Analyser(settings.lexicon_dir, progress, workers, len(fresh) + len(present)) as analyser:
+            analyser.submit(first)
+            dated = inherit_dates(pool, settings.near_duplicate_threshold) if pool else []
+            clock = _lap(report, "near_duplicates", clock)
+            redated = [d for d in dated if d.doc_id in known and d.published_source == "near_duplicate"]
+            redated = [d for d in redated if d.published is not None and d.doc_id not in present]
+            started_ids = {d.doc_id for d in first}
+            analyser.submit(
+                [
+                    d
+                    for d in dated
+                    if (d.doc_id in fresh or d.doc_id in present) and d.doc_id not in started_ids
+                ]
+                + redated
+            )
+            analyses, prepared, errors = analyser.results()
         clock = _lap(report, "analyse", clock)
         for doc, reason in errors:
             _fail(report, set(), doc.source, f"analysis failed: {reason}")
         new = [a for a in analyses if a.document.doc_id in fresh]
         again = [a for a in analyses if a.document.doc_id in known]
-        report.documents_added = store.add(new)
-        store.replace(again)
+        report.documents_added = store.add(new, prepared)
+        store.replace(again, prepared)
         report.redated = len(redated)
         report.reanalysed = sum(1 for a in again if a.document.doc_id in present)
         clock = _lap(report, "store", clock)
         if new or again or not store.counts()["events"]:
-            report.events = store.rebuild_events(known=[*new, *again])
+            text = {doc_id: p.text for doc_id, p in prepared.items()}
+            if new and not again:  # only the events the new mentions can join (or all, when it must)
+                report.events = store.update_events(new, text=text)
+            else:
+                report.events = store.rebuild_events(known=[*new, *again], text=text)
             clock = _lap(report, "dedup", clock)
             report.snapshot = store.write_snapshot()
             clock = _lap(report, "snapshot", clock)
@@ -196,32 +222,101 @@ def default_workers(n_documents: int) -> int:
 
 def analyze_all(
     documents: Sequence[Document], lexicon_dir: Path | None, progress: bool = True, workers: int | None = None
-) -> tuple[list[DocumentAnalysis], list[tuple[Document, str]]]:
-    """Analyse every document (in a process pool when worth it); failures are returned, not raised."""
-    from tqdm import tqdm
+) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
+    """Analyse every document (in a process pool when worth it), with its store rows; failures are
+    returned, not raised."""
+    with _Analyser(lexicon_dir, progress, workers, len(documents)) as analyser:
+        analyser.submit(documents)
+        return analyser.results()
 
-    if not documents:
-        return [], []
-    n = workers if workers is not None else default_workers(len(documents))
-    bar = tqdm(total=len(documents), desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
-    jobs = [(doc, lexicon_dir) for doc in documents]
-    results: list[tuple[DocumentAnalysis | None, str | None]] = []
-    try:
-        if n > 1 and len(documents) >= POOL_MIN_DOCUMENTS:
-            chunk = max(1, min(64, len(documents) // (n * 8)))
-            with ProcessPoolExecutor(max_workers=n) as executor:
-                for result in executor.map(_analyze_one, jobs, chunksize=chunk):
-                    results.append(result)
-                    bar.update()
+
+class _Analyser:
+    """Documents analysed in a process pool (when the batch is worth it), submitted in one or more rounds;
+    ``results`` waits for all of them. Workers load their resources when they start (``_warm_up``), so
+    that happens while the parent still prepares the next round."""
+
+    def __init__(self, lexicon_dir: Path | None, progress: bool, workers: int | None, expected: int) -> None:
+        from tqdm import tqdm
+
+        self.lexicon_dir = lexicon_dir
+        self.n = workers if workers is not None else default_workers(expected)
+        self.use_pool = self.n > 1 and expected >= POOL_MIN_DOCUMENTS
+        self.now = datetime.now()
+        self.rounds: list[tuple[list[Document], Iterator | None]] = []
+        self.pool: multiprocessing.pool.Pool | None = None
+        self.bar = tqdm(total=expected, desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
+
+    def __enter__(self) -> _Analyser:
+        if self.use_pool:
+            context = multiprocessing.get_context("fork")
+            self.pool = context.Pool(self.n, initializer=_warm_up, initargs=(self.lexicon_dir,))
+            # The parent needs pandas (pyarrow imports it to convert the rows it inserts): it loads while
+            # the workers analyse rather than after.
+            threading.Thread(target=importlib.import_module, args=("pandas",), daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def submit(self, documents: Sequence[Document]) -> None:
+        jobs = [(doc, self.lexicon_dir, self.now) for doc in documents]
+        if self.pool is not None and jobs:
+            # Big chunks (few round trips), but at least 8 per worker so the last ones finish together.
+            chunk = max(1, min(64, len(jobs) // (self.n * 8)))
+            self.rounds.append((list(documents), self.pool.imap(_work, jobs, chunksize=chunk)))
         else:
-            for job in jobs:
-                results.append(_analyze_one(job))
-                bar.update()
-    finally:
-        bar.close()
-    analyses = [a for a, _ in results if a is not None]
-    errors = [(doc, err) for doc, (a, err) in zip(documents, results, strict=True) if a is None]
-    return analyses, errors
+            self.rounds.append((list(documents), None))
+
+    def results(self) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
+        analyses: list[DocumentAnalysis] = []
+        prepared: dict[str, Prepared] = {}
+        errors: list[tuple[Document, str]] = []
+        for documents, pending in self.rounds:
+            outcomes = pending if pending is not None else map(_work, _jobs(documents, self))
+            for doc, (analysis, rows, error) in zip(documents, outcomes, strict=True):
+                self.bar.update()
+                if analysis is None:
+                    errors.append((doc, error or ""))
+                    continue
+                analyses.append(analysis)
+                if rows is not None:
+                    prepared[analysis.document.doc_id] = rows
+        self.rounds = []
+        return analyses, prepared, errors
+
+
+def _jobs(documents: Sequence[Document], analyser: _Analyser) -> Iterator[tuple]:
+    return ((doc, analyser.lexicon_dir, analyser.now) for doc in documents)
+
+
+def _warm_up(lexicon_dir: Path | None) -> None:
+    """Worker initializer: load every resource the analysis uses once, before the first real document."""
+    from pipeline.documents import make_document
+
+    try:
+        sample = "WASHINGTON, Sept. 15, 2010 - Defense Secretary Robert Gates met Russia's minister today."
+        _work((make_document(sample, "warm-up", {}, None, lexicon_dir), lexicon_dir, datetime.now()))
+    except Exception:  # noqa: BLE001 - warming up is an optimisation; the real work reports errors
+        pass
+
+
+def _work(
+    job: tuple[Document, Path | None, datetime],
+) -> tuple[DocumentAnalysis | None, Prepared | None, str | None]:
+    """One document analysed and its store rows made (in the worker: the parent only inserts them)."""
+    from pipeline.store_rows import prepare_document
+
+    document, lexicon_dir, now = job
+    analysis, error = _analyze_one((document, lexicon_dir))
+    if analysis is None:
+        return None, None, error
+    try:
+        return analysis, prepare_document(analysis, now, lexicon_dir), None
+    except Exception:  # noqa: BLE001 - the parent makes the rows itself
+        return analysis, None, None
 
 
 def _analyze_one(job: tuple[Document, Path | None]) -> tuple[DocumentAnalysis | None, str | None]:

@@ -1,15 +1,18 @@
 """The DuckDB event store: documents and their analyses in, deduplicated events and a Parquet snapshot out.
 
 Idempotent by ``doc_id`` (sha256 of the cleaned text): adding a document already stored adds nothing. Each
-batch is one transaction. Events are not updated incrementally: ``rebuild_events`` re-runs dedup over every
-stored analysis (kept as JSON, see ``store_codec``), because one new article can merge events of older ones.
-The dashboard never opens this file (DuckDB locks it against other processes); it reads the snapshot.
+batch is one transaction, inserted column-wise through Arrow. After a batch, ``update_events`` adds its
+mentions to the events they can join (``pipeline/store_events.py``: only the events sharing a dedup block
+with them are loaded), or rebuilds every event when that would not give the same result;
+``rebuild_events`` always re-runs dedup over everything stored. Each event mention is kept whole as JSON
+(``store_rows.mention_payload``) beside the relational tables. The dashboard never opens this file (DuckDB
+locks it against other processes); it reads the snapshot.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,21 +22,20 @@ import pyarrow as pa
 
 from pipeline.model import Document, DocumentAnalysis
 from pipeline.snapshot import write_snapshot
-from pipeline.store_codec import loads
-from pipeline.store_rows import Rows, canonical_rows, document_rows, event_rows
+from pipeline.store_rows import COLUMNS, DOCUMENT_TABLES, Prepared, Rows, document_rows, merge_rows
 
 SCHEMA_FILE = Path(__file__).with_name("store_schema.sql")
 SCHEMA_VERSION = "1"
-_DOCUMENT_TABLES = (
-    "documents",
-    "analyses",
-    "sentences",
-    "time_expressions",
-    "document_actors",
-    "actor_mentions",
-    "event_mentions",
-)
-_EVENT_TABLES = ("actors", "actor_canonical", "events", "event_actors", "event_mention_links")
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
 
 
 class StoreError(Exception):
@@ -64,8 +66,10 @@ class Store:
         self.con.execute("SET enable_progress_bar=false")
         if not read_only:
             self.con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-            if not self.con.execute("SELECT count(*) FROM meta WHERE key = 'schema_version'").fetchone()[0]:
-                self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            if self.meta("schema_version") is None:
+                self.set_meta("schema_version", SCHEMA_VERSION)
+            self._stamp_new_store()
+        self._schemas: dict[str, pa.Schema] = {}
 
     # ------------------------------------------------------------ lifecycle
 
@@ -82,6 +86,24 @@ class Store:
     def snapshot_dir(self) -> Path:
         return self.db_path.with_suffix(".parquet")
 
+    def meta(self, key: str) -> str | None:
+        rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+        return rows[0][0] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("DELETE FROM meta WHERE key = ?", [key])
+        self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
+
+    def _stamp_new_store(self) -> None:
+        """An empty store holds no dedup payload made by other rules: say so, so none is recomputed."""
+        from pipeline.store_events import STATE_KEY, fingerprint
+
+        if (
+            self.meta(STATE_KEY) is None
+            and not self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+        ):
+            self.set_meta(STATE_KEY, fingerprint(self.lexicon_dir))
+
     # ------------------------------------------------------------ documents
 
     def doc_ids(self) -> set[str]:
@@ -97,66 +119,79 @@ class Store:
         ).fetchall()
         return [Document(**dict(zip(fields, row, strict=True))) for row in rows]
 
-    def add(self, analyses: Iterable[DocumentAnalysis]) -> int:
-        """Store the analyses of documents not stored yet, in one transaction; returns how many were new."""
+    def add(
+        self, analyses: Iterable[DocumentAnalysis], prepared: Mapping[str, Prepared] | None = None
+    ) -> int:
+        """Store the analyses of documents not stored yet, in one transaction; returns how many were new.
+
+        ``prepared``: doc_id -> its rows made by ``store_rows.prepare_document`` (in a worker process)."""
         known = self.doc_ids()
         fresh: dict[str, DocumentAnalysis] = {}
         for analysis in analyses:
             doc_id = analysis.document.doc_id
             if doc_id not in known and doc_id not in fresh:
                 fresh[doc_id] = analysis
-        self._write_documents(list(fresh.values()), replace=False)
+        self._write_documents(list(fresh.values()), replace=False, prepared=prepared)
         return len(fresh)
 
-    def replace(self, analyses: Sequence[DocumentAnalysis]) -> int:
+    def replace(
+        self, analyses: Sequence[DocumentAnalysis], prepared: Mapping[str, Prepared] | None = None
+    ) -> int:
         """Replace stored documents by new analyses of them (a document re-dated by a near-copy)."""
-        self._write_documents(list(analyses), replace=True)
+        self._write_documents(list(analyses), replace=True, prepared=prepared)
         return len(analyses)
 
-    def _write_documents(self, analyses: list[DocumentAnalysis], replace: bool) -> None:
+    def _write_documents(
+        self, analyses: list[DocumentAnalysis], replace: bool, prepared: Mapping[str, Prepared] | None
+    ) -> None:
         if not analyses:
             return
-        rows = document_rows(analyses, datetime.now())
+        from pipeline.dedup import text_features
+        from pipeline.dedup_rules import load_rules
+
+        prepared = prepared or {}
+        missing = [a for a in analyses if a.document.doc_id not in prepared]
+        parts = [prepared[a.document.doc_id].rows for a in analyses if a.document.doc_id in prepared]
+        if missing:
+            rules = load_rules(self.lexicon_dir)
+            text = {a.document.doc_id: text_features(a, rules) for a in missing}
+            parts.append(document_rows(missing, datetime.now(), text))
+        rows = merge_rows(parts)
         with self._transaction():
             if replace:
-                ids = [[a.document.doc_id] for a in analyses]
-                for table in _DOCUMENT_TABLES:
-                    self.con.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
+                ids = pa.table({"doc_id": pa.array([a.document.doc_id for a in analyses], pa.string())})
+                self.con.register("_dateline_replaced", ids)
+                try:
+                    for table in DOCUMENT_TABLES:
+                        self.con.execute(
+                            f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _dateline_replaced)"
+                        )
+                finally:
+                    self.con.unregister("_dateline_replaced")
             self._insert_all(rows)
-
-    def analyses(self, exclude: Iterable[str] = ()) -> list[DocumentAnalysis]:
-        """Every stored analysis, but those of the ``exclude`` doc_ids (the caller holds them already)."""
-        skip = pa.table({"doc_id": pa.array(sorted(set(exclude)), pa.string())})
-        self.con.register("_dateline_skip", skip)
-        try:
-            rows = self.con.execute(
-                "SELECT analysis FROM analyses WHERE doc_id NOT IN (SELECT doc_id FROM _dateline_skip) "
-                "ORDER BY doc_id"
-            ).fetchall()
-        finally:
-            self.con.unregister("_dateline_skip")
-        return [loads(r[0]) for r in rows]
 
     # ------------------------------------------------------------ events
 
-    def rebuild_events(self, known: Sequence[DocumentAnalysis] = ()) -> int:
-        """Re-run dedup over every stored analysis and replace the event tables; returns the event count.
+    def rebuild_events(
+        self, known: Sequence[DocumentAnalysis] = (), text: Mapping[str, Sequence[Any]] | None = None
+    ) -> int:
+        """Re-run dedup over every stored mention and replace the event tables; returns the event count.
 
-        ``known``: analyses just stored, which need not be read back and decoded.
+        ``known``: analyses just stored (they need not be read back); ``text``: doc_id -> their dedup text
+        features (``pipeline.dedup.text_features``), when already computed.
         """
-        from pipeline.dedup import canonical_actors, deduplicate
+        from pipeline.store_events import rebuild
 
-        held = {a.document.doc_id: a for a in known}
-        analyses = sorted([*self.analyses(exclude=held), *held.values()], key=lambda a: a.document.doc_id)
-        canonical = canonical_actors(analyses, self.fuzzy_threshold)
-        events = deduplicate(analyses, self.lexicon_dir, self.fuzzy_threshold, canonical=canonical)
-        documents = {a.document.doc_id: a.document for a in analyses}
-        rows = {**canonical_rows(canonical), **event_rows(events, documents)}
-        with self._transaction():
-            for table in _EVENT_TABLES:
-                self.con.execute(f"DELETE FROM {table}")
-            self._insert_all(rows)
-        return len(events)
+        return rebuild(self, known, text)
+
+    def update_events(
+        self, new: Sequence[DocumentAnalysis], text: Mapping[str, Sequence[Any]] | None = None
+    ) -> int:
+        """Add the mentions of ``new`` (just stored) to the events; the same result as ``rebuild_events``,
+        at the cost of the events they can join only (see ``pipeline/store_events.py``)."""
+        from pipeline.store_events import update
+
+        return update(self, new, text)
 
     def write_snapshot(self, target: Path | None = None) -> Path:
         """Publish the Parquet snapshot atomically (default: ``<db stem>.parquet/`` beside the store)."""
@@ -184,7 +219,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {
-            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
             for t in ("documents", "event_mentions", "events", "actors")
         }
 
@@ -194,16 +229,30 @@ class Store:
         return _Transaction(self.con)
 
     def _insert_all(self, rows: Rows) -> None:
+        """Insert tuple rows (columns in ``store_rows.COLUMNS`` order), one Arrow table per table."""
         for table, table_rows in rows.items():
             if not table_rows:
                 continue
-            arrow = pa.Table.from_pylist(table_rows)
-            columns = ", ".join(f'"{c}"' for c in arrow.column_names)
+            columns = COLUMNS[table]
+            schema = self._schema(table)
+            arrays = [
+                pa.array(list(values), schema.field(name).type)
+                for name, values in zip(columns, zip(*table_rows, strict=True), strict=True)
+            ]
+            arrow = pa.Table.from_arrays(arrays, schema=schema)
+            names = ", ".join(f'"{c}"' for c in columns)
             self.con.register("_dateline_rows", arrow)
             try:
-                self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _dateline_rows")
+                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _dateline_rows")
             finally:
                 self.con.unregister("_dateline_rows")
+
+    def _schema(self, table: str) -> pa.Schema:
+        """The Arrow schema of ``COLUMNS[table]``, from the table's DuckDB types (read once)."""
+        if table not in self._schemas:
+            types = {r[0]: r[1] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
+            self._schemas[table] = pa.schema([(c, _ARROW_TYPES[types[c]]) for c in COLUMNS[table]])
+        return self._schemas[table]
 
 
 def _filters(

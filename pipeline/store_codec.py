@@ -70,6 +70,11 @@ def loads(text: str) -> DocumentAnalysis:
     return _decoder(DocumentAnalysis)(json.loads(text))
 
 
+def from_jsonable(tp: Any, value: Any) -> Any:
+    """The ``tp`` value (a model dataclass, usually) whose JSON form is ``value``."""
+    return _decoder(tp)(value)
+
+
 def _identity(value: Any) -> Any:
     return value
 

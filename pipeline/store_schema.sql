@@ -1,7 +1,8 @@
 -- The Dateline event store (DuckDB). Per-document tables are appended by `Store.add`; the event tables
--- (actors, events, event_actors, event_mention_links) are rebuilt by `Store.rebuild_events` from all stored
--- analyses. No PRIMARY KEY constraints: idempotence is enforced by the store (doc_id lookups), and DuckDB's
--- key checks reject a delete + re-insert of one key inside a transaction (needed when a document is re-dated).
+-- (actors, events, event_actors, event_mention_links, dedup_keys) are updated by `Store.update_events` for
+-- the new mentions, or rebuilt by `Store.rebuild_events` from everything stored.
+-- No PRIMARY KEY constraints: idempotence is enforced by the store (doc_id lookups), and DuckDB's key
+-- checks reject a delete + re-insert of one key inside a transaction (needed when a document is re-dated).
 
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
 
@@ -39,7 +40,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     confidence DOUBLE, label VARCHAR
 );
 
--- Rebuilt after every ingest.
+-- Rebuilt (or, for the events the new mentions touch, updated) after every ingest.
 CREATE TABLE IF NOT EXISTS actors (
     actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, aliases VARCHAR[]
 );
@@ -64,3 +65,15 @@ CREATE TABLE IF NOT EXISTS event_mention_links (
     date_text VARCHAR, date_start INTEGER, date_end INTEGER, date_value VARCHAR, date_rule VARCHAR,
     date_source VARCHAR, status VARCHAR, explanation VARCHAR
 );
+
+-- What dedup needs of each stored mention, so that updating the events never re-reads an analysis: the
+-- mention as JSON and its wording features (pipeline/store_rows.py mention_payload).
+CREATE TABLE IF NOT EXISTS dedup_mentions (doc_id VARCHAR, mention_id VARCHAR, published DATE, payload VARCHAR);
+-- The actor records cross-document unification reads, per document, in order (store_rows.actor_records).
+CREATE TABLE IF NOT EXISTS dedup_actors (
+    doc_id VARCHAR, ordinal INTEGER, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR,
+    sector VARCHAR, aliases VARCHAR[]
+);
+-- The dedup blocks each event is indexed under (JSON of the block key): a new mention is compared only with
+-- the events sharing one of its blocks, so an ingest loads those events, not the whole store.
+CREATE TABLE IF NOT EXISTS dedup_keys (event_id VARCHAR, "key" VARCHAR);

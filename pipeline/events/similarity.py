@@ -42,9 +42,11 @@ def stem(word: str) -> str:
 def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with the given (start, end) ranges, relative to it, blanked out."""
     chars = list(text)
+    n = len(chars)
     for start, end in spans:
-        for i in range(max(start, 0), min(end, len(chars))):
-            chars[i] = " "
+        start, end = max(start, 0), min(end, n)
+        if end > start:
+            chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
@@ -82,6 +84,7 @@ def stem_similarity(
     return float(score) if score >= floor else 0.0
 
 
+_NON_SPACE = re.compile(r"\S+")
 _NAME_TOKEN = re.compile(r"[A-Z][A-Za-z0-9'\u2019&.-]*|[0-9]+")
 
 
@@ -91,20 +94,29 @@ def name_bigrams(masked_text: str) -> frozenset[str]:
     "Vigilant Eagle 13" also gives "eagle 13". The sentence's first word is skipped (capitalised by
     position), and punctuation ends a name ("Anchorage, Alaska" is two)."""
     pairs: set[str] = set()
-    run: list[str] = []
+    last: str | None = None  # the last word of the current run of names
     previous_end, previous_closed = -1, True
-    for match in re.finditer(r"\S+", masked_text):
+    for match in _NON_SPACE.finditer(masked_text):
         raw = match.group()
-        word = raw.strip(',;:()"\u201c\u201d')
-        is_name = match.start() > 0 and bool(word) and bool(_NAME_TOKEN.fullmatch(word))
-        adjacent = (
-            match.start() - previous_end <= 1 and not previous_closed and not raw.startswith(("(", '"'))
-        )
-        run = ([*run, word] if adjacent and run else [word]) if is_name else []
-        previous_end, previous_closed = match.end(), raw[-1] in ',;:)"\u201d'
-        if len(run) >= 2:
-            pairs.add(normalise(f"{run[-2]} {run[-1]}").rstrip("."))
+        start, end = match.span()
+        first = raw[0]
+        if ("A" <= first <= "Z" or "0" <= first <= "9" or first in _NAME_STRIP) and start > 0:
+            word = raw.strip(_NAME_STRIP)
+            if word and _NAME_TOKEN.fullmatch(word):
+                adjacent = start - previous_end <= 1 and not previous_closed and first not in '("'
+                if last is not None and adjacent:
+                    pairs.add(normalise(f"{last} {word}").rstrip("."))
+                last = word
+            else:
+                last = None
+        else:
+            last = None  # no name starts with anything else (most words: one test, no strip)
+        previous_end, previous_closed = end, raw[-1] in _NAME_CLOSERS
     return frozenset(pairs)
+
+
+_NAME_STRIP = ',;:()"\u201c\u201d'
+_NAME_CLOSERS = ',;:)"\u201d'
 
 
 def numbered_names_differ(a: frozenset[str], b: frozenset[str]) -> bool:
