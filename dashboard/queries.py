@@ -15,21 +15,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from pipeline.snapshot_schema import SNAPSHOT_TABLES
+from dashboard.snapshot_db import EPOCH, NO_ACTOR_LANE
+from dashboard.snapshot_db import SnapshotMissing as SnapshotMissing  # re-exported for the app
+from dashboard.snapshot_db import open_snapshot as open_snapshot
+from dashboard.snapshot_db import snapshot_version as snapshot_version
 
 MAX_EVENT_MARKS = 1500  # above this many dated events the timeline draws time bins
 MAX_LANES = 12  # busiest lanes shown; events in none of them go to OTHER_LANE
 MAX_BINS = 160  # target number of time bins across the visible range
 TABLE_LIMIT = 500  # rows of the linked table / event picker
 OTHER_LANE = "(other actors)"
-NO_ACTOR_LANE = "(no actor)"
-EPOCH = "DATE '0001-01-01'"  # a Monday: day numbers from it make Monday-based weeks by integer division
 
 # unit -> (approximate days per bin, integer bin key, first day of bin ``k``, first day of the next bin)
 BIN_UNITS: dict[str, tuple[int, str, str, str]] = {
@@ -66,10 +66,6 @@ TABLE_COLUMNS = (
 )
 
 
-class SnapshotMissing(Exception):
-    """The snapshot directory (or one of its tables) does not exist yet: nothing has been ingested."""
-
-
 @dataclass(frozen=True)
 class Filters:
     """What the analyst asked to see. Empty tuples / None mean "no restriction"."""
@@ -87,60 +83,6 @@ class Filters:
         return Filters(
             self.actors, self.countries, self.types, self.statuses, None, None, self.text, self.doc_ids
         )
-
-
-def snapshot_version(snapshot_dir: Path) -> tuple[int, int] | None:
-    """(mtime_ns, inode) of the snapshot's events table: changes whenever the store swaps a new one in."""
-    try:
-        stat = (snapshot_dir / "events.parquet").stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_ino
-
-
-def open_snapshot(snapshot_dir: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB prepared for fast filtering (see the module docstring); ``mentions``,
-    ``event_actors`` and ``documents`` stay views over their Parquet files (read for one event's detail).
-
-    The store publishes a snapshot by swapping a symlink to a versioned directory; resolving it here pins this
-    connection to one version, so the tables and the views never mix two ingests."""
-    missing = [name for name in SNAPSHOT_TABLES if not (snapshot_dir / f"{name}.parquet").is_file()]
-    if missing:
-        raise SnapshotMissing(f"{snapshot_dir} has no {', '.join(missing)} table")
-    snapshot_dir = snapshot_dir.resolve()
-    paths = {name: str(snapshot_dir / f"{name}.parquet").replace("'", "''") for name in SNAPSHOT_TABLES}
-    con = duckdb.connect(":memory:")
-    con.execute("SET enable_progress_bar=false")
-    src = f"read_parquet('{paths['events']}')"
-    con.execute(
-        f"CREATE TYPE etype AS ENUM (SELECT DISTINCT event_type FROM {src} WHERE event_type IS NOT NULL)"
-    )
-    con.execute(f"CREATE TYPE estatus AS ENUM (SELECT DISTINCT status FROM {src} WHERE status IS NOT NULL)")
-    con.execute(
-        f"""CREATE TYPE eactor AS ENUM (SELECT DISTINCT a FROM (SELECT unnest(actor_names) AS a FROM {src}
-            UNION ALL SELECT '{NO_ACTOR_LANE}') WHERE a IS NOT NULL)"""
-    )
-    con.execute(
-        # in date order, so eid order is date order: date ranges and the table's first rows skip row groups
-        f"""CREATE TABLE events AS SELECT (row_number() OVER ())::INTEGER AS eid,
-                * REPLACE (event_type::etype AS event_type, status::estatus AS status,
-                           coalesce(search_text, '') AS search_text),
-                (start - {EPOCH})::INTEGER AS d, (year(start) * 12 + month(start) - 1)::INTEGER AS m
-            FROM (SELECT * FROM {src} ORDER BY start NULLS LAST, event_id)"""
-    )
-    con.execute(
-        # one row per (event, actor), with the columns the cheap filters need, so that type / status / date
-        # filters apply to it directly instead of through a semi-join with the filtered events
-        f"""CREATE TABLE lanes AS SELECT eid, d, m, event_type, status, start, "end",
-                unnest(CASE WHEN len(actor_names) = 0 THEN ['{NO_ACTOR_LANE}']
-                            ELSE list_filter(actor_names, lambda x: x IS NOT NULL) END)::eactor AS actor
-            FROM events ORDER BY actor"""
-    )
-    con.execute("CREATE TABLE countries AS SELECT eid, unnest(actor_countries) AS country FROM events")
-    con.execute("CREATE TABLE event_docs AS SELECT eid, unnest(doc_ids) AS doc_id FROM events")
-    for name in ("mentions", "event_actors", "documents"):
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{paths[name]}')")
-    return con
 
 
 def where_clause(filters: Filters) -> tuple[str, dict[str, Any]]:
