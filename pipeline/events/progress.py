@@ -56,7 +56,7 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
                 days = _days(t.value)
                 if days and days > 1:
                     return days
-    words = text[max(sentence.start, mention.trigger.start - 40) : mention.trigger.end]
+    words = text[max(sentence.start, mention.trigger.start - 14) : mention.trigger.end]  # its own words
     m = _ADJECTIVE_RE.search(words)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
