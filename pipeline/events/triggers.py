@@ -115,6 +115,9 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 def _word_seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
+    for v in values or []:
+        if not isinstance(v, str):  # YAML reads a bare on/no/yes as a boolean: quote it
+            raise ValueError(f"word list entry {v!r} is not a string")
     return tuple(tuple(v.lower().split()) for v in (values or []))
 
 

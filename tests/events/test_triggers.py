@@ -122,6 +122,15 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
         ("after repeated rocket launches", ("MILITARY_FORCE", "rocket launches")),
         ("\"We are pleased with the progress,\" Ruiz said.", ("STATEMENT", "are pleased with")),
         ("The minister was troubled by the incursions.", ("STATEMENT", "was troubled by")),
+        ("The envoy touched down in Dili on Friday.", ("VISIT", "touched down in")),
+        ("The admiral was received by President Ruto.", ("VISIT", "was received by")),
+        ("Seoul donated two corvettes to Manila.", ("COOPERATION", "donated")),
+        ("Canada delivered 39 armoured vehicles to Kyiv.", ("COOPERATION", "delivered 39 armoured vehicles")),
+        ("British instructors trained Kenyan troops.", ("COOPERATION", "trained Kenyan troops")),
+        ("Tallinn expelled a Russian diplomat.", ("SUSPENSION", "expelled a Russian diplomat")),
+        ("The coast guard seized a Chinese trawler.", ("MILITARY_FORCE", "seized a Chinese trawler")),
+        ("Clashes erupted along the border.", ("MILITARY_FORCE", "Clashes")),
+        ("They will hold a strategic dialogue in May.", ("MEETING", "strategic dialogue")),
     ],
 )
 def test_wording_families(text: str, expected: tuple[str, str]) -> None:
@@ -142,6 +151,7 @@ def test_wording_families(text: str, expected: tuple[str, str]) -> None:
         ("the spokesman told a news conference", "news conference"),
         ("The wounded pilot was flown to Seoul.", "flown to"),
         ("The ministers agreed to stay in close contact.", "stay in"),
+        ("a brigade of highly trained soldiers", "trained soldiers"),
     ],
 )
 def test_wordings_that_state_no_event(text: str, absent: str) -> None:
