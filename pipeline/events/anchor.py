@@ -236,9 +236,25 @@ def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Pa
         future = mention.start > dct
     else:
         future = is_future_wording(mention.timex.text, status_cues(lexicon_dir))
+    if future and _PAST_VERB_RE.match(mention.trigger.text) and not _MODAL_BEFORE_RE.search(
+        mention.sentence.text[: mention.trigger.start - mention.sentence.start]
+    ):
+        # "Kenyan aircraft struck militant camps two days later": the verb says it happened; a date read
+        # after the publication date is the tagger's doubt, not a plan.
+        return replace(mention, explanation=mention.explanation + "; past tense: occurred, whatever the date")
     if future:
         return replace(mention, status="planned", label=_replan(mention.label))
     return mention
+
+
+_PAST_VERB_RE = re.compile(
+    r"^(?:\w+ed|met|held|struck|hit|fought|sent|led|took|made|went|came|flew|sailed|spoke|told|began|"
+    r"signed|toured|visited|hosted|sat|saw|won|shot|broke|cut|froze|gave|left|drove|rode)\b",
+    re.IGNORECASE,
+)
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:will|would|shall|to|may|might|could|can|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 
 
 def _one_edition(mention: EventMention, document: Document) -> EventMention:

@@ -54,14 +54,18 @@ def _inside_name(text: str, match: TriggerMatch) -> bool:
 
 
 _OBJECT_GAP_RE = re.compile(r"^\s*(?:\S+\s+){0,3}$")
+_TOPIC_GAP_RE = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
 def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> bool:
     """A noun right in the object of a verb that takes events as objects is that verb's business, not an
     event of its own: "boycotted [the meetings]", "will discuss [joint exercises]" (a topic)."""
-    if previous is None or match.rule.pos == "verb" or not previous.rule.absorbs_object:
+    if previous is None or match.rule.pos == "verb":
         return False
-    return bool(_OBJECT_GAP_RE.match(text[previous.end : match.start]))
+    gap = text[previous.end : match.start]
+    if previous.rule.absorbs_topic and _TOPIC_GAP_RE.match(gap):
+        return True  # "signed a memorandum [on intelligence sharing]": what it is about
+    return previous.rule.absorbs_object and bool(_OBJECT_GAP_RE.match(gap))
 
 
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)

@@ -49,6 +49,7 @@ class TriggerRule:
     skip_in_names: bool = False
     spans_days: bool = False
     absorbs_object: bool = False
+    absorbs_topic: bool = False
     priority: int = 0
     not_before: tuple[tuple[str, ...], ...] = ()
     not_after: tuple[tuple[str, ...], ...] = ()
@@ -152,6 +153,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     skip_in_names=bool(entry.get("skip_in_names", False)),
                     spans_days=bool(entry.get("spans_days", False)),
                     absorbs_object=bool(entry.get("absorbs_object", False)),
+                    absorbs_topic=bool(entry.get("absorbs_topic", False)),
                     priority=int(entry.get("priority", 0)),
                     not_before=_word_seqs(entry.get("not_before")),
                     not_after=_word_seqs(entry.get("not_after")),
