@@ -59,10 +59,26 @@ def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
         and not _LAST_OCCURRENCE_RE.search(mention.sentence.text)
         and mention.date_source in ("clause", "sentence")
         and mention.timex is not None
-        and mention.start is not None
+        and (mention.start is not None or _deictic(mention))
         and not is_vague(mention.timex)
         and type_row(mention.event_type, lexicon_dir).passage
     )
+
+
+# Days and weeks near the time of writing ("today", "on Tuesday", "this week"), not "last year" (XXXX).
+_NEAR_DEICTIC_RE = re.compile(r"^XXXX-(?:XX-XX|WXX)")
+
+
+def _deictic(mention: EventMention) -> bool:
+    """Dated "on Tuesday" in an article without publication date: an unknown day near the time of writing."""
+    return bool(_NEAR_DEICTIC_RE.match(mention.date_value or ""))
+
+
+def _recency(mention: EventMention) -> tuple[date, int]:
+    """How recent a reference is: a deictic date without publication date is the time of writing itself,
+    later than any absolute date the article recalls."""
+    when = date.max if mention.start is None and _deictic(mention) else (mention.start or date.min)
+    return when, -mention.trigger.start
 
 
 _HEADER_LEFTOVER_RE = re.compile(r"[A-Za-z]+")
@@ -163,7 +179,7 @@ def date_by_passage(
     references = [m for m in mentions if _is_reference(m, lexicon_dir)]
     # The principal date: the most recent reported episode (news reports the latest contact and recalls
     # earlier ones as background); ties go to the first mention. Without any, a header date line.
-    principal = max(references, key=lambda m: (m.start or date.min, -m.trigger.start), default=None)
+    principal = max(references, key=_recency, default=None)
     header = None
     if principal is None and mentions:
         header = _header_date(text, dating_expressions(timexes), mentions[0].sentence.start)

@@ -277,3 +277,16 @@ def test_a_trip_dated_only_by_an_event_during_it_is_known_to_the_month() -> None
     stop = one(mentions, "three-day stop")
     assert (stop.date_value, stop.precision) == ("2010-09", "month")
     assert "during it" in stop.explanation
+
+
+def test_without_publication_date_the_days_of_writing_are_the_principal_date() -> None:
+    text = (
+        "Spain and Morocco signed a border accord on Tuesday.\n"
+        "\n"
+        "Their navies held a joint patrol in 2015.\n"
+        "\n"
+        "The signing ends a long dispute."
+    )
+    tuesday = timex(text, "Tuesday", "XXXX-WXX-2")
+    mentions = run(text, [tuesday, timex(text, "2015", "2015", anchor=None)], published=None)
+    assert one(mentions, "signing").date_value == "XXXX-WXX-2"
