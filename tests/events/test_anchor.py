@@ -289,4 +289,4 @@ def test_without_publication_date_the_days_of_writing_are_the_principal_date() -
     )
     tuesday = timex(text, "Tuesday", "XXXX-WXX-2")
     mentions = run(text, [tuesday, timex(text, "2015", "2015", anchor=None)], published=None)
-    assert one(mentions, "signing").date_value == "XXXX-WXX-2"
+    assert one(mentions, "The signing").date_value == "XXXX-WXX-2"
