@@ -236,8 +236,12 @@ def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Pa
         future = mention.start > dct
     else:
         future = is_future_wording(mention.timex.text, status_cues(lexicon_dir))
-    if future and _PAST_VERB_RE.match(mention.trigger.text) and not _MODAL_BEFORE_RE.search(
-        mention.sentence.text[: mention.trigger.start - mention.sentence.start]
+    if (
+        future
+        and _PAST_VERB_RE.match(mention.trigger.text)
+        and not _MODAL_BEFORE_RE.search(
+            mention.sentence.text[: mention.trigger.start - mention.sentence.start]
+        )
     ):
         # "Kenyan aircraft struck militant camps two days later": the verb says it happened; a date read
         # after the publication date is the tagger's doubt, not a plan.

@@ -120,7 +120,7 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
         ("Seoul summoned the Japanese ambassador.", ("STATEMENT", "summoned the Japanese ambassador")),
         ("Berlin welcomed the decision.", ("STATEMENT", "welcomed the decision")),
         ("after repeated rocket launches", ("MILITARY_FORCE", "rocket launches")),
-        ("\"We are pleased with the progress,\" Ruiz said.", ("STATEMENT", "are pleased with")),
+        ('"We are pleased with the progress," Ruiz said.', ("STATEMENT", "are pleased with")),
         ("The minister was troubled by the incursions.", ("STATEMENT", "was troubled by")),
         ("The envoy touched down in Dili on Friday.", ("VISIT", "touched down in")),
         ("The admiral was received by President Ruto.", ("VISIT", "was received by")),
