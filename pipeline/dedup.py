@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.dedup_match import Cluster, Features
@@ -341,7 +342,7 @@ def build_event(members: list[Features], rules: DedupRules, lexicon_dir: Path | 
             actors.setdefault(role.actor_id, role)
     first = earliest.mention
     key = f"{first.doc_id}:{first.trigger.start}:{first.trigger.end}:{first.event_type}"
-    plover, cameo = _codes(main.mention.event_type, lexicon_dir)
+    plover, cameo = _codes(main.mention.event_type, main.mention.trigger.text, lexicon_dir)
     m = main.mention
     status = _status(members, rules)
     return Event(
@@ -403,8 +404,19 @@ def _status(members: Sequence[Features], rules: DedupRules) -> str:
     return min(statuses, key=rules.status_rank)
 
 
-def _codes(event_type: str, lexicon_dir: Path | None) -> tuple[str, str]:
-    """PLOVER and CAMEO codes from ``pipeline.events.types`` (empty until that module exists)."""
+@lru_cache(maxsize=4096)
+def _codes(event_type: str, trigger_text: str, lexicon_dir: Path | None) -> tuple[str, str]:
+    """PLOVER and CAMEO of an event from its main mention: the refinement of the trigger rule that found it
+    ("hosted" = 043, "boycotted" = 161; ``pipeline.events.triggers.trigger_codes``), else the type's default
+    (``pipeline.events.types``; empty until that module exists). Cached: many events share a trigger."""
+    try:
+        from pipeline.events.triggers import trigger_codes
+    except ImportError as exc:
+        if getattr(exc, "name", None) not in (None, "pipeline.events.triggers"):
+            raise
+    else:
+        plover, cameo, _mode = trigger_codes(event_type, trigger_text, lexicon_dir)
+        return plover, cameo
     try:
         types = importlib.import_module("pipeline.events.types")
     except ModuleNotFoundError as exc:

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 # Bump when what dedup computes changes (``text_features``, clustering, how an event is built): the next
 # ingest then recomputes the stored payloads and rebuilds every event once.
-STATE_VERSION = "1"
+STATE_VERSION = "2"
 STATE_KEY = "dedup_state"
 
 
@@ -105,7 +105,7 @@ def update(
     if not new or not _consistent(store, new_ids):
         return rebuild(store, new, text)
     stored = _stored_records(store, exclude=new_ids)
-    before = canonical_from_records(stored, store.fuzzy_threshold)
+    before = canonical_from_records((a for _, actors in stored for a in actors), store.fuzzy_threshold)
     canonical = canonical_from_records(_merged_records(stored, new), store.fuzzy_threshold)
     if any(_view(canonical[i]) != _view(a) for i, a in before.items()):
         return rebuild(store, new, text)  # a new name changes how stored actors unify

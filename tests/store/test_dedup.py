@@ -6,7 +6,7 @@ import hashlib
 from datetime import date
 
 from pipeline.dedup import deduplicate
-from tests.store.builders import GATES, MAKAROV, SERDYUKOV, analysis, day, document, mention
+from tests.store.builders import GATES, MAKAROV, RUSSIA, SERDYUKOV, analysis, day, document, mention
 
 PUB = date(2010, 9, 15)
 
@@ -436,3 +436,41 @@ def test_a_shared_name_joins_undated_reports_of_a_series_but_not_other_editions(
     (series,) = _events_with(events, "Series")
     assert series.n_docs == 2 and len(series.mentions) == 2
     assert len(events) == 3
+
+
+def test_codes_follow_the_trigger_rule_of_the_main_mention_not_only_the_type():
+    s1 = "Russia boycotted the meeting of the council."
+    s2 = "The base hosted a Chinese military delegation last week."
+    d = document(f"{s1} {s2}", date(2016, 1, 1))
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(d, s1, "boycotted", "SUSPENSION", actors=(RUSSIA,)),
+                mention(d, s2, "hosted a Chinese military delegation", "VISIT", actors=()),
+            )
+        ]
+    )
+    codes = {e.event_type: (e.plover, e.cameo) for e in events}
+    assert codes["SUSPENSION"][1] == "161"  # the type's default is 160
+    assert codes["VISIT"][1] == "043"  # the type's default is 042
+
+
+def test_two_statuses_in_one_sentence_stay_two_events_with_shared_actors_and_date():
+    s1 = "Russia invaded Georgia in August 2008 and still occupies two provinces."
+    d = document(s1, date(2016, 1, 1))
+    when = {"value": "2008-08", "start": date(2008, 8, 1), "end": date(2008, 8, 31), "precision": "month"}
+    events = deduplicate(
+        [
+            analysis(
+                d,
+                mention(
+                    d, s1, "invaded", "MILITARY_FORCE", "occurred", (RUSSIA,), **when, date_text="August 2008"
+                ),
+                mention(
+                    d, s1, "occupies", "MILITARY_FORCE", "ongoing", (RUSSIA,), **when, date_text="August 2008"
+                ),
+            )
+        ]
+    )
+    assert sorted(e.status for e in events) == ["occurred", "ongoing"]
