@@ -100,7 +100,7 @@ def where_clause(filters: Filters) -> tuple[str, dict[str, Any]]:
         params["actors"] = list(filters.actors)
     if filters.countries:
         clauses.append(
-            "eid IN (SELECT eid FROM countries WHERE list_contains($countries::VARCHAR[], country))"
+            "eid IN (SELECT eid FROM countries WHERE country IN (SELECT unnest($countries::VARCHAR[])))"
         )
         params["countries"] = list(filters.countries)
     if filters.types:
@@ -119,7 +119,9 @@ def where_clause(filters: Filters) -> tuple[str, dict[str, Any]]:
         clauses.append(f"contains(search_text, $text{i})")  # no wildcards: "%" or "_" are matched literally
         params[f"text{i}"] = term
     if filters.doc_ids:
-        clauses.append("eid IN (SELECT eid FROM event_docs WHERE list_contains($docs::VARCHAR[], doc_id))")
+        clauses.append(
+            "eid IN (SELECT eid FROM event_docs WHERE doc_id IN (SELECT unnest($docs::VARCHAR[])))"
+        )
         params["docs"] = list(filters.doc_ids)
     return " AND ".join(clauses), params
 

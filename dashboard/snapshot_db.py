@@ -70,7 +70,10 @@ def open_snapshot(snapshot_dir: Path) -> duckdb.DuckDBPyConnection:
                             ELSE list_filter(actor_names, lambda x: x IS NOT NULL) END)::eactor AS actor
             FROM events ORDER BY actor"""
     )
-    con.execute("CREATE TABLE countries AS SELECT eid, unnest(actor_countries) AS country FROM events")
+    con.execute(
+        "CREATE TABLE countries AS SELECT * FROM (SELECT eid, unnest(actor_countries) AS country FROM events)"
+        " WHERE country IS NOT NULL ORDER BY country"
+    )
     con.execute("CREATE TABLE event_docs AS SELECT eid, unnest(doc_ids) AS doc_id FROM events")
     for name in ("mentions", "event_actors", "documents"):
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{paths[name]}')")
