@@ -46,6 +46,7 @@ class StatusCues:
     ongoing_ending: tuple[tuple[str, ...], ...] = ()
     ongoing_inside: tuple[tuple[str, ...], ...] = ()
     topic_before: tuple[tuple[str, ...], ...] = ()
+    ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
 
 
@@ -97,6 +98,7 @@ def _load(path: Path) -> StatusCues:
         ongoing_ending=_seqs((raw.get("ongoing") or {}).get("ending")),
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
         topic_before=_seqs(skip.get("topic_before")),
+        ongoing_next=_seqs((raw.get("ongoing") or {}).get("next")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),
         ongoing_after=_seqs((raw.get("ongoing") or {}).get("after")),
@@ -233,6 +235,7 @@ def decide_status(
     if (
         _has(window_before, cues.ongoing_before)
         or _has(window_after[:4], cues.ongoing_after)
+        or _has(window_after[:1], cues.ongoing_next)
         or _has(trigger_words[1:-1], cues.ongoing_inside)
     ):
         return "ongoing"

@@ -65,6 +65,7 @@ class TriggerRule:
     near_before: frozenset[str] = frozenset()
     near_before_window: int = 8
     origin: bool = False
+    after_possessive: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
                     near_before=frozenset(w.lower() for w in entry.get("near_before") or ()),
                     near_before_window=int(entry.get("near_before_window", 8)),
                     origin=bool(entry.get("origin", False)),
+                    after_possessive=bool(entry.get("after_possessive", False)),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}
@@ -205,6 +207,8 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
     if rule.not_inside and any(w in rule.not_inside for w in words[first : last + 1]):
         return False
     if rule.after_one_of and (first == 0 or words[first - 1] not in rule.after_one_of):
+        return False
+    if rule.after_possessive and not any(w.endswith("'s") for w in words[max(0, first - 2) : first]):
         return False
     if rule.near_before and not any(
         w in rule.near_before for w in words[max(0, first - rule.near_before_window) : first]

@@ -39,6 +39,8 @@ def status(marked: str, has_set: bool = False) -> str:
         ("The cruiser was to have [visited] Manila", "cancelled"),
         ("The brigade had been due to go to Latvia and to [train] with Latvian troops", "cancelled"),
         ("the [negotiations] are due to conclude in June", "ongoing"),
+        ("the [talks] continue in Geneva", "ongoing"),
+        ("Her [visit] was to continue a dialogue begun in May", "occurred"),
     ],
 )
 def test_status_cues(marked: str, expected: str) -> None:

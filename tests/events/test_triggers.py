@@ -131,6 +131,7 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
         ("The coast guard seized a Chinese trawler.", ("MILITARY_FORCE", "seized a Chinese trawler")),
         ("Clashes erupted along the border.", ("MILITARY_FORCE", "Clashes")),
         ("They will hold a strategic dialogue in May.", ("MEETING", "strategic dialogue")),
+        ("The admiral's main aim in Lagos was to sign the accord.", ("VISIT", "aim in Lagos")),
     ],
 )
 def test_wording_families(text: str, expected: tuple[str, str]) -> None:
