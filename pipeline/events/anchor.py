@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.dating import date_mention, dating_expressions, is_vague, range_start, value_interval
-from pipeline.events.governs import eligible, in_sequel_clause, reported_right_after
+from pipeline.events.governs import eligible, in_sequel_clause, reported_right_after, said_after
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.status import is_future_wording, status_cues
@@ -44,7 +44,9 @@ def _choose(
     dct: date | None = None,
 ) -> tuple[TimeExpression | None, str]:
     """The governing expression among a sentence's candidates; whether it is in the clause or sentence."""
-    reported = reported_right_after(mention, candidates, clauses, text)
+    reported = reported_right_after(mention, candidates, clauses, text) or said_after(
+        mention, candidates, text
+    )
     if reported is not None:
         return reported, "sentence"
     trig = mention.trigger

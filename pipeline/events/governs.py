@@ -229,3 +229,25 @@ def wrong_way(status: str, t: TimeExpression) -> bool:
     if t.value == "FUTURE_REF":
         return status in ("occurred", "ongoing", "recurring")
     return t.value in ("PAST_REF", "PRESENT_REF") and status == "planned"
+
+
+# "..., Cohen said following the June 9 council meeting": what he said, he said that day.
+_SAID_AFTER_RE = re.compile(
+    r"\b(?:said|says|told reporters|told journalists|added|noted|declared)\s+"
+    r"(?:after|following|at the end of)\s+",
+    re.IGNORECASE,
+)
+
+
+def said_after(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The date of the event a statement was made after, when its sentence says so."""
+    if mention.event_type != "STATEMENT":
+        return None
+    sentence = mention.sentence
+    m = _SAID_AFTER_RE.search(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    after = [t for t in candidates if m.end() <= t.start < min(sentence.end, m.end() + 60)]
+    return after[0] if after and not after[0].value.startswith("P") else None

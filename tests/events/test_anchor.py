@@ -290,3 +290,9 @@ def test_without_publication_date_the_days_of_writing_are_the_principal_date() -
     tuesday = timex(text, "Tuesday", "XXXX-WXX-2")
     mentions = run(text, [tuesday, timex(text, "2015", "2015", anchor=None)], published=None)
     assert one(mentions, "The signing").date_value == "XXXX-WXX-2"
+
+
+def test_a_statement_made_after_a_dated_event_takes_its_date() -> None:
+    text = '"We are pleased with the outcome," Ruiz told reporters after the May 3 meeting of the council.'
+    mentions = run(text, [timex(text, "May 3", "2010-05-03")])
+    assert one(mentions, "are pleased").date_value == "2010-05-03"
