@@ -52,6 +52,8 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
     for t in timexes:
         if t.type == "DURATION" and sentence.start <= t.start < sentence.end:
             gap = t.start - mention.trigger.end if t.start >= mention.trigger.end else 0
+            if _OFFSET_AFTER_RE.match(text[t.end : t.end + 12]):
+                continue
             if mention.trigger.start - 60 <= t.start and gap <= 60:
                 days = _days(t.value)
                 if days and days > 1:
@@ -64,8 +66,16 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
     return 7 if _WEEKLONG_RE.search(words) else None
 
 
+# Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.
+_ENDED_RE = re.compile(r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound)\b", re.IGNORECASE)
+# A duration that is an offset, not a length: "two weeks after it began", "three days later".
+_OFFSET_AFTER_RE = re.compile(r"^\s*(?:after|before|later|earlier|ago|on)\b", re.IGNORECASE)
+
+
 def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression], text: str) -> bool:
     """Began in the last days and, by its stated length or its dated range, still runs on the DCT."""
+    if _ENDED_RE.search(mention.trigger.text):
+        return False
     start, end = mention.start, mention.end
     if start is None or not dct - timedelta(days=_RECENT_DAYS) <= start <= dct:
         return False
