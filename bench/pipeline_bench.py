@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -63,9 +65,12 @@ def run_ingest(folder: Path, db: Path, workers: int) -> dict:
     from pipeline.run import ingest
 
     settings = replace(Settings(), db_path=db)
+    load_before = os.getloadavg()[0]
+    cpu = _cpu_seconds()
     start = time.perf_counter()
     report = ingest([folder], settings, progress=False, workers=workers)
     seconds = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu
     n = report.documents_added
     return {
         "workers": workers,
@@ -75,7 +80,16 @@ def run_ingest(folder: Path, db: Path, workers: int) -> dict:
         "seconds": round(seconds, 2),
         "articles_per_s": round(n / seconds, 1) if seconds else None,
         "phases_s": {k: round(v, 2) for k, v in report.timings.items()},
+        # CPU of this process and its (finished) workers, and the machine's 1-minute load average before
+        # the run: on a shared machine the wall-clock rate alone says little
+        "cpu_s": round(cpu, 2),
+        "load_before": round(load_before, 2),
     }
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def run_peer(texts: list[str]) -> dict:
@@ -158,7 +172,7 @@ def main(argv: list[str]) -> int:
         print(
             f"   ingest workers={row['workers']}: {row['documents']} docs in {row['seconds']} s = "
             f"{row['articles_per_s']} articles/s ({row['ratio_vs_peer']}x {results['peer']['peer']}); "
-            f"phases {row['phases_s']}"
+            f"cpu {row['cpu_s']} s, load before {row['load_before']}; phases {row['phases_s']}"
         )
     print(f"   peer {results['peer']['peer']}: {peer} articles/s on {results['peer']['documents']} docs")
     if results["dedup_scale"]:
