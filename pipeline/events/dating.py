@@ -22,6 +22,7 @@ _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 # A part of day or a clock time: the event is dated by its day ("7 a.m. today", "an afternoon discussion").
 _PART_OF_DAY_RE = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T[\w:.]+$")
 _CENTURY_RE = re.compile(r"^\d{2}$")
+_WEEKDAY_UNKNOWN_RE = re.compile(r"^XXXX-WXX-\d(?:T.*)?$")
 _SOURCES = {"clause": "same clause", "sentence": "same sentence", "passage": "passage", "dct": "dateline"}
 
 
@@ -89,6 +90,10 @@ def date_mention(
             end = r_start - timedelta(days=1)
             extra += f"; 'earlier' than '{referent.text}' ({referent.value}): until {end.isoformat()}"
     value = t.value
+    if _WEEKDAY_UNKNOWN_RE.match(value):
+        # "on Sunday" without publication date: some day; the event's date is a calendar day, unknown.
+        value, precision = "XXXX-XX-XX", "day"
+        extra += f"; a weekday ({t.value}) of an unknown week: the day is unknown"
     part_of_day = _PART_OF_DAY_RE.match(value)
     if part_of_day:
         # The event is dated by its day; the part of day or clock time stays in the timex.
