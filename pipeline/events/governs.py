@@ -54,10 +54,12 @@ def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
 
 
 # Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
-# a modal ("what [can] be done ... in April") or a question word ("discussed [how] ... 2015").
+# a modal ("what [can] be done ... in April"), a question word ("discussed [how] ... 2015") or a verb
+# relating two events ("The drill [followed] a visit to Hanoi in January").
 _PREDICATE_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
     r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
+    r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
 )
 
 
@@ -73,6 +75,7 @@ _OWN_AUXILIARIES_RE = re.compile(
 _INFINITIVE_OR_QUESTION_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
     r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why)\b"
+    r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
 )
 # A coordinated infinitive is another item: "to hold a drill in the spring [and to] exchange officers".
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
