@@ -46,6 +46,7 @@ class StatusCues:
     ongoing_ending: tuple[tuple[str, ...], ...] = ()
     ongoing_inside: tuple[tuple[str, ...], ...] = ()
     topic_before: tuple[tuple[str, ...], ...] = ()
+    topic_after: tuple[tuple[str, ...], ...] = ()
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
 
@@ -98,6 +99,7 @@ def _load(path: Path) -> StatusCues:
         ongoing_ending=_seqs((raw.get("ongoing") or {}).get("ending")),
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
         topic_before=_seqs(skip.get("topic_before")),
+        topic_after=_seqs(skip.get("topic_after")),
         ongoing_next=_seqs((raw.get("ongoing") or {}).get("next")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),
@@ -192,7 +194,7 @@ def decide_status(
     near = words_before[-cues.skip_window :]
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
         return SKIP
-    if not verb and _has(near, cues.topic_before):
+    if not verb and (_has(near, cues.topic_before) or _has(words_after, cues.topic_after)):
         return SKIP
     window_before = words_before[-cues.window :]
     window_after = words_after[: cues.window]

@@ -1,0 +1,76 @@
+"""Trigger families from the CAMEO categories of defense news: each family is found in its verb, noun and
+light-verb forms, and its non-event uses are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.triggers import find_triggers
+
+
+def types_of(text: str) -> list[tuple[str, str]]:
+    return [(m.rule.event_type, text[m.start : m.end]) for m in find_triggers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 06-07: material cooperation and aid
+        ("They approved the sale of 36 fighter jets to Qatar.", ("COOPERATION", "sale of 36 fighter jets")),
+        ("The delivery of 12 patrol boats was completed.", ("COOPERATION", "delivery of 12 patrol boats")),
+        ("a $1.1 billion arms sale to Taiwan", ("COOPERATION", "billion arms sale")),
+        ("Hanoi bought six submarines from Moscow.", ("COOPERATION", "bought six submarines")),
+        ("The navy received two more patrol vessels.", ("COOPERATION", "received two more patrol vessels")),
+        ("Washington sent humanitarian aid to the provinces.", ("COOPERATION", "humanitarian aid")),
+        ("Navy engineers built two schools in the province.", ("COOPERATION", "built two schools")),
+        ("a clinic funded by the U.S. Army", ("COOPERATION", "clinic funded by")),
+        ("The coast guards launched a partnership on fisheries.", ("COOPERATION", "launched a partnership")),
+        ("The Utah Guard partnered with Morocco's army.", ("COOPERATION", "partnered with")),
+        ("a training program for Afghan officers", ("COOPERATION", "training program")),
+        ("A disaster relief team arrived in Kathmandu.", ("COOPERATION", "disaster relief team arrived")),
+        ("Helicopters airlifted food and water to villages.", ("COOPERATION", "airlifted food and water")),
+        # 16: reduce relations, sanctions
+        ("Washington imposed new sanctions on Moscow.", ("SUSPENSION", "imposed new sanctions")),
+        ("Seoul recalled its ambassador from Tokyo.", ("SUSPENSION", "recalled its ambassador")),
+        # 15, 18-19: posture, assault, fight
+        ("Insurgents ambushed a convoy near Kandahar.", ("MILITARY_FORCE", "ambushed")),
+        ("The offensive on the city began at dawn.", ("MILITARY_FORCE", "offensive on")),
+        ("Russian forces launched a major offensive.", ("MILITARY_FORCE", "launched a major offensive")),
+        ("Rebels captured the provincial capital.", ("MILITARY_FORCE", "captured the provincial capital")),
+        ("Separatist fighters took over Donetsk.", ("MILITARY_FORCE", "took over")),
+        ("Russian tanks moved into the town overnight.", ("MILITARY_FORCE", "moved into")),
+        ("Heavy fighting erupted near the airport.", ("MILITARY_FORCE", "Heavy fighting erupted")),
+        ("the deployment of 3,000 troops to Poland", ("MILITARY_FORCE", "deployment of 3,000 troops")),
+        ("Russia massed troops on the border.", ("MILITARY_FORCE", "massed troops")),
+        # 087: yield
+        ("Moscow withdrew its troops from the border.", ("OTHER", "withdrew its troops")),
+        ("the withdrawal of U.S. troops from Iraq", ("OTHER", "withdrawal of U.S. troops")),
+    ],
+)
+def test_family_wordings(text: str, expected: tuple[str, str]) -> None:
+    assert expected in types_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent_type"),
+    [
+        ("The delivery date slipped to June.", "COOPERATION"),
+        ("the sale of the company's stock", "COOPERATION"),
+        ("The unit wrote a new training manual.", "COOPERATION"),
+        ("He cited the order of battle.", "COOPERATION"),
+        ("Humanitarian aid workers met in Geneva.", "COOPERATION"),
+        ("The arms sales policy is under review.", "COOPERATION"),
+        ("a contract for a company to build a facility", "COOPERATION"),
+        ("the strength of our partnership", "COOPERATION"),
+        ("offensive teaching material was found", "MILITARY_FORCE"),
+        ("a treaty limiting offensive nuclear weapons", "MILITARY_FORCE"),
+        ("The remarks were deeply offensive to veterans.", "MILITARY_FORCE"),
+        ("She took over the Pentagon job in May.", "MILITARY_FORCE"),
+        ("Prices moved into a higher range.", "MILITARY_FORCE"),
+        ("They discussed fighting terrorism in the region.", "MILITARY_FORCE"),
+        ("the deployment date of the brigade", "MILITARY_FORCE"),
+        ("He pulled the report from the website.", "OTHER"),
+    ],
+)
+def test_non_event_uses_of_the_families(text: str, absent_type: str) -> None:
+    assert absent_type not in [t for t, _ in types_of(text)]
