@@ -95,6 +95,31 @@ def is_headline(sentence: Span, title: str | None = None) -> bool:
     return not content or capitalised / len(content) >= 0.6
 
 
+_LINK_TAIL_RE = re.compile(r"\s*(?:[:|»>–—-]|$)")
+
+
+def _link_prefix(body: str, prefixes: Sequence[str]) -> bool:
+    low = body.lower()
+    for prefix in prefixes:
+        if low.startswith(prefix) and (
+            prefix.endswith(":") or _LINK_TAIL_RE.match(low, len(prefix)) is not None
+        ):
+            return True
+    return False
+
+
+def is_link_line(sentence: Span, previous: Span | None, prefixes: Sequence[str]) -> bool:
+    """Links to other stories are no reports ("Related: Hagel Visits Troops", "READ MORE: ..."); nor is the
+    unpunctuated title line right after a bare "Related Articles" line."""
+    body = sentence.text.strip()
+    if _link_prefix(body, prefixes):
+        return True
+    if previous is None or _HEADLINE_END_RE.search(body):
+        return False
+    before = previous.text.strip().rstrip(":").strip().lower()
+    return any(before == p.rstrip(":") for p in prefixes)
+
+
 def dateline_timex(sentence: Span, timexes: Sequence[TimeExpression], text: str) -> TimeExpression | None:
     """The date of a dateline opening the sentence ("MOSCOW, Nov. 3, 2001 – ..."), if there is one.
 

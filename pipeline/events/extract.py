@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.events.clauses import clause_index, is_headline, split_clauses
+from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
 from pipeline.events.labels import make_label
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles, carried_roles, pronoun_subject
@@ -125,6 +125,8 @@ def extract_events(
         if not found:
             continue
         if is_headline(sentence, document.title):
+            continue
+        if is_link_line(sentence, sentences[index - 1] if index else None, cues.link_prefixes):
             continue
         sentence_timexes = timex_per_sentence[index]
         clauses = split_clauses(text, sentence, sentence_timexes)

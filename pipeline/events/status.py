@@ -47,6 +47,7 @@ class StatusCues:
     ongoing_inside: tuple[tuple[str, ...], ...] = ()
     topic_before: tuple[tuple[str, ...], ...] = ()
     topic_after: tuple[tuple[str, ...], ...] = ()
+    link_prefixes: tuple[str, ...] = ()
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
 
@@ -100,6 +101,7 @@ def _load(path: Path) -> StatusCues:
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
         topic_before=_seqs(skip.get("topic_before")),
         topic_after=_seqs(skip.get("topic_after")),
+        link_prefixes=tuple(str(p).lower() for p in skip.get("link_prefixes") or ()),
         ongoing_next=_seqs((raw.get("ongoing") or {}).get("next")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),

@@ -74,3 +74,47 @@ def test_family_wordings(text: str, expected: tuple[str, str]) -> None:
 )
 def test_non_event_uses_of_the_families(text: str, absent_type: str) -> None:
     assert absent_type not in [t for t, _ in types_of(text)]
+
+
+def _extract(text: str) -> list[tuple[str, str, str]]:
+    from pipeline.events.extract import extract_events
+    from tests.events.helpers import doc, sentences
+
+    return [
+        (m.event_type, m.trigger.text, m.status)
+        for m in extract_events(doc(text), sentences(text), [], [], [])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delivery of the jets is slated for 2017.", ("COOPERATION", "Delivery of the jets", "planned")),
+        ("The summit is planned for the autumn.", ("MEETING", "summit", "planned")),
+        ("The ambassador hosted a reception for the crew.", ("MEETING", "hosted a reception", "occurred")),
+        (
+            "The INF Treaty, signed in 1987, banned the missiles.",
+            ("AGREEMENT_SIGNED", "Treaty, signed", "occurred"),
+        ),
+        ("The accord was signed in Paris.", ("AGREEMENT_SIGNED", "accord was signed", "occurred")),
+    ],
+)
+def test_plans_receptions_and_signings(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _extract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related: Carter Visits Troops in Iraq, Meets Leaders",
+        "READ MORE: Navy ships visited Manila in May.",
+        "Related Articles\nHagel meets Chinese counterpart in Beijing",
+        "The troops received a warm reception.",
+    ],
+)
+def test_link_lines_and_non_event_receptions_state_nothing(text: str) -> None:
+    assert _extract(text) == []
+
+
+def test_a_line_that_only_starts_like_a_link_is_still_read() -> None:
+    assert _extract("Related talks were held in Geneva on Monday.")
