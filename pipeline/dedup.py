@@ -233,7 +233,14 @@ def features(
     mention = _replace_actors(mention, roles)
     sentence_norm, words, names, trigger_stems, additive, anaphoric = text
     people, persons, countries = set(), set(), set()
+    counterparts, places = set(), set()
     for r in roles:
+        if r.role == "recipient":
+            places.add(r.actor_id)
+            if r.country:
+                places.add(r.country)
+            if r.kind != "country":
+                counterparts.add(r.actor_id)
         if r.kind != "country":
             people.add(r.actor_id)
             if r.kind == "person":
@@ -248,6 +255,9 @@ def features(
         people=frozenset(people),
         persons=frozenset(persons),
         countries=frozenset(countries),
+        participants=frozenset(r.actor_id for r in roles),
+        counterparts=frozenset(counterparts),
+        places=frozenset(places),
         interval=_interval(mention),
         rank=_rank(mention.precision),
         sentence_norm=sentence_norm,

@@ -14,7 +14,7 @@ from datetime import date
 
 from pipeline.dedup_rules import DedupRules
 from pipeline.events import similarity as sim
-from pipeline.model import EventMention
+from pipeline.model import PRECISIONS, EventMention
 
 
 @dataclass
@@ -28,6 +28,9 @@ class Features:
     people: frozenset[str]  # canonical ids of persons and organisations
     persons: frozenset[str]  # canonical ids of persons only: two different people mean two events
     countries: frozenset[str]  # countries of every actor, and country actors
+    participants: frozenset[str]  # canonical ids of every actor, countries included
+    counterparts: frozenset[str]  # recipients that are persons or organisations (the one met, the host)
+    places: frozenset[str]  # recipients and their countries (where a visit goes, who hosts it)
     interval: tuple[date, date] | None
     rank: int  # index in PRECISIONS (smaller is finer)
     sentence_norm: str
@@ -58,6 +61,12 @@ class Cluster:
     by_doc: dict[str, list[Features]] = field(default_factory=dict)
     sample: list[Features] = field(default_factory=list)  # first members that say something different
     signatures: set[tuple] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # union of the members' places
+    involved: set[str] = field(
+        default_factory=set
+    )  # members' actors and places (not the visitors' countries)
+    # (people, counterparts) of the members -> their sentences
+    parties: dict[tuple[frozenset[str], frozenset[str]], set[tuple[str, int]]] = field(default_factory=dict)
 
     def add(self, item: Features, sample_size: int = 24) -> None:
         self.members.append(item)
@@ -69,6 +78,10 @@ class Cluster:
             key = (*item.interval, item.mention.precision)
             self.intervals.setdefault(key, set()).add(item.doc_id)
         self.statuses.add(item.mention.status)
+        self.places.update(item.places)
+        self.involved.update(item.participants, item.places)
+        if item.persons:
+            self.parties.setdefault((item.people, item.counterparts), set()).add(item.sentence_key)
         self.by_sentence.setdefault(item.sentence_key, []).append(item)
         self.by_doc.setdefault(item.doc_id, []).append(item)
 
@@ -89,12 +102,86 @@ class Cluster:
             _same_sentence_ok(item, other, rules) for other in self.by_sentence.get(item.sentence_key, ())
         ):
             return None
+        if not self._participants_ok(item, rules):
+            return None
+        # a new status joins a specific one (ongoing, cancelled) only when the text says it is the same
+        status_change = item.mention.status not in self.statuses and bool(
+            rules.specific_statuses & (self.statuses | {item.mention.status})
+        )
         best = None
         for other in _witnesses(self, item):
             score = evidence(item, other, rules)
-            if score is not None and (best is None or score > best):
+            if score is None or (
+                status_change and not _refers_to(item, other, rules, "status_change", False)
+            ):
+                continue
+            if best is None or score > best:
                 best = score
         return best
+
+    def _participants_ok(self, item: Features, rules: DedupRules) -> bool:
+        """Visits of other places and meetings with other counterparts are other events (complete linkage);
+        so is a mention dated finer than the event when it happens in another place."""
+        # another place: none of the item's places is anywhere in the event, nor the other way round (a
+        # recipient on one side may be the traveller or a member of the party on the other); "made the trip"
+        # with the party as recipient still refers back, unless it names a country to go to
+        if (
+            item.mention.event_type in rules.place_types
+            and item.places
+            and self.places
+            and not item.places & self.involved
+            and not self.places & (item.places | item.participants)
+            and not (_refers_back(item, rules) and not _names_country(item))
+        ):
+            return False
+        if rules.finer_date_needs_same_place and item.places and item.interval is not None and self.intervals:
+            finer = all(item.rank < _rank_of(precision) for *_, precision in self.intervals)
+            if finer and not item.places & self.involved:
+                return False
+        # "Makarov joined the meetings": a back reference adds a participant to the same meeting
+        if item.mention.event_type in rules.counterpart_types and not _refers_back(item, rules):
+            for (parties, counterparts), sentences in self.parties.items():
+                if sentences == {item.sentence_key}:
+                    continue  # one sentence naming both is governed by the same-sentence rule
+                if item.persons and parties and not item.people & parties:
+                    return False  # nobody in common: a meeting of other people
+                if item.counterparts and counterparts and not _counterparts_agree(item, counterparts):
+                    return False
+        return True
+
+
+def _refers_back(item: Features, rules: DedupRules) -> bool:
+    """A back reference before the trigger ("the visit") or inside it ("made the trip")."""
+    return item.anaphoric or sim.has_any(sim.tokens(item.mention.trigger.text), rules.anaphoric_determiners)
+
+
+def _names_country(item: Features) -> bool:
+    return any(r.role == "recipient" and r.kind == "country" for r in item.mention.actors)
+
+
+def _rank_of(precision: str) -> int:
+    return PRECISIONS.index(precision) if precision in PRECISIONS else len(PRECISIONS)
+
+
+def _counterparts_agree(item: Features, counterparts: frozenset[str]) -> bool:
+    """One meeting has one set of participants: both mentions name a common counterpart, or the roles are
+    swapped ("A met B" / "B hosted A")."""
+    return bool(item.counterparts & counterparts or counterparts & item.participants)
+
+
+def _refers_to(item: Features, other: Features, rules: DedupRules, threshold: str, loose: bool) -> bool:
+    """Whether the wording of ``item`` clearly states ``other`` again: same sentence, a back reference
+    ("the visit"; unless ``loose``, its noun must be a word of the other sentence: "the campaign" does not
+    refer back to "rocket attacks"), the same trigger word or near-identical wording."""
+    ma, mb = item.mention, other.mention
+    if ma.doc_id == mb.doc_id and ma.sentence.start == mb.sentence.start:
+        return True
+    if item.anaphoric and (loose or item.trigger_stems & (other.words | other.trigger_stems)):
+        return True
+    trig = sim.stem_similarity(item.trigger_stems, other.trigger_stems, ma.trigger.text, mb.trigger.text)
+    if trig >= rules.threshold("same_sentence_trigger"):
+        return True
+    return _text_similarity(item, other) >= rules.threshold(threshold)
 
 
 def _witnesses(cluster: Cluster, item: Features) -> Iterable[Features]:
@@ -163,6 +250,12 @@ def evidence(a: Features, b: Features, rules: DedupRules) -> float | None:
         and not a.countries & b.countries
     ):
         return None  # no person or organisation in common, and other countries
+    if (
+        a.mention.event_type in rules.place_types
+        and bool(a.places) != bool(b.places)
+        and not _refers_to(a, b, rules, "unknown_place", True)
+    ):
+        return None  # a visit to an unknown place joins a known one only when the text refers back to it
     text = _text_similarity(a, b)
     trig = sim.stem_similarity(a.trigger_stems, b.trigger_stems, ma.trigger.text, mb.trigger.text)
     score = trig / 100 + text / 100 + (1.0 if shared_people else 0.0) + (1.0 if dated else 0.0)

@@ -29,6 +29,10 @@ class DedupRules:
     thresholds: tuple[tuple[str, float], ...]
     max_block_years: int
     max_block_candidates: int
+    place_types: frozenset[str]  # event types whose recipients are a place or host (visits)
+    counterpart_types: frozenset[str]  # event types whose recipients are the counterpart (meetings)
+    specific_statuses: frozenset[str]  # statuses a merge may not override without a clear back reference
+    finer_date_needs_same_place: bool
     evidence_sample: int  # evidence is looked for in the article's own mentions and this many others
 
     @cached_property
@@ -89,5 +93,9 @@ def _load(path: Path) -> DedupRules:
         thresholds=tuple((k, float(v)) for k, v in (data.get("text_similarity") or {}).items()),
         max_block_years=int(data.get("max_block_years", 3)),
         max_block_candidates=int(data.get("max_block_candidates", 400)),
+        place_types=frozenset(data.get("place_types") or ()),
+        counterpart_types=frozenset(data.get("counterpart_types") or ()),
+        specific_statuses=frozenset(data.get("specific_statuses") or ()),
+        finer_date_needs_same_place=bool(data.get("finer_date_needs_same_place", False)),
         evidence_sample=int(data.get("evidence_sample", 24)),
     )

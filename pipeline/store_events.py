@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 # Bump when what dedup computes changes (``text_features``, clustering, how an event is built): the next
 # ingest then recomputes the stored payloads and rebuilds every event once.
-STATE_VERSION = "2"
+STATE_VERSION = "3"
 STATE_KEY = "dedup_state"
 
 
