@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.config import DEFAULT_SETTINGS
+from pipeline.events.named_exercises import find_named_exercises
 from pipeline.model import EVENT_TYPES
 
 # Wordings that name no type of their own but refer back to an event told before ("the next edition",
@@ -232,6 +233,16 @@ def _find_cached(text: str, path: Path) -> tuple[TriggerMatch, ...]:
     return tuple(_find(text, path))
 
 
+# The rule of an exercise told by its proper name alone (named_exercises.py finds the spans).
+_NAMED_EXERCISE = TriggerRule(
+    rule_id="named_exercise",
+    event_type="JOINT_EXERCISE",
+    pattern=re.compile(r"(?!)"),
+    first_words=frozenset(),
+    spans_days=True,
+)
+
+
 def _find(text: str, path: Path) -> list[TriggerMatch]:
     index, _ = _load(path)
     found = list(WORD_RE.finditer(text))
@@ -250,6 +261,9 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
             if named and _context_ok(rule, words, i, last):
                 match = TriggerMatch(m.start(), m.end(), rule)
                 candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
+    for start, end in find_named_exercises(text, path.parent / "exercise_names.yaml"):
+        # Lowest priority: any wording of the vocabulary that overlaps the name tells more.
+        candidates.append((1, -(end - start), start, TriggerMatch(start, end, _NAMED_EXERCISE)))
     candidates.sort(key=lambda c: c[:3])
     # Best first; a candidate overlapping one already taken loses. Taken spans are kept sorted and disjoint,
     # so one bisection per candidate finds its only possible neighbours.

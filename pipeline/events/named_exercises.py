@@ -1,0 +1,124 @@
+"""Exercises told by their proper name alone ("Cobra Gold 2015 began", "during Baltops").
+
+A capitalised name becomes an exercise's name in a document when the text says so once ("exercise
+Baltops", "the Balikatan exercise") or when the name carries a year or serial and an exercise verb follows
+("Vigilant Eagle 13 kicked off"). Its other mentions after a preposition or a participation verb ("during
+Baltops", "joined Cobra Gold") are then mentions of the exercise. Cues are data
+(``data/lexicon/exercise_names.yaml``); this module only finds the spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+# A capitalised word, never the exercise noun itself ("the Balikatan Exercise": the name is "Balikatan").
+_WORD = r"(?!(?i:exercises?|drills?|maneuvers|manoeuvres|war[^\S\n]+games)\b)[A-Z][A-Za-z][A-Za-z\-]*"
+_SERIAL = r"(?:[^\S\n]+(?:(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?|[IVX]{1,4})\b)"
+_NAME_RE = re.compile(rf"(?<![\w\-])({_WORD}(?:[^\S\n]+{_WORD}){{0,2}})({_SERIAL}?)")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before_name: re.Pattern[str]
+    after_name: re.Pattern[str]
+    verbs: re.Pattern[str]
+    before_learned: re.Pattern[str]
+    not_first: frozenset[str]
+    not_inside: frozenset[str]
+    places: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    phrases = sorted((str(w) for w in words), key=len, reverse=True)
+    return "|".join(r"[^\S\n]+".join(re.escape(p) for p in w.split()) for w in phrases)
+
+
+@lru_cache(maxsize=4)
+def _cues(path: Path) -> _Cues:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    flags = re.IGNORECASE
+    return _Cues(
+        before_name=re.compile(rf"(?:^|[^\w\-])(?:{_alternation(raw['before_name'])})[^\S\n]+$", flags),
+        after_name=re.compile(rf"[^\S\n]+(?:{_alternation(raw['after_name'])})\b", flags),
+        verbs=re.compile(rf"^,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
+        before_learned=re.compile(
+            rf"(?:^|[^\w\-’'])(?:{_alternation(raw['before_learned'])})[^\S\n]+$", flags
+        ),
+        not_first=frozenset(str(w).lower() for w in raw.get("not_first") or ()),
+        not_inside=frozenset(str(w).lower() for w in raw.get("not_inside") or ()),
+        places=_places(path.parent / "actors" / "countries.yaml"),
+    )
+
+
+def _places(countries: Path) -> frozenset[str]:
+    """Country names, aliases, demonyms and capitals: "the Russian exercise" names no exercise "Russian"."""
+    if not countries.exists():
+        return frozenset()
+    rows = (yaml.safe_load(countries.read_text(encoding="utf-8")) or {}).get("countries") or {}
+    out: set[str] = set()
+    for row in rows.values():
+        out.add(str(row.get("name", "")).lower())
+        for key in ("aliases", "demonyms", "capitals"):
+            out.update(str(v).lower() for v in row.get(key) or ())
+    return frozenset(out)
+
+
+_SPLIT_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    name: str
+    serial: bool
+
+
+def _names(text: str, cues: _Cues) -> list[_Name]:
+    """Capitalised names without their leading function words ("During Baltops" -> "Baltops")."""
+    out: list[_Name] = []
+    for m in _NAME_RE.finditer(text):
+        words = list(_SPLIT_RE.finditer(m.group(1)))
+        while words and words[0].group().lower().rstrip(".") in cues.not_first:
+            words.pop(0)
+        if not words or cues.not_inside.intersection(w.group().lower() for w in words):
+            continue
+        if " ".join(w.group() for w in words).lower() in cues.places:
+            continue
+        start = m.start(1) + words[0].start()
+        if text[start - 1 : start] in (".", "’", "'", "-"):
+            continue
+        out.append(_Name(start, m.end(), m.group(1)[words[0].start() :], bool(m.group(2))))
+    return out
+
+
+def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
+    """Spans (start, end) of exercise names mentioned as exercises, in text order, not overlapping."""
+    cues = _cues(path)
+    names = _names(text, cues)
+    learned: set[str] = set()
+    for n in names:
+        before = text[max(0, n.start - 30) : n.start]
+        told = cues.before_name.search(before) or cues.after_name.match(text, n.end)
+        if told or (n.serial and cues.verbs.match(text[n.end : n.end + 40])):
+            learned.add(n.name)
+    spans: list[tuple[int, int]] = []
+    for n in names:
+        if n.name not in learned:
+            continue
+        before = text[max(0, n.start - 30) : n.start]
+        if cues.before_name.search(before) or cues.after_name.match(text, n.end):
+            continue  # "exercise Baltops": the exercise noun already tells it
+        verb = cues.verbs.match(text[n.end : n.end + 40])
+        if verb:
+            spans.append(
+                (n.start, n.end + verb.end())
+            )  # "Ocean Bridge 08 was held": the name and its predicate
+        elif cues.before_learned.search(before):
+            spans.append((n.start, n.end))
+    return spans

@@ -1,0 +1,42 @@
+"""Exercises told by their proper name: learned from one cue in the document, then found alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import DEFAULT_SETTINGS
+from pipeline.events.named_exercises import find_named_exercises
+
+CUES = DEFAULT_SETTINGS.lexicon_dir / "exercise_names.yaml"
+
+
+def names(text: str) -> list[str]:
+    return [text[a:b] for a, b in find_named_exercises(text, CUES)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cobra Gold 2015 began on Monday in Thailand.", ["Cobra Gold 2015 began"]),
+        ("Ocean Bridge 08 was held off Goa last April.", ["Ocean Bridge 08 was held"]),
+        ("The Baltops exercise ended.\nShips drilled together during Baltops.", ["Baltops"]),
+        ("Exercise Sea Breeze opened.\nMarines joined Sea Breeze last week.", ["Sea Breeze"]),
+    ],
+)
+def test_named_exercises_are_found(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Obama began his trip on Monday.",  # no serial, never called an exercise
+        "Phase 2 began on Monday.",  # a part of something, not a name
+        "The Russian exercise ended.\nShips sailed during Russian drills.",  # a demonym names no exercise
+        "The U.S. Navy exercise ended.\nThey met at U.S. Navy headquarters.",  # a service is a participant
+        "The Baltops exercise ended.",  # the exercise noun already tells it
+        "The Baltops exercise ended.\nThey discussed scenarios for Baltops.",  # a topic, not a mention
+    ],
+)
+def test_names_that_are_no_exercise_mentions(text: str) -> None:
+    assert names(text) == []
