@@ -62,6 +62,13 @@ def _on_chart_select() -> None:
     fresh = [p for p in picked if p and p != st.session_state.get("event")]
     if fresh:
         st.session_state["event"] = fresh[0]
+    types = [p["event_type"] for p in selection.get("types") or [] if p.get("event_type")]
+    if types != st.session_state.get("_legend_types", []):
+        # a click in the legend filters to that type (only a new legend selection does: a click on an
+        # event leaves the type filter alone, and so does a selection the redrawn chart drops)
+        st.session_state["_legend_types"] = types
+        if types:
+            st.session_state["type"] = types
     bins = selection.get("bin") or []
     if bins:  # a click on a time bin zooms the date range to it: individual events appear once few enough
         start, end = _ms_to_date(bins[0].get("start")), _ms_to_date(bins[0].get("end"))
@@ -158,7 +165,7 @@ def missing_ui(settings: Settings, empty: bool) -> None:
     )
 
 
-def timeline_ui(data: dict[str, Any], view: state.View, lane_title: str) -> None:
+def timeline_ui(data: dict[str, Any], view: state.View, lane_title: str, types: list[str]) -> None:
     """The main chart (events or bins) and the overview strip whose brush sets the date range."""
     shown = f"{data['dated']:,} dated event{'s' if data['dated'] != 1 else ''}"
     if data["undated"]:
@@ -172,7 +179,9 @@ def timeline_ui(data: dict[str, Any], view: state.View, lane_title: str) -> None
             "bar or brush the overview to zoom; individual events appear once few enough are in range."
         )
     if data["dated"]:
-        chart = charts.timeline_chart(data["marks"], binned=data["binned"], lane_title=lane_title)
+        chart = charts.timeline_chart(
+            data["marks"], binned=data["binned"], lane_title=lane_title, legend_types=types
+        )
         pick = charts.click_params(data["marks"], binned=data["binned"])
         st.altair_chart(chart, key="timeline", on_select=_on_chart_select, selection_mode=pick)
     else:
@@ -256,9 +265,8 @@ def detail_ui(con: Any, event_id: str) -> None:
         st.warning(f"The snapshot changed while reading it ({type(exc).__name__}); reload the page.")
         return
     st.html(detail.event_header_html(row))
-    st.html(
-        "".join(detail.mention_html(m) for m in mentions.to_dict(orient="records")) or "<p>No mention.</p>"
-    )
+    sentences = [detail.mention_html(m, row) for m in mentions.to_dict(orient="records")]
+    st.html("".join(sentences) or "<p>No mention.</p>")
     st.dataframe(detail.actors_frame(actors), hide_index=True)
 
 
@@ -328,7 +336,7 @@ def main() -> None:
     st.title("Dateline")
     data = _timeline(snapshot_dir, version, view.filters, view.lanes)
     lane_title = LANE_TITLES[view.lanes]
-    timeline_ui(data, view, lane_title)
+    timeline_ui(data, view, lane_title, opts["types"])
     for_export = functools.partial(
         charts.export_chart, data["marks"], data["overview"], binned=data["binned"], lane_title=lane_title
     )

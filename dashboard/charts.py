@@ -5,7 +5,8 @@ screen (mark plus label) are packed into sub-rows, so a day with five events sti
 twice, for colour-blind readers: filled = occurred, hollow = planned (or cancelled), and the shape says
 recurring (diamond), ongoing (square), cancelled (cross). A day-precise date is a point, a coarser one
 ("March 2008", "later that year") a bar over its interval. Below, an overview strip of counts per time bin
-carries the colour legend (click a type to highlight it) and a brush that zooms the main view.
+carries a brush that zooms the main view. The colour legend filters: a click on a type is a selection
+(param ``types``) that the app turns into the event-type filter, so the server re-queries (binned views too).
 """
 
 from __future__ import annotations
@@ -104,12 +105,16 @@ def _size(width: Any, height: int) -> dict[str, Any]:
 
 def _legend(present: list[str]) -> alt.Legend:
     return alt.Legend(
-        title="Event type (click to highlight)", orient="top", values=present, symbolType="circle"
+        title="Event type (click to filter)",
+        orient="top",
+        values=present,
+        symbolType="circle",
+        columns=min(len(present), 7),  # two rows rather than entries cut off at the right edge
     )
 
 
 def _types_param(views: list[str]) -> alt.TopLevelSelectionParameter:
-    """Click a type in the legend to highlight its events (client side, no rerun)."""
+    """A click on a type in the legend selects it; the app makes it the event-type filter (a rerun)."""
     return alt.TopLevelSelectionParameter(
         name="types",
         select=alt.PointSelectionConfig(type="point", fields=["event_type"]),
@@ -118,10 +123,12 @@ def _types_param(views: list[str]) -> alt.TopLevelSelectionParameter:
     )
 
 
-def _highlight(low: float, interactive: bool) -> Any:
-    if not interactive:
-        return alt.value(1.0)
-    return alt.condition({"param": "types", "empty": True}, alt.value(1.0), alt.value(low))
+def _legend_values(types: list[str], legend_types: list[str] | None, colour: alt.Scale) -> list[str]:
+    """The legend's entries: every type of the snapshot when known (so that after a click the others stay
+    there to click), else the types drawn; in palette order."""
+    wanted = list(dict.fromkeys([*(legend_types or []), *types]))
+    order = list(colour.domain)
+    return sorted(wanted, key=lambda t: order.index(t) if t in order else len(order))
 
 
 def _title(lane_title: str, subtitle: str) -> alt.TitleParams:
@@ -135,15 +142,21 @@ def _title(lane_title: str, subtitle: str) -> alt.TitleParams:
     )
 
 
-def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bool = True) -> alt.LayerChart:
+def event_view(
+    marks: pd.DataFrame,
+    lane_title: str,
+    width: Any,
+    interactive: bool = True,
+    legend_types: list[str] | None = None,
+) -> alt.LayerChart:
     """Individual events: spans, points and labels, packed in lanes. Params: ``pick`` / ``pick_span`` (click
     a point / a bar) and ``types`` (the legend)."""
     labelled = len(marks) <= MAX_LABELLED
     frame = layout(marks, labels=labelled)
     slots = sorted(frame["slot"].unique().tolist())
     types = frame["event_type"].unique().tolist()
-    colour = type_scale(types)
-    present = sorted(types, key=list(colour.domain).index)
+    colour = type_scale([*types, *(legend_types or [])])
+    present = _legend_values(types, legend_types, colour)
     hollow = " || ".join(f"datum.status == '{s}'" for s in HOLLOW_STATUSES)
     # colour fills (white when hollow) and carries the legend; stroke keeps hollow marks in their colour
     fill = alt.condition(
@@ -170,7 +183,6 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
             x2="end_draw:T",
             color=fill,
             stroke=stroke,
-            opacity=_highlight(0.12, interactive),
         )
         .properties(name="ev_spans")
     )
@@ -183,7 +195,6 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
             shape=alt.Shape("status:N", scale=shapes, legend=None),  # the subtitle is the key (shows hollow)
             color=fill,
             stroke=stroke,
-            opacity=_highlight(0.12, interactive),
         )
         .properties(name="ev_points")
     )
@@ -208,9 +219,7 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
             layers.append(
                 base.transform_filter(side)
                 .mark_text(align=align, dx=dx, fontSize=12, color="#222", clip=True, cursor="pointer")
-                .encode(
-                    x=_x("label_x", axis=False), text="short_label:N", opacity=_highlight(0.2, interactive)
-                )
+                .encode(x=_x("label_x", axis=False), text="short_label:N")
                 .properties(name=name)
             )
     layers += [spans, points]
@@ -236,7 +245,13 @@ def event_view(marks: pd.DataFrame, lane_title: str, width: Any, interactive: bo
     return chart
 
 
-def binned_view(bins: pd.DataFrame, lane_title: str, width: Any, interactive: bool = True) -> alt.Chart:
+def binned_view(
+    bins: pd.DataFrame,
+    lane_title: str,
+    width: Any,
+    interactive: bool = True,
+    legend_types: list[str] | None = None,
+) -> alt.Chart:
     """Too many events to draw: one bar per (lane, time bin), colour = the commonest type, shade = count.
     Param ``bin``: a click on a bar zooms the date range to it."""
     frame = bins.copy()
@@ -246,7 +261,7 @@ def binned_view(bins: pd.DataFrame, lane_title: str, width: Any, interactive: bo
     frame = frame[["slot", "start", "end", "n_events", "event_type", "breakdown"]]  # shipped to the browser
     slots = sorted(frame["slot"].unique().tolist())
     types = frame["event_type"].unique().tolist()
-    colour = type_scale(types)
+    colour = type_scale([*types, *(legend_types or [])])
     subtitle = (
         "Counts per time bin (colour: commonest type, shade: number of events). Click a bar to zoom in."
     )
@@ -258,7 +273,7 @@ def binned_view(bins: pd.DataFrame, lane_title: str, width: Any, interactive: bo
             x2="end:T",
             y=_y(slots),
             color=alt.Color(
-                "event_type:N", scale=colour, legend=_legend(sorted(types, key=list(colour.domain).index))
+                "event_type:N", scale=colour, legend=_legend(_legend_values(types, legend_types, colour))
             ),
             opacity=alt.Opacity("n_events:Q", scale=alt.Scale(type="log", range=[0.4, 1]), legend=None),
             tooltip=[
@@ -274,27 +289,33 @@ def binned_view(bins: pd.DataFrame, lane_title: str, width: Any, interactive: bo
             view=NO_FRAME,
         )
     )
-    return (
-        chart.add_params(alt.selection_point(name="bin", fields=["start", "end"], on="click"))
-        if interactive
-        else chart
-    )
+    if not interactive:
+        return chart
+    legend = alt.selection_point(name="types", fields=["event_type"], bind="legend")
+    return chart.add_params(alt.selection_point(name="bin", fields=["start", "end"], on="click"), legend)
 
 
 def click_params(marks: pd.DataFrame, *, binned: bool) -> list[str]:
     """The params of ``timeline_chart`` a click sets (what ``st.altair_chart(selection_mode=...)`` wants)."""
     if binned:
-        return ["bin"]
+        return ["bin", "types"]
     return [
         n for n, view in PICK_PARAMS.items() if len(marks) <= MAX_LABELLED or not view.startswith("ev_text")
-    ]
+    ] + ["types"]
 
 
 def timeline_chart(
-    marks: pd.DataFrame, *, binned: bool, lane_title: str, width: Any = alt.Undefined
+    marks: pd.DataFrame,
+    *,
+    binned: bool,
+    lane_title: str,
+    width: Any = alt.Undefined,
+    legend_types: list[str] | None = None,
 ) -> alt.TopLevelMixin:
-    """The main view: individual events, or time bins when there are too many."""
-    chart = binned_view(marks, lane_title, width) if binned else event_view(marks, lane_title, width)
+    """The main view: individual events, or time bins when there are too many. ``legend_types``: every
+    type the analyst may filter to from the legend (default: the types drawn)."""
+    view = binned_view if binned else event_view
+    chart = view(marks, lane_title, width, legend_types=legend_types)
     return chart.properties(autosize=FIT_WIDTH)
 
 

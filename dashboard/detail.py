@@ -108,8 +108,22 @@ def safe_link(url: str, text: str) -> str:
     return html.escape(text)
 
 
-def mention_html(mention: Mapping[str, Any]) -> str:
-    """One mention: the highlighted sentence, then where it comes from and how it was dated."""
+def event_dating(event: Mapping[str, Any] | None) -> str:
+    """What a mention without a date of its own says about its date: the event's, when the event is dated
+    (another mention, or the passage, dated it), else that it is undated."""
+    value = _text((event or {}).get("date_value"))
+    start, end = _day((event or {}).get("start")), _day((event or {}).get("end"))
+    if not start:
+        return "undated (no mention of this event gives a date)"
+    when = value or (start if start == end or not end else f"{start} – {end}")
+    date_text = _text((event or {}).get("date_text"))
+    how = f"“{html.escape(date_text)}” in another mention" if date_text else "another mention"
+    return f"dated through the event ({html.escape(when)}, from {how})"
+
+
+def mention_html(mention: Mapping[str, Any], event: Mapping[str, Any] | None = None) -> str:
+    """One mention: the highlighted sentence, then where it comes from and how it was dated (a mention
+    without its own date expression shows the event's date: it is the same event)."""
     title = _text(mention.get("title")) or _text(mention.get("source")) or _text(mention.get("doc_id"))
     url = _text(mention.get("url"))
     published = _day(mention.get("published"))
@@ -121,7 +135,7 @@ def mention_html(mention: Mapping[str, Any]) -> str:
     date_text = _text(mention.get("date_text"))
     value = _text(mention.get("date_value"))
     explanation = _text(mention.get("explanation"))
-    dating = "not dated by this mention"
+    dating = f"<span class='dl-through'>{event_dating(event)}</span>"
     if date_text or value:
         dating = (
             f"<b>{html.escape(date_text)}</b> → {html.escape(value)}" if date_text else html.escape(value)

@@ -173,3 +173,48 @@ def test_dashboard_command_serves_on_localhost_headless() -> None:
         "--browser.gatherUsageStats false",
     ):
         assert flag in joined
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(actors=("Ana Brill",)),
+        Filters(actors=("Ana Brill", "Tomas Vey")),  # an event of both actors is one event, not two
+        Filters(actors=("Ana Brill",), types=("VISIT",), since=date(2009, 1, 1)),
+        Filters(countries=("PRT",), statuses=("planned",)),
+        Filters(actors=("nobody",)),
+    ],
+)
+def test_narrowed_views_equal_the_plain_filter(con, filters: Filters) -> None:
+    """Actor / country views are read from the sorted index tables: the same events as the plain SQL."""
+    src, rest = queries.narrow(con, filters)
+    assert src == "sel"
+    assert ids(queries.event_table(con, rest, src=src)) == ids(queries.event_table(con, filters))
+    narrowed = queries.counts(con, rest, src)
+    assert narrowed["dated"] == len(queries.event_table(con, filters))
+
+
+def test_legend_selection_is_a_param_of_every_main_view(con) -> None:
+    data = queries.timeline(con, Filters(), "actor")
+    for binned, marks in (
+        (False, data["marks"]),
+        (True, queries.binned_marks(con, Filters(), "actor", "year")),
+    ):
+        spec = charts.timeline_chart(
+            marks, binned=binned, lane_title="actor", legend_types=["VISIT", "OTHER"]
+        )
+        spec = spec.to_dict()
+        legend = [p for p in spec["params"] if p["name"] == "types"]
+        assert legend and legend[0]["bind"] == "legend"
+        assert "types" in charts.click_params(marks, binned=binned)
+        assert "OTHER" in json.dumps(spec)  # every type of the snapshot stays in the legend to click
+
+
+def test_a_mention_without_its_own_date_shows_the_events_date() -> None:
+    mention = {"sentence": "and will tour the base", "trigger": "tour", "date_text": None, "date_value": None}
+    event = {"start": date(2010, 9, 16), "end": date(2010, 9, 16), "date_value": "2010-09-16",
+             "date_text": "tomorrow"}  # fmt: skip
+    shown = detail.mention_html(mention, event)
+    assert "dated through the event (2010-09-16" in shown and "tomorrow" in shown
+    assert "undated" not in shown
+    assert "undated" in detail.mention_html(mention, {"start": None, "end": None})

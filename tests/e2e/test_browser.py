@@ -168,6 +168,8 @@ def test_selecting_the_fort_belvoir_event_shows_tomorrow_and_its_date(dash, outp
     expect(page.locator(".dl-sentence", has_text="Fort Belvoir").first).to_be_visible()
     expect(page.get_by_text("publication date 2010-09-15 + 1 day").first).to_be_visible()
     expect(page).to_have_url(re.compile(r"event="))
+    # the sentence's second 'tour' has no date of its own: it is the same event, dated by the first
+    expect(page.locator(".dl-through", has_text="dated through the event (2010-09-16").first).to_be_visible()
     tomorrow.scroll_into_view_if_needed()
     page.screenshot(path=str(output_dir / "fort_belvoir_detail.png"), full_page=False)
 
@@ -196,3 +198,22 @@ def test_one_source_article_reads_on_its_own(dash, output_dir: Path) -> None:
     expect(page.locator(".dl-event")).to_contain_text("2010-09-16")
     expect(page.locator("mark.dl-date", has_text="tomorrow").first).to_be_visible()
     expect(page).to_have_url(re.compile(r"event="))
+
+
+def test_a_click_in_the_legend_filters_to_that_type(dash, output_dir: Path) -> None:
+    from playwright.sync_api import expect
+
+    page = dash
+    expect(_main_chart(page)).to_be_visible()
+    caption = page.get_by_text(re.compile(r"\d+ dated events?")).first
+    before, before_chart = caption.inner_text(), _chart_label(page)
+    legend = _main_chart(page).locator("g.role-legend-label text", has_text=re.compile(r"^VISIT$")).first
+    legend.click()
+    expect(page).to_have_url(re.compile(r"type=VISIT"))
+    expect(caption).not_to_have_text(before)
+    _idle(page)
+    expect(_main_chart(page).get_by_role("img").first).not_to_have_attribute("aria-label", before_chart)
+    types = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Event type")
+    expect(types).to_contain_text("VISIT")
+    expect(page.get_by_test_id("stDataFrame").first).not_to_contain_text("MEETING")
+    page.screenshot(path=str(output_dir / "legend_filter.png"))
