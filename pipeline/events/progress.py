@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.events.triggers import rule_for
 from pipeline.model import EventMention, TimeExpression
+from pipeline.timex.interval import value_interval
 
 # How far back an arrival or a start may lie and still be reported as running.
 _RECENT_DAYS = 7
@@ -83,8 +84,31 @@ def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression]
         return True  # "scheduled for Feb. 9-16", read on Feb. 9 after it began
     if mention.status != "occurred":
         return False  # a plan's stated length is how long it will run, once begun
+    if _ends_later(mention, dct, timexes, text):
+        return True  # "began Monday and runs through June 20", read before June 20
     days = _stated_length(mention, timexes, text)
     return bool(days) and start + timedelta(days=days - 1) >= dct and (start < dct or days > 1)
+
+
+# The end of a running activity told by its date: "runs through June 20", "until Friday", "ends on the 20th".
+_UNTIL_RE = re.compile(
+    r"\b(?:through|thru|until|till|to|ends?|ending|conclude[sd]?|concluding|wraps?\s+up)\s+(?:on\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _ends_later(mention: EventMention, dct: date, timexes: Sequence[TimeExpression], text: str) -> bool:
+    """A date after the publication date in the activity's sentence, told as its end."""
+    sentence = mention.sentence
+    for t in timexes:
+        if not (sentence.start <= t.start < sentence.end) or t.start < mention.trigger.start:
+            continue
+        if t.type != "DATE" or not _UNTIL_RE.search(text, max(sentence.start, t.start - 25), t.start):
+            continue
+        start, _, precision = value_interval(t.value, t.mod)
+        if start is not None and precision == "day" and start > dct:
+            return True
+    return False
 
 
 def _people(mention: EventMention) -> set[str]:

@@ -222,6 +222,25 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
     return not rule.near or any(w in rule.near for w in words[last + 1 : last + 1 + rule.window])
 
 
+# What separates a word from a later predicate that is not its own: a sentence or clause end, a relative
+# pronoun ("Hagel, who met U.S. troops on Monday, arrived": the troops did not arrive).
+_OTHER_CLAUSE_RE = re.compile(
+    r"[.!?;:\n]|,\s*(?:who|which|where|when|while)\b|\b(?:who|which|that)\s+\w+", re.IGNORECASE
+)
+
+
+def _near_before_same_clause(
+    rule: TriggerRule, text: str, words: list[str], spans: list[tuple[int, int]], first: int
+) -> bool:
+    """near_before words count only in the match's own clause (the subject of "troops arrived")."""
+    if not rule.near_before:
+        return True
+    for j in range(first - 1, max(-1, first - rule.near_before_window - 1), -1):
+        if words[j] in rule.near_before:
+            return not _OTHER_CLAUSE_RE.search(text, spans[j][1], spans[first][0])
+    return True
+
+
 def find_triggers(text: str, lexicon_dir: Path | None = None) -> list[TriggerMatch]:
     """All non-overlapping trigger matches in ``text``, in order (higher priority, then longer, wins)."""
     return list(_find_cached(text, _lexicon(lexicon_dir) / "event_triggers.yaml"))
@@ -258,7 +277,11 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
             while last + 1 < len(spans) and spans[last + 1][0] < m.end():
                 last += 1
             named = not rule.near_caps or _NAME_NEXT_RE.match(text, m.end())
-            if named and _context_ok(rule, words, i, last):
+            if (
+                named
+                and _context_ok(rule, words, i, last)
+                and _near_before_same_clause(rule, text, words, spans, i)
+            ):
                 match = TriggerMatch(m.start(), m.end(), rule)
                 candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
     for start, end in find_named_exercises(text, path.parent / "exercise_names.yaml"):

@@ -118,3 +118,45 @@ def test_link_lines_and_non_event_receptions_state_nothing(text: str) -> None:
 
 def test_a_line_that_only_starts_like_a_link_is_still_read() -> None:
     assert _extract("Related talks were held in Geneva on Monday.")
+
+
+def _analyze(text: str) -> list[tuple[str, str, str]]:
+    from datetime import date
+
+    from pipeline.analyze import analyze
+    from pipeline.model import Document
+
+    document = Document(doc_id="t", source="t.txt", text=text, title=None, published=date(2015, 6, 10))
+    return [(m.event_type, m.trigger.text, m.status) for m in analyze(document).event_mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ships and troops that arrive are deployed; an arrival for a visit is the visit, one event.
+        (
+            "Two U.S. destroyers arrived in the Black Sea on Monday.",
+            [("MILITARY_FORCE", "arrived in", "occurred")],
+        ),
+        (
+            "The USS Blue Ridge arrived in Manila on Monday for a port visit.",
+            [("VISIT", "arrived in Manila on Monday for a port visit", "occurred")],
+        ),
+        # A unit named in another clause is not the one arriving.
+        (
+            "Hagel, who met U.S. sailors on Monday, arrived in Kabul on Tuesday.",
+            [("MEETING", "met", "occurred"), ("VISIT", "arrived in", "occurred")],
+        ),
+        # An activity whose stated end is still to come is running on the publication date.
+        (
+            "The exercise began on Monday and runs through June 20.",
+            [("JOINT_EXERCISE", "exercise began", "ongoing")],
+        ),
+        (
+            "The exercise began on Monday and ended on Tuesday.",
+            [("JOINT_EXERCISE", "exercise began", "occurred")],
+        ),
+    ],
+)
+def test_arrivals_and_running_activities(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _analyze(text) == expected
