@@ -8,7 +8,14 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ("timex_bench", "pipeline_bench", "heldout_bench", "blind_bench", "dashboard_bench")
+BENCHMARKS = (
+    "timex_bench",
+    "pipeline_bench",
+    "heldout_bench",
+    "blind_bench",
+    "final_bench",
+    "dashboard_bench",
+)
 
 
 def main(argv: list[str]) -> int:
