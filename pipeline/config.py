@@ -30,7 +30,9 @@ class Settings:
     workers: processes used by ``dateline ingest`` (1 = in-process).
     """
 
-    lexicon_dir: Path = field(default_factory=lambda: _env_path("DATELINE_LEXICON", PROJECT_ROOT / "data" / "lexicon"))
+    lexicon_dir: Path = field(
+        default_factory=lambda: _env_path("DATELINE_LEXICON", PROJECT_ROOT / "data" / "lexicon")
+    )
     db_path: Path = field(
         default_factory=lambda: _env_path("DATELINE_DB", PROJECT_ROOT / "data" / "store" / "dateline.duckdb")
     )

@@ -34,7 +34,19 @@ EVENT_TYPES = (
 EVENT_STATUSES = ("occurred", "planned", "recurring", "ongoing", "cancelled")
 
 # Precision of an event date, coarsest last; "none" means undated.
-PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "year", "decade", "century", "vague", "none")
+PRECISIONS = (
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "year",
+    "decade",
+    "century",
+    "vague",
+    "none",
+)
 
 
 @dataclass(frozen=True)
