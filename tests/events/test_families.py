@@ -160,3 +160,38 @@ def _analyze(text: str) -> list[tuple[str, str, str]]:
 )
 def test_arrivals_and_running_activities(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _analyze(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A new round of negotiations opened in Geneva.", ("MEETING", "negotiations")),
+        ("The envoy negotiated with Taliban representatives.", ("MEETING", "negotiated with")),
+        (
+            "Washington and Hanoi established diplomatic relations.",
+            ("AGREEMENT", "established diplomatic relations"),
+        ),
+        ("A ceasefire took effect at midnight.", ("AGREEMENT", "ceasefire")),
+        ("Washington lifted the arms embargo on Vietnam.", ("OTHER", "lifted the arms embargo")),
+        ("China released the 24 crew members.", ("OTHER", "released the 24 crew")),
+        ("The ministry blamed Kyiv for the blast.", ("STATEMENT", "blamed")),
+    ],
+)
+def test_consult_cooperate_and_yield_families(text: str, expected: tuple[str, str]) -> None:
+    assert expected in types_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent_type"),
+    [
+        ("Only eight allies met the 2 percent guideline last year.", "MEETING"),
+        ("Both sides hardened their negotiating position.", "MEETING"),
+        ("Monitors reported ceasefire violations.", "AGREEMENT"),
+    ],
+)
+def test_non_event_uses_of_consult_and_cooperate(text: str, absent_type: str) -> None:
+    assert absent_type not in [t for t, _, _ in _extract(text)]
+
+
+def test_stalled_talks_are_a_state_not_a_session() -> None:
+    assert _extract("The talks stalled over the sanctions.") == []
