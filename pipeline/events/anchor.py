@@ -271,10 +271,14 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     before = mention.sentence.text[: t.start - mention.sentence.start]
     if mention.date_source not in ("clause", "sentence") or _SINCE_WORD_RE.search(before):
         return mention
-    if mention.precision not in ("day", "week", "month", "time"):
-        return mention
     dct = document.published
     if dct is None or mention.start is None:
+        return mention
+    if mention.start > dct:
+        # A series whose own date lies wholly ahead ("a series of drills next year") has not begun: a plan.
+        label = mention.label.removeprefix("Recurring: ")
+        return replace(mention, status="planned", label=_replan(label))
+    if mention.precision not in ("day", "week", "month", "time"):
         return mention
     status = "planned" if mention.start > dct else "occurred"
     label = mention.label.removeprefix("Recurring: ")

@@ -195,3 +195,15 @@ def test_non_event_uses_of_consult_and_cooperate(text: str, absent_type: str) ->
 
 def test_stalled_talks_are_a_state_not_a_session() -> None:
     assert _extract("The talks stalled over the sanctions.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The navies will hold a series of drills next year.", "planned"),  # a series not begun yet
+        ("The two ministers will meet at least once a year.", "recurring"),  # undated: the habit
+        ("The navies have held annual drills since 2004.", "recurring"),
+    ],
+)
+def test_a_series_wholly_ahead_is_planned(text: str, status: str) -> None:
+    assert [s for _, _, s in _analyze(text)] == [status]
