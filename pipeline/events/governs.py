@@ -156,7 +156,8 @@ def eligible(
         return False
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
-    if not noun and t.start < trig.start and _after_other_verb(t, trig, clauses, verbs):
+    verbal = not noun or _MODAL_RIGHT_BEFORE_RE.search(text, max(0, trig.start - 20), trig.start)
+    if verbal and t.start < trig.start and _after_other_verb(t, trig, clauses, verbs):
         return False  # "Macierewicz, who arrived on Tuesday, toured ... yesterday": Tuesday is the arrival's
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
@@ -176,6 +177,11 @@ def eligible(
     return head is None or any(head[0] <= s < head[1] for s in trigger_starts)
 
 
+# A noun-shaped trigger used as a verb: "will [visit] the base on Friday", "to [tour] the yard".
+_MODAL_RIGHT_BEFORE_RE = re.compile(
+    r"\b(?:will|would|shall|to|'ll|’ll|can|could|may|might|must|should)\s+(?:also\s+|then\s+|later\s+)?$",
+    re.IGNORECASE,
+)
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
 _COORDINATED_RE = re.compile(r"^\s*(?:[;:]|,?\s*(?:and|but|or)\b)", re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"^from\b", re.IGNORECASE)

@@ -207,3 +207,43 @@ def test_stalled_talks_are_a_state_not_a_session() -> None:
 )
 def test_a_series_wholly_ahead_is_planned(text: str, status: str) -> None:
     assert [s for _, _, s in _analyze(text)] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister will arrive in Hanoi on Thursday.", ("VISIT", "arrive in")),
+        ("Vietnam orders six more submarines.", ("COOPERATION", "orders six more submarines")),
+        ("Chinese ships are shadowing the carrier.", ("MILITARY_FORCE", "shadowing")),
+        ("The ministers convene in Brussels today.", ("MEETING", "convene in")),
+        ("Moscow condemns the strikes.", ("STATEMENT", "condemns")),
+    ],
+)
+def test_families_take_every_inflection(text: str, expected: tuple[str, str]) -> None:
+    assert expected in types_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent_type"),
+    [
+        ("The project will arrive in phases.", "VISIT"),
+        ("The shipping lanes stayed open.", "COOPERATION"),
+        ("The ship was hit by a storm.", "MILITARY_FORCE"),
+        ("The talks are within reach.", "AGREEMENT"),
+        ("With the help of local guides, they hiked.", "COOPERATION"),
+    ],
+)
+def test_nouns_shaped_like_family_verbs_are_not_triggers(text: str, absent_type: str) -> None:
+    assert absent_type not in [t for t, _ in types_of(text)]
+
+
+def test_a_verb_used_after_a_modal_takes_its_own_date() -> None:
+    text = "Carter will arrive in Manila tomorrow and will visit the naval base on Friday."
+    from datetime import date
+
+    from pipeline.analyze import analyze
+    from pipeline.model import Document
+
+    document = Document(doc_id="t", source="t.txt", text=text, title=None, published=date(2015, 6, 10))
+    dates = {m.trigger.text: m.date_value for m in analyze(document).event_mentions}
+    assert dates == {"arrive in": "2015-06-11", "visit": "2015-06-12"}
