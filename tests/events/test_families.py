@@ -247,3 +247,16 @@ def test_a_verb_used_after_a_modal_takes_its_own_date() -> None:
     document = Document(doc_id="t", source="t.txt", text=text, title=None, published=date(2015, 6, 10))
     dates = {m.trigger.text: m.date_value for m in analyze(document).event_mentions}
     assert dates == {"arrive in": "2015-06-11", "visit": "2015-06-12"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The USS Carl Vinson is due in Da Nang on Friday.", [("VISIT", "is due in", "planned")]),
+        ("Hagel is expected in Beijing next week.", [("VISIT", "is expected in", "planned")]),
+        ("A decision is expected in March.", []),
+        ("The report is due in Congress on Friday.", []),
+    ],
+)
+def test_travellers_due_at_a_place_are_planned_visits(text: str, expected: list) -> None:
+    assert _analyze(text) == expected
