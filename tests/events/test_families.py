@@ -260,3 +260,31 @@ def test_a_verb_used_after_a_modal_takes_its_own_date() -> None:
 )
 def test_travellers_due_at_a_place_are_planned_visits(text: str, expected: list) -> None:
     assert _analyze(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hagel stopped in Singapore on his way.", ("VISIT", "stopped in")),
+        ("The navies shared intelligence on the submarine.", ("COOPERATION", "shared intelligence")),
+        ("Helicopters evacuated 300 U.S. citizens.", ("COOPERATION", "evacuated 300 U.S. citizens")),
+        ("The patrol boat opened fire on the trawler.", ("MILITARY_FORCE", "opened fire")),
+        ("Two bombers violated Japanese airspace.", ("MILITARY_FORCE", "violated Japanese airspace")),
+        ("A torpedo sank the corvette.", ("MILITARY_FORCE", "sank the corvette")),
+        ("Delhi placed an order for 36 fighter jets.", ("COOPERATION", "order for 36 fighter jets")),
+    ],
+)
+def test_more_contact_and_force_wordings(text: str, expected: tuple[str, str]) -> None:
+    assert expected in types_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent_type"),
+    [
+        ("They agreed to share intelligence.", "COOPERATION"),  # the agreement's object
+        ("They rescued the crew of a sinking trawler.", "MILITARY_FORCE"),  # sinking on its own
+        ("The exercise stopped in the rain.", "VISIT"),  # no place name
+    ],
+)
+def test_non_event_uses_of_more_wordings(text: str, absent_type: str) -> None:
+    assert absent_type not in [t for t, _ in types_of(text)]
