@@ -148,6 +148,9 @@ def anchor_events(
         if mention.status == "planned" and source == "sentence" and _too_far(chosen, mention, clauses):
             # A plan is dated by its own clause or the clause it hangs on, not by any date of the sentence.
             chosen = None
+        elif source == "sentence" and _later_coordinated(chosen, mention, clauses):
+            # "has ordered four helicopters, and delivery is expected in 2017": the next predicate's date.
+            chosen = None
         if chosen is not None:
             dated = date_mention(mention, chosen, source, by_tid, timexes, text)
             dated = _status_from_date(dated, document, lexicon_dir)
@@ -160,6 +163,12 @@ def anchor_events(
             dated = mention
             if in_sequel_clause(mention, clauses):
                 no_passage.add(mention.mention_id)  # "after a port visit to Constanta": earlier, not then
+            elif mention.status == "occurred" and _PERFECT_RE.search(
+                text, max(sent.start, mention.trigger.start - 25), mention.trigger.start
+            ):
+                no_passage.add(
+                    mention.mention_id
+                )  # "has also ordered": at some time before, not the passage's
         first_pass.append(dated)
     dated_all = date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
     return mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
@@ -178,6 +187,20 @@ def _too_far(chosen: TimeExpression | None, mention: EventMention, clauses: Sequ
         return True
     own = clauses[max(home, there)]  # the later of the two: its opening joins them
     return bool(_COORDINATED_RE.match(own.text))
+
+
+# A present perfect right before a verb trigger: the past it reports has no time of its own.
+_PERFECT_RE = re.compile(
+    r"\b(?:has|have|'ve)\s+(?:also\s+|already\s+|now\s+|since\s+|recently\s+)?$", re.IGNORECASE
+)
+
+
+def _later_coordinated(chosen: TimeExpression | None, mention: EventMention, clauses: Sequence[Span]) -> bool:
+    """A date in a later clause coordinated with its own subject (", and delivery is expected in 2017")."""
+    if chosen is None:
+        return False
+    home, there = clause_index(clauses, mention.trigger.start), clause_index(clauses, chosen.start)
+    return there > home and any(_COORDINATED_RE.match(c.text) for c in clauses[home + 1 : there + 1])
 
 
 def _present_tense(mention: EventMention) -> bool:

@@ -20,7 +20,7 @@ from pipeline.events.clauses import clause_index, is_headline, is_link_line, spl
 from pipeline.events.labels import make_label
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles, carried_roles, pronoun_subject
-from pipeline.events.status import SKIP, decide_status, status_cues
+from pipeline.events.status import SKIP, decide_status, denied_before, status_cues
 from pipeline.events.triggers import REFER, TriggerMatch, find_triggers
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
 
@@ -128,6 +128,8 @@ def extract_events(
             continue
         if is_link_line(sentence, sentences[index - 1] if index else None, cues.link_prefixes):
             continue
+        if sentence.text.rstrip().rstrip("\"”'’)").endswith("?"):
+            continue  # a question asks, it reports nothing ("Q: Can you tell us about the exercise?")
         sentence_timexes = timex_per_sentence[index]
         clauses = split_clauses(text, sentence, sentence_timexes)
         governing: dict[int, str] = {}  # clause start -> status of its last planned/cancelled verb
@@ -162,6 +164,10 @@ def extract_events(
                 verb,
             )
             if status == SKIP or _inside_name(text, match):
+                continue
+            if match.rule.event_type != "STATEMENT" and denied_before(
+                text[sentence.start : match.start], cues
+            ):
                 continue
             if status == "occurred" and not verb:
                 status = _relative_status(text, clauses, clause_index(clauses, match.start), cues)

@@ -48,6 +48,7 @@ class StatusCues:
     topic_before: tuple[tuple[str, ...], ...] = ()
     topic_after: tuple[tuple[str, ...], ...] = ()
     link_prefixes: tuple[str, ...] = ()
+    skip_clause_before: tuple[tuple[str, ...], ...] = ()
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
 
@@ -101,6 +102,7 @@ def _load(path: Path) -> StatusCues:
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
         topic_before=_seqs(skip.get("topic_before")),
         topic_after=_seqs(skip.get("topic_after")),
+        skip_clause_before=_seqs(skip.get("clause_before")),
         link_prefixes=tuple(str(p).lower() for p in skip.get("link_prefixes") or ()),
         ongoing_next=_seqs((raw.get("ongoing") or {}).get("next")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
@@ -174,6 +176,12 @@ def _before_conjunction(words: list[str]) -> list[str]:
         if word in ("and", "or", "but"):
             return words[:i]
     return words
+
+
+def denied_before(sentence_before: str, cues: StatusCues) -> bool:
+    """Is the trigger inside the content of a denial ("Moscow denied that Russian tanks had moved in")?
+    The content clause starts at "that", so the cue is looked for in the whole sentence before it."""
+    return _has(_words(sentence_before), cues.skip_clause_before)
 
 
 def decide_status(

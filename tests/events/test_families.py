@@ -288,3 +288,36 @@ def test_more_contact_and_force_wordings(text: str, expected: tuple[str, str]) -
 )
 def test_non_event_uses_of_more_wordings(text: str, absent_type: str) -> None:
     assert absent_type not in [t for t, _ in types_of(text)]
+
+
+def test_questions_report_nothing() -> None:
+    assert _extract("Q: Can you tell us about the exercise with Thailand?") == []
+
+
+def test_the_content_of_a_denial_is_not_asserted() -> None:
+    found = _extract("Moscow denied that Russian tanks had moved into the region.")
+    assert [t for t, _, _ in found] == ["STATEMENT"]
+
+
+def test_an_arms_sale_under_consideration_is_planned() -> None:
+    assert _extract("Washington is considering the sale of Javelin missiles to Kiev.") == [
+        ("COOPERATION", "sale of Javelin missiles", "planned")
+    ]
+
+
+def _dated(text: str) -> dict[str, str | None]:
+    from datetime import date
+
+    from pipeline.analyze import analyze
+    from pipeline.model import Document
+
+    document = Document(doc_id="t", source="t.txt", text=text, title=None, published=date(2016, 2, 11))
+    return {m.trigger.text: m.date_value for m in analyze(document).event_mentions}
+
+
+def test_a_later_coordinated_clause_and_the_passage_do_not_date_a_present_perfect() -> None:
+    text = (
+        "The drill began on Tuesday.\n"
+        "The Thai government has also ordered four helicopters, and delivery is expected in 2017."
+    )
+    assert _dated(text)["ordered four helicopters"] is None
