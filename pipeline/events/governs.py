@@ -72,9 +72,12 @@ _OWN_AUXILIARIES_RE = re.compile(
 
 
 # A noun's own predicate: "The hotline ... [will be] running by the end of the year".
+# A noun's own predicate of occurrence does not take its date away ("Talks ... are due [to begin] in Geneva
+# next month", "the exercise, expected [to take place] in May").
 _INFINITIVE_OR_QUESTION_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
-    r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why)\b"
+    r"reporters|journalists|begin|start|open|resume|take|be|conclude|end|run|continue|convene|get|kick)\b)[a-z]+\b"
+    r"|\b(?:what|how|whether|why)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
 )
 # A coordinated infinitive is another item: "to hold a drill in the spring [and to] exchange officers".

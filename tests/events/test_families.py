@@ -321,3 +321,29 @@ def test_a_later_coordinated_clause_and_the_passage_do_not_date_a_present_perfec
         "The Thai government has also ordered four helicopters, and delivery is expected in 2017."
     )
     assert _dated(text)["ordered four helicopters"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The treaty entered into force in February 2011.",
+            [("AGREEMENT", "entered into force", "occurred")],
+        ),
+        ("The Senate ratified the treaty.", [("AGREEMENT", "ratified the treaty", "occurred")]),
+        (
+            "The Navy will deploy a third carrier to the Pacific.",
+            [("MILITARY_FORCE", "deploy a third carrier", "planned")],
+        ),
+        ("He was deployed as a personnel officer.", []),
+        ("The committee approved the nomination on Thursday.", []),
+        ("Washington ought to expand joint exercises with India.", []),
+        ("McCain asked whether the Chinese navy had harassed U.S. ships.", []),
+    ],
+)
+def test_agreement_steps_deployments_and_unasserted_wordings(text: str, expected: list) -> None:
+    assert _extract(text) == expected
+
+
+def test_a_noun_keeps_its_date_across_its_own_predicate_of_occurrence() -> None:
+    assert _dated("Talks on an extension are due to begin in Geneva next month.") == {"Talks": "2016-03"}
