@@ -31,7 +31,6 @@ from pipeline.dedup import (
     text_features,
 )
 from pipeline.dedup_match import Features
-from pipeline.dedup_parallel import cluster_events
 from pipeline.dedup_rules import DedupRules, load_rules
 from pipeline.model import Actor, Document, DocumentAnalysis
 from pipeline.store_codec import loads
@@ -84,8 +83,10 @@ def rebuild(
     canonical = canonical_from_records(records, store.fuzzy_threshold)
     items = _held_items(held.values(), canonical, rules, text or {})
     items += [item for item, _ in _stored_items(store, canonical, rules, exclude=held)]
-    built = cluster_events(sorted(items, key=lambda m: m.order), rules, store.lexicon_dir, _key)
-    events, keys = [e for e, _ in built], {e.event_id: k for e, k in built}
+    clustering = Clustering(rules)
+    for item in sorted(items, key=lambda m: m.order):
+        clustering.add(item)
+    events, keys = _events(clustering, range(len(clustering.clusters)), rules, store.lexicon_dir)
     documents = {**_stored_documents(store), **{d: a.document for d, a in held.items()}}
     rows = merge_rows([canonical_rows(canonical), event_rows(events, documents, keys)])
     with store._transaction():
