@@ -27,6 +27,7 @@ class _Cues:
     before_name: re.Pattern[str]
     after_name: re.Pattern[str]
     verbs: re.Pattern[str]
+    verbs_relative: re.Pattern[str]
     before_learned: re.Pattern[str]
     not_first: frozenset[str]
     not_inside: frozenset[str]
@@ -46,6 +47,9 @@ def _cues(path: Path) -> _Cues:
         before_name=re.compile(rf"(?:^|[^\w\-])(?:{_alternation(raw['before_name'])})[^\S\n]+$", flags),
         after_name=re.compile(rf"[^\S\n]+(?:{_alternation(raw['after_name'])})\b", flags),
         verbs=re.compile(rf"^,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
+        verbs_relative=re.compile(
+            rf"^(?:,[^\S\n]+(?:which|that))?,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags
+        ),
         before_learned=re.compile(
             rf"(?:^|[^\w\-’'])(?:{_alternation(raw['before_learned'])})[^\S\n]+$", flags
         ),
@@ -105,7 +109,10 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
     for n in names:
         before = text[max(0, n.start - 30) : n.start]
         told = cues.before_name.search(before) or cues.after_name.match(text, n.end)
-        if told or (n.serial and cues.verbs.match(text[n.end : n.end + 40])):
+        # A year or serial, or a participation cue before it, makes a name with an exercise verb an exercise
+        # ("Cobra Gold 2015 began", "taking part in Saber Strike, which kicked off June 3").
+        named = n.serial or cues.before_learned.search(before)
+        if told or (named and cues.verbs_relative.match(text[n.end : n.end + 40])):
             learned.add(n.name)
     spans: list[tuple[int, int]] = []
     for n in names:

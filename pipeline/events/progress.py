@@ -78,14 +78,16 @@ def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression]
     if _ENDED_RE.search(mention.trigger.text):
         return False
     start, end = mention.start, mention.end
-    if start is None or not dct - timedelta(days=_RECENT_DAYS) <= start <= dct:
+    if start is None or start > dct:
+        return False
+    if mention.status == "occurred" and _ends_later(mention, dct, timexes, text):
+        return True  # "kicked off June 3 and will end June 15", read on June 12: however long ago it began
+    if start < dct - timedelta(days=_RECENT_DAYS):
         return False
     if end is not None and mention.precision == "day" and start < end and end > dct:
         return True  # "scheduled for Feb. 9-16", read on Feb. 9 after it began
     if mention.status != "occurred":
         return False  # a plan's stated length is how long it will run, once begun
-    if _ends_later(mention, dct, timexes, text):
-        return True  # "began Monday and runs through June 20", read before June 20
     days = _stated_length(mention, timexes, text)
     return bool(days) and start + timedelta(days=days - 1) >= dct and (start < dct or days > 1)
 

@@ -347,3 +347,26 @@ def test_agreement_steps_deployments_and_unasserted_wordings(text: str, expected
 
 def test_a_noun_keeps_its_date_across_its_own_predicate_of_occurrence() -> None:
     assert _dated("Talks on an extension are due to begin in Geneva next month.") == {"Talks": "2016-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mattis spoke with Japanese Defense Minister Onodera today.", ["PHONE_CALL"]),
+        ("Mattis spoke with reporters traveling with him.", []),
+        ("Ashby visited Beijing for talks with his Chinese counterpart.", ["VISIT"]),  # talks: no call
+    ],
+)
+def test_readout_calls(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in _extract(text)] == expected
+
+
+def test_an_exercise_whose_stated_end_is_ahead_is_running_however_long_ago_it_began() -> None:
+    from datetime import date
+
+    from pipeline.analyze import analyze
+    from pipeline.model import Document
+
+    text = "Saber Strike 2018 kicked off June 3 and will end June 15."
+    document = Document(doc_id="t", source="t.txt", text=text, title=None, published=date(2018, 6, 12))
+    assert [m.status for m in analyze(document).event_mentions] == ["ongoing"]

@@ -40,3 +40,15 @@ def test_named_exercises_are_found(text: str, expected: list[str]) -> None:
 )
 def test_names_that_are_no_exercise_mentions(text: str) -> None:
     assert names(text) == []
+
+
+def test_a_participation_cue_and_a_relative_exercise_verb_name_an_exercise() -> None:
+    text = (
+        "The brigade is taking part in Saber Strike, which kicked off June 3.\n"
+        "During Saber Strike, tanks fired."
+    )
+    assert names(text) == ["Saber Strike", "Saber Strike"]
+
+
+def test_a_relative_clause_alone_only_teaches_the_name() -> None:
+    assert names("Sea Guardian 2019, which runs until 2 August, brings together 28 ships.") == []
