@@ -31,6 +31,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import queries, state
+from dashboard import view as views
 from dashboard.queries import Filters
 from pipeline.model import EVENT_TYPES
 from pipeline.snapshot_schema import SNAPSHOT_TABLES
@@ -169,14 +170,14 @@ def arrow_bytes(frame: pd.DataFrame) -> int:
 
 
 def measure_queries(snapshot_dir: Path) -> dict[str, Any]:
-    """Per filter: ``queries.timeline`` (everything one view of the page needs: counts, overview, chart
+    """Per filter: ``views.timeline`` (everything one view of the page needs: counts, overview, chart
     marks or bins, the table's first rows, the undated list), then the peers, then the page payload."""
     os.environ["DATELINE_DB"] = str(snapshot_dir.with_suffix(".duckdb"))
     started = time.perf_counter()
     con = queries.open_snapshot(snapshot_dir).cursor()
     load_s = time.perf_counter() - started
     cases = filter_cases(con)
-    ours = {name: _ms(lambda f=f: queries.timeline(con, f), repeat=7) for name, f in cases.items()}
+    ours = {name: _ms(lambda f=f: views.timeline(con, f), repeat=7) for name, f in cases.items()}
     frame = con.execute(
         "SELECT * EXCLUDE (eid, d, m) REPLACE (event_type::VARCHAR AS event_type) FROM events"
     ).df()

@@ -8,6 +8,7 @@ below, keyed on the snapshot's version so a new ingest shows up on the next reru
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, detail, export, queries, state
+from dashboard import view as views
 from pipeline.config import Settings
 
 Version = tuple[int, int]
@@ -39,10 +41,22 @@ def _options(snapshot_dir: str, version: Version) -> dict[str, Any]:
     return queries.options(_cursor(snapshot_dir, version))
 
 
+@st.cache_resource(show_spinner=False)
+def _bases() -> dict[Any, dict[str, Any]]:
+    """Lane-independent parts of recent views (counts, overview, tables), shared by the sessions: a lane
+    switch re-queries only the marks. Entries are never mutated; a new snapshot version is a new key."""
+    return {}
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _timeline(snapshot_dir: str, version: Version, filters: queries.Filters, lanes: str) -> dict[str, Any]:
     # a cursor of its own: ``timeline`` fills a temp table that another session's thread must not see
-    return queries.timeline(_cursor(snapshot_dir, version), filters, lanes)
+    bases, key = _bases(), (snapshot_dir, version, filters)
+    data = views.timeline(_cursor(snapshot_dir, version), filters, lanes, base=bases.get(key))
+    while len(bases) >= 32:  # oldest first (dicts keep insertion order); racing sessions only recompute
+        bases.pop(next(iter(bases)), None)
+    bases[key] = {k: data[k] for k in views.BASE_KEYS}
+    return data
 
 
 def _ms_to_date(value: Any) -> date | None:
@@ -336,17 +350,25 @@ def main() -> None:
     st.title("Dateline")
     data = _timeline(snapshot_dir, version, view.filters, view.lanes)
     lane_title = LANE_TITLES[view.lanes]
-    timeline_ui(data, view, lane_title, opts["types"])
+    # the legend lists the types drawn; once a type filter is on, every type, so another can be clicked
+    timeline_ui(data, view, lane_title, opts["types"] if view.filters.types else [])
     for_export = functools.partial(
         charts.export_chart, data["marks"], data["overview"], binned=data["binned"], lane_title=lane_title
     )
     export_ui(snapshot_dir, version, view.filters, for_export)
-    table, undated = data["table"], data["undated_table"]
+    events_and_detail_ui(snapshot_dir, version, data, view)
+
+
+@st.fragment
+def events_and_detail_ui(snapshot_dir: str, version: Version, data: dict[str, Any], view: state.View) -> None:
+    """Below the charts, in a fragment: picking an event (picker or table row) reruns only this part, not
+    the queries, charts and sidebar above (a click on the chart still reruns the page)."""
     con = _cursor(snapshot_dir, version)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader("Events")
-        event_id = events_ui(table, undated, data["dated"], con)
+        event_id = events_ui(data["table"], data["undated_table"], data["dated"], con)
+    sync_url(dataclasses.replace(view, event=event_id or None))  # a fragment rerun skips main's sync
     with right:
         st.subheader("Detail")
         if event_id:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from snapshot_fixture import write_snapshot
 
-from dashboard import charts, detail, export, queries, state
+from dashboard import charts, detail, export, queries, state, view
 from dashboard.queries import Filters
 from pipeline.commands.dashboard import command
 
@@ -46,8 +46,8 @@ def test_undated_events_ignore_the_date_range_but_not_other_filters(con) -> None
 
 
 def test_many_events_become_time_bins(con) -> None:
-    few = queries.timeline(con, Filters(), "actor", max_marks=100)
-    many = queries.timeline(con, Filters(), "actor", max_marks=3)
+    few = view.timeline(con, Filters(), "actor", max_marks=100)
+    many = view.timeline(con, Filters(), "actor", max_marks=3)
     assert not few["binned"] and len(few["marks"]) == 9
     assert many["binned"] and many["unit"] == "week"  # ~1,000 days in <= 160 bins
     assert many["marks"]["n_events"].sum() == 9  # (event, lane) pairs, counted per bin
@@ -92,7 +92,7 @@ def test_layout_packs_overlapping_marks_into_sub_rows() -> None:
 
 
 def test_chart_spec_has_event_lanes_tooltips_and_params(con) -> None:
-    data = queries.timeline(con, Filters(), "actor")
+    data = view.timeline(con, Filters(), "actor")
     spec = charts.timeline_chart(data["marks"], binned=False, lane_title="actor").to_dict()
     assert {p["name"] for p in spec["params"]} == {*charts.PICK_PARAMS, "types"}
     assert charts.overview_chart(data["overview"]).to_dict()["params"][0]["name"] == "brush"
@@ -157,7 +157,7 @@ def test_export_csv_json_png(con) -> None:
     assert tour["start"] == "2011-05-11" and tour["doc_ids"] == ["docA", "docB"]
     csv = export.events_csv(frame).decode()
     assert "docA; docB" in csv and "search_text" not in csv
-    data = queries.timeline(con, Filters(), "actor")
+    data = view.timeline(con, Filters(), "actor")
     chart = charts.export_chart(data["marks"], data["overview"], binned=False, lane_title="actor")
     assert export.chart_png(chart, scale=1).startswith(b"\x89PNG")
 
@@ -187,7 +187,7 @@ def test_dashboard_command_serves_on_localhost_headless() -> None:
 )
 def test_narrowed_views_equal_the_plain_filter(con, filters: Filters) -> None:
     """Actor / country views are read from the sorted index tables: the same events as the plain SQL."""
-    src, rest = queries.narrow(con, filters)
+    src, rest = view.narrow(con, filters)
     assert src == "sel"
     assert ids(queries.event_table(con, rest, src=src)) == ids(queries.event_table(con, filters))
     narrowed = queries.counts(con, rest, src)
@@ -195,7 +195,7 @@ def test_narrowed_views_equal_the_plain_filter(con, filters: Filters) -> None:
 
 
 def test_legend_selection_is_a_param_of_every_main_view(con) -> None:
-    data = queries.timeline(con, Filters(), "actor")
+    data = view.timeline(con, Filters(), "actor")
     for binned, marks in (
         (False, data["marks"]),
         (True, queries.binned_marks(con, Filters(), "actor", "year")),
@@ -218,3 +218,11 @@ def test_a_mention_without_its_own_date_shows_the_events_date() -> None:
     assert "dated through the event (2010-09-16" in shown and "tomorrow" in shown
     assert "undated" not in shown
     assert "undated" in detail.mention_html(mention, {"start": None, "end": None})
+
+
+def test_a_lane_switch_reusing_the_base_equals_a_fresh_view(con) -> None:
+    f = Filters(actors=("Tomas Vey",))
+    base = {k: v for k, v in view.timeline(con, f, "actor").items() if k in view.BASE_KEYS}
+    reused, fresh = view.timeline(con, f, "type", base=base), view.timeline(con, f, "type")
+    assert set(reused["marks"]["lane"]) == set(fresh["marks"]["lane"]) == {"MEETING", "VISIT", "AGREEMENT_SIGNED"}
+    pd.testing.assert_frame_equal(reused["marks"], fresh["marks"])

@@ -105,6 +105,7 @@ def _pick(page, widget, option: re.Pattern) -> None:
     its list, so open it again (up to three times) rather than wait blindly."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    _idle(page)  # a script run still in flight (the page's first) can redraw the widget under the click
     for attempt in range(3):
         widget.click()
         try:
@@ -169,7 +170,10 @@ def test_selecting_the_fort_belvoir_event_shows_tomorrow_and_its_date(dash, outp
     expect(page.get_by_text("publication date 2010-09-15 + 1 day").first).to_be_visible()
     expect(page).to_have_url(re.compile(r"event="))
     # the sentence's second 'tour' has no date of its own: it is the same event, dated by the first
-    expect(page.locator(".dl-through", has_text="dated through the event (2010-09-16").first).to_be_visible()
+    through = page.locator(".dl-through", has_text="dated through the event (2010-09-16").first
+    expect(through).to_be_visible()
+    through.scroll_into_view_if_needed()
+    page.screenshot(path=str(output_dir / "fort_belvoir_second_mention.png"), full_page=False)
     tomorrow.scroll_into_view_if_needed()
     page.screenshot(path=str(output_dir / "fort_belvoir_detail.png"), full_page=False)
 
