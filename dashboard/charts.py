@@ -360,12 +360,12 @@ def overview_chart(
                 axis=alt.Axis(labelOverlap=True, format=fmt, tickCount=ticks),
             ),
             x2="end:T",
-            y=alt.Y("sum(n_events):Q", title=None, axis=alt.Axis(tickCount=2, grid=False)),
+            y=alt.Y("n_events:Q", title=None, axis=alt.Axis(tickCount=2, grid=False)),
             color=alt.Color("event_type:N", scale=colour, legend=None),
             tooltip=[
                 alt.Tooltip("start:T", title="From", format="%Y-%m-%d"),
-                alt.Tooltip("event_type:N", title="Type"),
                 alt.Tooltip("n_events:Q", title="Events", format=","),
+                alt.Tooltip("event_type:N", title="Commonest type"),
             ],
         )
         .properties(**_size(width, 55), view=NO_FRAME)

@@ -260,14 +260,16 @@ def binned_marks(
 def overview(
     con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, src: str = "events"
 ) -> pd.DataFrame:
-    """Events per (time bin, type) over the whole date extent: the strip the analyst brushes to zoom."""
+    """Events per time bin over the whole date extent, coloured by the bin's commonest type: the strip the
+    analyst brushes to zoom. One bar per bin, not one per (bin, type): ~10x fewer marks to ship and draw."""
     where, params = where_clause(filters.without_dates())
     _, key, start, end = BIN_UNITS[unit]
-    sql = f"""WITH g AS (SELECT {key} AS k, event_type, count(*)::INTEGER AS n_events FROM {_source(src)}
-                        WHERE start IS NOT NULL AND {where} GROUP BY ALL)
-              SELECT ({start})::DATE AS start, ({end})::DATE AS "end",
-                     event_type::VARCHAR AS event_type, n_events
-              FROM g ORDER BY k, event_type"""
+    sql = f"""WITH g AS (SELECT {key} AS k, event_type, count(*)::INTEGER AS n FROM {_source(src)}
+                        WHERE start IS NOT NULL AND {where} GROUP BY ALL),
+                   b AS (SELECT k, sum(n)::INTEGER AS n_events, arg_max(event_type, n)::VARCHAR AS event_type
+                         FROM g GROUP BY k)
+              SELECT ({start})::DATE AS start, ({end})::DATE AS "end", event_type, n_events
+              FROM b ORDER BY k"""
     return con.execute(sql, params).df()
 
 
