@@ -227,7 +227,12 @@ def binned_marks(
         else:  # a narrowed selection: its events' own actor ranks
             scope = f"""SELECT unnest(ars) AS ar, {key} AS k, event_type FROM {_source(src)}
                         WHERE start IS NOT NULL AND {where}"""
-        if direct and where == "TRUE":  # no filter: the busiest lanes are the first ranks (``ar``)
+        if not direct:  # a narrowed selection is small: its busiest lanes in the same statement
+            rows = f"""WITH s AS MATERIALIZED ({scope}),
+                            top AS (SELECT ar FROM s GROUP BY ar ORDER BY count(*) DESC, ar LIMIT {MAX_LANES})
+                       SELECT r.actor::VARCHAR AS lane, k, event_type
+                       FROM s JOIN top USING (ar) JOIN actor_ranks r USING (ar)"""
+        elif where == "TRUE":  # no filter: the busiest lanes are the first ranks (``ar``)
             top = list(range(1, MAX_LANES + 1))
         else:
             top = [
@@ -237,10 +242,9 @@ def binned_marks(
                     params,
                 ).fetchall()
             ]
-        # integers of our own, formatted in so that DuckDB prunes row groups of ``lanes`` (sorted by ``ar``)
-        ranks = ", ".join(map(str, top or [0]))
-        rows = f"""SELECT r.actor::VARCHAR AS lane, k, event_type FROM ({scope}) JOIN actor_ranks r USING (ar)
-                   WHERE ar IN ({ranks})"""
+        if direct:  # integers of our own, formatted in: DuckDB prunes row groups of ``lanes`` (sorted by ar)
+            rows = f"""SELECT r.actor::VARCHAR AS lane, k, event_type FROM ({scope})
+                       JOIN actor_ranks r USING (ar) WHERE ar IN ({", ".join(map(str, top or [0]))})"""
     # the three commonest types of a bin with arg_max / max(n, 3): ordered list aggregates cost 3x more
     sql = f"""WITH per_type AS (SELECT lane, k, event_type, count(*)::INTEGER AS n
                               FROM ({rows}) GROUP BY ALL),
