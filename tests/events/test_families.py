@@ -370,3 +370,17 @@ def test_an_exercise_whose_stated_end_is_ahead_is_running_however_long_ago_it_be
     text = "Saber Strike 2018 kicked off June 3 and will end June 15."
     document = Document(doc_id="t", source="t.txt", text=text, title=None, published=date(2018, 6, 12))
     assert [m.status for m in analyze(document).event_mentions] == ["ongoing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sale was followed by a $4.1 billion order for 10 C-17 airlifters.", "COOPERATION"),
+        ("The navy received a new frigate from France.", "COOPERATION"),
+        ("He gave a briefing on the missile defense system.", None),  # the equipment is no object
+        ("She received an award from the tank battalion.", None),
+        ("He delivered a speech on missiles.", None),
+    ],
+)
+def test_transfers_need_the_equipment_as_their_object(text: str, expected: str | None) -> None:
+    assert [t for t, _, _ in _extract(text)][:1] == ([expected] if expected else [])

@@ -52,3 +52,9 @@ def test_a_participation_cue_and_a_relative_exercise_verb_name_an_exercise() -> 
 
 def test_a_relative_clause_alone_only_teaches_the_name() -> None:
     assert names("Sea Guardian 2019, which runs until 2 August, brings together 28 ships.") == []
+
+
+def test_a_codename_teaches_the_exercise_name() -> None:
+    text = "The drill, codenamed Joint Sea 2017, is due in September.\nShips sailed for Joint Sea on Monday."
+    assert names(text) == []  # "for" is no participation cue ...
+    assert names(text.replace("for Joint Sea", "during Joint Sea")) == ["Joint Sea"]  # ... "during" is
