@@ -239,6 +239,7 @@ def decide_status(
         or _has(window_after, cues.planned_after)
         or _has(trigger_words[1:-1], cues.planned_inside)
         or (not verb and _has(_before_conjunction(window_after), cues.planned_after_noun))
+        or (not verb and _has(_before_conjunction(words_after), cues.planned_after))
     ):
         return "planned"
     first_trigger_word = trigger.split()[0] if trigger.split() else trigger

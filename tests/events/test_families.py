@@ -384,3 +384,16 @@ def test_an_exercise_whose_stated_end_is_ahead_is_running_however_long_ago_it_be
 )
 def test_transfers_need_the_equipment_as_their_object(text: str, expected: str | None) -> None:
     assert [t for t, _, _ in _extract(text)][:1] == ([expected] if expected else [])
+
+
+def test_a_plan_told_after_a_long_noun_phrase_is_planned() -> None:
+    text = "A visit to Hanoi by Defense Secretary Ashton Carter of the United States is planned for later this year."
+    assert _extract(text) == [("VISIT", "visit", "planned")]
+    assert _extract("The visit to Hanoi went well and more talks are planned.") == [
+        ("VISIT", "visit", "occurred"),
+        ("MEETING", "talks", "planned"),
+    ]
+
+
+def test_programs_and_budgets_of_aid_are_no_events() -> None:
+    assert _extract("The budget includes funding for security assistance programs.") == []
