@@ -78,7 +78,10 @@ def clause_index(clauses: Sequence[Span], offset: int) -> int:
     return len(clauses) - 1 if clauses and offset >= clauses[-1].end else 0
 
 
-def is_headline(sentence: Span, title: str | None = None) -> bool:
+_BULLET_RE = re.compile(r"^(?:[-*•·–—]|\d+[.)])\s")
+
+
+def is_headline(sentence: Span, title: str | None = None, line_alone: bool = False) -> bool:
     """Headlines and page chrome are not mentions: a title line, or a Title-Case line with no final stop."""
     body = sentence.text.strip()
     if not body:
@@ -90,6 +93,8 @@ def is_headline(sentence: Span, title: str | None = None) -> bool:
     words = _CAP_WORD_RE.findall(body)
     if not words or len(words) > 25:
         return False
+    if line_alone and len(words) <= 20 and not _BULLET_RE.match(body):
+        return True  # a line of its own with no final stop: a headline or subhead in sentence case
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper())
     return not content or capitalised / len(content) >= 0.6

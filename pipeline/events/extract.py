@@ -93,6 +93,13 @@ def _relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str
     return status if status in ("planned", "cancelled", "ongoing") else "occurred"
 
 
+def _line_alone(text: str, sentence: Span) -> bool:
+    """Does the sentence fill its line ("Chinese, Russian navies begin joint drill" between blank lines)?"""
+    before = text[max(0, sentence.start - 1) : sentence.start]
+    after = text[sentence.end : sentence.end + 1]
+    return before in ("", "\n") and after in ("", "\n")
+
+
 def _confidence(match: TriggerMatch, roles: tuple[ActorRole, ...]) -> float:
     score = 0.6 if match.rule.pos == "verb" else 0.45
     if roles:
@@ -124,7 +131,7 @@ def extract_events(
         found = per_sentence[index]
         if not found:
             continue
-        if is_headline(sentence, document.title):
+        if is_headline(sentence, document.title, _line_alone(text, sentence)):
             continue
         if is_link_line(sentence, sentences[index - 1] if index else None, cues.link_prefixes):
             continue

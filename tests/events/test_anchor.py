@@ -199,7 +199,7 @@ def test_the_triggers_own_auxiliary_does_not_block_a_date_before_it() -> None:
 
 
 def test_the_first_since_a_year_does_not_date_the_present_event() -> None:
-    text = "Lopez met her Chilean counterpart in Lima, on the first trip there by a minister since 2011"
+    text = "Lopez met her Chilean counterpart in Lima, on the first trip there by a minister since 2011."
     mentions = run(text, [timex(text, "2011", "2011", anchor=None)])
     assert one(mentions, "met").date_value is None
     assert one(mentions, "trip").date_value is None

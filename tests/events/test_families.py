@@ -397,3 +397,14 @@ def test_a_plan_told_after_a_long_noun_phrase_is_planned() -> None:
 
 def test_programs_and_budgets_of_aid_are_no_events() -> None:
     assert _extract("The budget includes funding for security assistance programs.") == []
+
+
+def test_a_line_of_its_own_without_a_final_stop_is_a_headline() -> None:
+    text = (
+        "Chinese, Russian navies begin joint drill in Sea of Japan\nThe navies began a joint drill on Monday."
+    )
+    assert [trigger for _, trigger, _ in _extract(text)] == ["began a joint drill"]
+    # a bullet item without a stop is still read
+    assert _extract("- a joint exercise in the Black Sea") == [
+        ("JOINT_EXERCISE", "joint exercise", "occurred")
+    ]
