@@ -405,6 +405,4 @@ def test_a_line_of_its_own_without_a_final_stop_is_a_headline() -> None:
     )
     assert [trigger for _, trigger, _ in _extract(text)] == ["began a joint drill"]
     # a bullet item without a stop is still read
-    assert _extract("- a joint exercise in the Black Sea") == [
-        ("JOINT_EXERCISE", "joint exercise", "occurred")
-    ]
+    assert _extract("- a joint exercise in the Black Sea") == [("JOINT_EXERCISE", "exercise", "occurred")]
