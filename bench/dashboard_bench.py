@@ -283,7 +283,7 @@ def measure_browser(db: Path) -> dict[str, Any]:
 
 
 def _print_queries(report: dict[str, Any]) -> None:
-    print(f"   snapshot load {report['snapshot_load_s']} s")
+    print(f"   load average {report['load_average_before']}; snapshot load {report['snapshot_load_s']} s")
     print(
         f"   {'filter':22} {'dated':>9} {'rows':>6} {'ours ms':>8} {'pandas':>8} {'raw ms':>8} "
         f"{'payload':>9} {'raw payload':>12}"
@@ -313,6 +313,8 @@ def main(argv: list[str]) -> int:
         )
         report: dict[str, Any] = {
             "events": args.events,
+            # shared machine: the other engineers' load changes every number here by up to 2x
+            "load_average_before": [round(x, 2) for x in os.getloadavg()],
             "targets": TARGETS,
             **measure_queries(db.with_suffix(".parquet")),
         }
