@@ -406,3 +406,14 @@ def test_a_line_of_its_own_without_a_final_stop_is_a_headline() -> None:
     assert [trigger for _, trigger, _ in _extract(text)] == ["began a joint drill"]
     # a bullet item without a stop is still read
     assert _extract("- a joint exercise in the Black Sea") == [("JOINT_EXERCISE", "exercise", "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Marines from both countries completed two weeks of bilateral training.", ["JOINT_EXERCISE"]),
+        ("They opened a joint training center.", ["COOPERATION"]),  # a body set up, not an exercise
+    ],
+)
+def test_training_done_together_is_an_exercise(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in _extract(text)] == expected
