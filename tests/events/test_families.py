@@ -417,3 +417,9 @@ def test_a_line_of_its_own_without_a_final_stop_is_a_headline() -> None:
 )
 def test_training_done_together_is_an_exercise(text: str, expected: list[str]) -> None:
     assert [t for t, _, _ in _extract(text)] == expected
+
+
+def test_a_future_host_receives_a_planned_visit() -> None:
+    assert _extract("Next week I'll host the Japanese defense minister at the Pentagon.") == [
+        ("VISIT", "host the Japanese defense minister", "planned")
+    ]
