@@ -361,6 +361,7 @@ def overview_chart(
             ),
             x2="end:T",
             y=alt.Y("n_events:Q", title=None, axis=alt.Axis(tickCount=2, grid=False)),
+            y2=alt.datum(0),  # with x and x2 given, a bar needs its base too, or it is a thin line at y
             color=alt.Color("event_type:N", scale=colour, legend=None),
             tooltip=[
                 alt.Tooltip("start:T", title="From", format="%Y-%m-%d"),

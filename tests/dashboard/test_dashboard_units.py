@@ -224,5 +224,13 @@ def test_a_lane_switch_reusing_the_base_equals_a_fresh_view(con) -> None:
     f = Filters(actors=("Tomas Vey",))
     base = {k: v for k, v in view.timeline(con, f, "actor").items() if k in view.BASE_KEYS}
     reused, fresh = view.timeline(con, f, "type", base=base), view.timeline(con, f, "type")
-    assert set(reused["marks"]["lane"]) == set(fresh["marks"]["lane"]) == {"MEETING", "VISIT", "AGREEMENT_SIGNED"}
+    lanes = {"MEETING", "VISIT", "AGREEMENT_SIGNED"}
+    assert set(reused["marks"]["lane"]) == set(fresh["marks"]["lane"]) == lanes
     pd.testing.assert_frame_equal(reused["marks"], fresh["marks"])
+
+
+def test_overview_has_one_bar_per_bin_standing_on_zero(con) -> None:
+    strip = view.timeline(con, Filters(), "actor")["overview"]
+    assert not strip.duplicated(["start"]).any()  # one bar per bin, coloured by its commonest type
+    encoding = charts.overview_chart(strip).to_dict()["encoding"]
+    assert encoding["y2"] == {"datum": 0}  # a ranged-x bar without a base is drawn as a thin line
