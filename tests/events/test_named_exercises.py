@@ -58,3 +58,15 @@ def test_a_codename_teaches_the_exercise_name() -> None:
     text = "The drill, codenamed Joint Sea 2017, is due in September.\nShips sailed for Joint Sea on Monday."
     assert names(text) == []  # "for" is no participation cue ...
     assert names(text.replace("for Joint Sea", "during Joint Sea")) == ["Joint Sea"]  # ... "during" is
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resolution 2231 includes a ban on arms transfers.",
+        "Typhoon Haiyan 2013 brought floods.",
+        "Vision 2030 began.",
+    ],
+)
+def test_numbered_documents_and_storms_are_no_exercises(text: str) -> None:
+    assert names(text) == []
