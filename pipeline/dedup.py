@@ -291,34 +291,46 @@ def _block_keys(item: Features, rules: DedupRules) -> tuple[set[tuple], set[tupl
     (LSH: two bands of the three smallest word hashes, shared by near-copies of a sentence); the names in it;
     for dated mentions each actor in each month (short dates) or year (long ones) covered."""
     keys: set[tuple] = {("doc", item.doc_id, item.group)}
-    words = [w.encode() for w in item.words or {item.sentence_norm}]
-    for band in (1, 2):  # two bands of three min-hashes: near-copies meet, unrelated sentences do not
-        keys.add(("sig", item.group, band, tuple(sorted(zlib.crc32(w, band) for w in words)[:3])))
+    for band, signature in enumerate(_signatures(item.words or frozenset({item.sentence_norm})), 1):
+        keys.add(("sig", item.group, band, signature))
     keys.update(("name", item.group, name) for name in item.names)
     if item.interval is None:
         return keys, keys
-    own, seen = _periods(item.interval, rules)
+    own, seen = _periods(item.interval, rules.day_tolerance, rules.max_block_years)
     actors = item.people or item.countries or frozenset({"-"})
-    index = keys | {("act", item.group, a, p) for a in actors for p in own}
-    lookup = keys | {("act", item.group, a, p) for a in actors for p in seen}
-    return index, lookup
+    return keys | _act_keys(item.group, actors, own), keys | _act_keys(item.group, actors, seen)
 
 
-def _periods(interval: tuple[date, date], rules: DedupRules) -> tuple[list, list]:
+@lru_cache(maxsize=1 << 14)
+def _act_keys(group: str, actors: frozenset[str], periods: tuple) -> frozenset[tuple]:
+    """Each actor in each period (cached: the mentions of an article share actors and dates)."""
+    return frozenset(("act", group, a, p) for a in actors for p in periods)
+
+
+@lru_cache(maxsize=1 << 16)
+def _signatures(words: frozenset[str]) -> tuple[tuple[int, ...], ...]:
+    """Two bands of the three smallest word hashes: near-copies meet, unrelated sentences do not. Cached:
+    the mentions of one sentence, and copies of it in other articles, share their words."""
+    encoded = [w.encode() for w in words]
+    return tuple(tuple(sorted(zlib.crc32(w, band) for w in encoded)[:3]) for band in (1, 2))
+
+
+@lru_cache(maxsize=1 << 14)
+def _periods(interval: tuple[date, date], day_tolerance: int, max_block_years: int) -> tuple[tuple, tuple]:
     """Periods a date is indexed under and those it must look in: a short date under its months (and it
     looks in their years, where the long dates are), a long one under its years (looking in their months)."""
-    tol = timedelta(days=rules.day_tolerance)
+    tol = timedelta(days=day_tolerance)
     start, end = interval[0] - tol, interval[1] + tol
-    years = list(range(start.year, end.year + 1))
+    years = tuple(range(start.year, end.year + 1))
     if (end - start).days <= 62:
         months, (y, m) = [], (start.year, start.month)
         while (y, m) <= (end.year, end.month):
             months.append((y, m))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        return months, months + years
-    if len(years) <= rules.max_block_years:
-        return years, years + [(y, m) for y in years for m in range(1, 13)]
-    return ["wide"], ["wide"]
+        return tuple(months), (*months, *years)
+    if len(years) <= max_block_years:
+        return years, (*years, *((y, m) for y in years for m in range(1, 13)))
+    return ("wide",), ("wide",)
 
 
 def _candidates(keys: set[tuple], index: dict[tuple, list[int]], rules: DedupRules) -> list[int]:

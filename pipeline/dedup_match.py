@@ -61,6 +61,8 @@ class Cluster:
     by_doc: dict[str, list[Features]] = field(default_factory=dict)
     sample: list[Features] = field(default_factory=list)  # first members that say something different
     signatures: set[tuple] = field(default_factory=set)
+    first_day: int = 0  # earliest start and latest end (ordinals) of the members' dates, when any
+    last_day: int = 0
     places: set[str] = field(default_factory=set)  # union of the members' places
     involved: set[str] = field(
         default_factory=set
@@ -75,6 +77,11 @@ class Cluster:
             self.signatures.add(signature)
             self.sample.append(item)
         if item.interval is not None:
+            start, end = item.interval[0].toordinal(), item.interval[1].toordinal()
+            if not self.intervals:
+                self.first_day, self.last_day = start, end
+            else:
+                self.first_day, self.last_day = min(self.first_day, start), max(self.last_day, end)
             key = (*item.interval, item.mention.precision)
             self.intervals.setdefault(key, set()).add(item.doc_id)
         self.statuses.add(item.mention.status)
@@ -92,10 +99,16 @@ class Cluster:
         # "planned" may meet "occurred" only between dated statements; an undated member of a dated event
         # ("The exercise will focus on ...") speaks of that event's date
         both_dated = item.interval is not None and bool(self.intervals)
-        if item.interval is not None and not all(
-            _dates_agree(item, interval, docs, rules) for interval, docs in self.intervals.items()
-        ):
-            return None
+        if both_dated:
+            # outside the span of every date of the event (plus the tolerance): the earliest or the latest
+            # of them cannot agree (most candidates from other weeks or years stop here)
+            slack = rules.day_tolerance
+            start, end = item.interval[0].toordinal() - slack, item.interval[1].toordinal() + slack
+            if end < self.first_day or start > self.last_day:
+                return None
+            for interval, docs in self.intervals.items():
+                if not _dates_agree(item, interval, docs, rules):
+                    return None
         if not all(rules.status_ok(item.mention.status, s, both_dated) for s in self.statuses):
             return None
         if not all(

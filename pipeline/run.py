@@ -250,9 +250,9 @@ class _Analyser:
         if self.use_pool:
             context = multiprocessing.get_context("fork")
             self.pool = context.Pool(self.n, initializer=_warm_up, initargs=(self.lexicon_dir,))
-            # The parent needs pandas (pyarrow imports it to convert the rows it inserts): it loads while
-            # the workers analyse rather than after.
-            threading.Thread(target=importlib.import_module, args=("pandas",), daemon=True).start()
+            # The parent needs pandas (pyarrow imports it to convert the rows it inserts), the dedup rules
+            # and the trigger rules (event codes): they load while the workers analyse rather than after.
+            threading.Thread(target=_warm_parent, args=(self.lexicon_dir,), daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -290,6 +290,20 @@ class _Analyser:
 
 def _jobs(documents: Sequence[Document], analyser: _Analyser) -> Iterator[tuple]:
     return ((doc, analyser.lexicon_dir, analyser.now) for doc in documents)
+
+
+def _warm_parent(lexicon_dir: Path | None) -> None:
+    """What the parent loads after the analysis (storing, dedup), loaded while it waits for the workers."""
+    try:
+        importlib.import_module("pandas")
+        from pipeline.dedup import _codes
+        from pipeline.dedup_rules import load_rules
+
+        load_rules(lexicon_dir)
+        _codes("MEETING", "met", lexicon_dir)
+        importlib.import_module("pipeline.store_events")
+    except Exception:  # noqa: BLE001 - warming up is an optimisation; the real work reports errors
+        pass
 
 
 def _warm_up(lexicon_dir: Path | None) -> None:
