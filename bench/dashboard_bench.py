@@ -30,7 +30,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import queries, state
+from dashboard import lookups, queries, state
 from dashboard import view as views
 from dashboard.queries import Filters
 from pipeline.model import EVENT_TYPES
@@ -114,7 +114,7 @@ def write_synthetic_snapshot(snapshot_dir: Path, n_events: int) -> None:
 
 
 def filter_cases(con: duckdb.DuckDBPyConnection) -> dict[str, Filters]:
-    top_actor = queries.options(con, limit=5)["actors"][0]
+    top_actor = lookups.options(con, limit=5)["actors"][0]
     return {
         "no filter": Filters(),
         "one actor": Filters(actors=(top_actor,)),

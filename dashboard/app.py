@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, detail, export, queries, state
+from dashboard import charts, detail, export, lookups, queries, state
 from dashboard import view as views
 from pipeline.config import Settings
 
@@ -38,7 +38,7 @@ def _cursor(snapshot_dir: str, version: Version) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _options(snapshot_dir: str, version: Version) -> dict[str, Any]:
-    return queries.options(_cursor(snapshot_dir, version))
+    return lookups.options(_cursor(snapshot_dir, version))
 
 
 @st.cache_resource(show_spinner=False)
@@ -207,7 +207,7 @@ def timeline_ui(data: dict[str, Any], view: state.View, lane_title: str, types: 
 
 
 def export_ui(snapshot_dir: str, version: Version, filters: queries.Filters, chart_png: Any) -> None:
-    frame = functools.partial(queries.export_events, _cursor(snapshot_dir, version), filters)
+    frame = functools.partial(lookups.export_events, _cursor(snapshot_dir, version), filters)
     cols = st.columns(4)
     cols[0].download_button(
         "Events CSV", lambda: export.events_csv(frame()), "dateline-events.csv", "text/csv"
@@ -231,7 +231,7 @@ def events_ui(table: pd.DataFrame, undated: pd.DataFrame, dated_total: int, con:
     labels.update({r.event_id: f"undated · {r.label}" for r in undated.itertuples()})
     current = st.session_state.get("event")
     if current and current not in labels:
-        row = queries.event(con, current)
+        row = lookups.event(con, current)
         labels[current] = row["label"] if row else f"unknown event {current}"
     st.selectbox(
         "Open event",
@@ -269,12 +269,12 @@ def events_ui(table: pd.DataFrame, undated: pd.DataFrame, dated_total: int, con:
 def detail_ui(con: Any, event_id: str) -> None:
     """The open event: header, every mention's sentence with highlights and provenance, the actors."""
     try:
-        row = queries.event(con, event_id)
+        row = lookups.event(con, event_id)
         if row is None:
             st.warning("This event is not in the current snapshot (the store may have been rebuilt).")
             return
-        mentions = queries.mentions(con, event_id)
-        actors = queries.event_actors(con, event_id)
+        mentions = lookups.mentions(con, event_id)
+        actors = lookups.event_actors(con, event_id)
     except duckdb.Error as exc:
         st.warning(f"The snapshot changed while reading it ({type(exc).__name__}); reload the page.")
         return

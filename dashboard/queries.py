@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from dashboard.snapshot_db import EPOCH, NO_ACTOR_LANE
+from dashboard.snapshot_db import AGG_LANES, EPOCH
 from dashboard.snapshot_db import SnapshotMissing as SnapshotMissing  # re-exported for the app
 from dashboard.snapshot_db import open_snapshot as open_snapshot
 from dashboard.snapshot_db import snapshot_version as snapshot_version
@@ -30,6 +30,8 @@ MAX_LANES = 12  # busiest lanes shown; events in none of them go to OTHER_LANE
 MAX_BINS = 160  # target number of time bins across the visible range
 TABLE_LIMIT = 500  # rows of the linked table / event picker
 OTHER_LANE = "(other actors)"
+USE_AGGREGATES = True  # read the ``agg_*`` tables when a view allows it (tests compare the raw path)
+MONTH_UNITS = ("month", "quarter", "year", "decade")  # bins the month pre-aggregates can make
 
 # unit -> (approximate days per bin, integer bin key, first day of bin ``k``, first day of the next bin)
 BIN_UNITS: dict[str, tuple[int, str, str, str]] = {
@@ -130,6 +132,22 @@ def counts(con: duckdb.DuckDBPyConnection, filters: Filters, src: str = "events"
     """Dated and undated events matching the filters (undated ones ignore the date range), the extent of the
     dated ones, and (``whole_*``) the extent without the date range: one scan, one round trip."""
     src = _source(src)
+    if _aggregable(filters, src):
+        where, params = where_clause(filters)
+        n_dated, first, last, undated = con.execute(
+            f"""SELECT (SELECT sum(n) FROM agg_months WHERE {where}), (SELECT min(first) FROM agg_months
+                        WHERE {where}), (SELECT max(last) FROM agg_months WHERE {where}),
+                       (SELECT sum(n) FROM agg_undated WHERE {where})""",
+            params,
+        ).fetchone()
+        return {
+            "dated": int(n_dated or 0),
+            "undated": int(undated or 0),
+            "first": first,
+            "last": last,
+            "whole_first": first,
+            "whole_last": last,
+        }
     where_nd, params = where_clause(filters.without_dates())
     in_range = ['"end" >= $since'] * bool(filters.since) + ["start <= $until"] * bool(filters.until)
     params.update({k: v for k, v in (("since", filters.since), ("until", filters.until)) if v})
@@ -163,6 +181,11 @@ def _source(src: str) -> str:
     if src not in ("events", "sel"):
         raise ValueError(f"unknown source table {src!r}")
     return src
+
+
+def _aggregable(filters: Filters, src: str) -> bool:
+    """Only type / status filters on the whole snapshot: the ``agg_*`` tables answer exactly."""
+    return USE_AGGREGATES and src == "events" and not (_costly(filters) or filters.since or filters.until)
 
 
 def _costly(filters: Filters) -> bool:
@@ -218,9 +241,15 @@ def binned_marks(
     where, params = where_clause(filters)
     _, key, start, end = BIN_UNITS[unit]
     direct = src == "events" and not _costly(filters)
+    agg = unit in MONTH_UNITS and _aggregable(filters, src)
+    weight = "sum(n)" if agg else "count(*)"  # pre-aggregated rows carry their count ``n``
     if lanes == "type":
         rows = f"""SELECT event_type::VARCHAR AS lane, {key} AS k, event_type FROM {_source(src)}
                    WHERE start IS NOT NULL AND {where}"""
+        if agg:
+            rows = (
+                f"SELECT event_type::VARCHAR AS lane, {key} AS k, event_type, n FROM agg_months WHERE {where}"
+            )
     else:
         if direct:  # cheap filters apply to ``lanes`` itself
             scope = f"SELECT ar, {key} AS k, event_type FROM lanes WHERE d IS NOT NULL AND {where}"
@@ -234,6 +263,15 @@ def binned_marks(
                        FROM s JOIN top USING (ar) JOIN actor_ranks r USING (ar)"""
         elif where == "TRUE":  # no filter: the busiest lanes are the first ranks (``ar``)
             top = list(range(1, MAX_LANES + 1))
+        elif agg:
+            top = [
+                int(row[0])
+                for row in con.execute(
+                    f"SELECT ar FROM agg_actors WHERE {where}"
+                    f" GROUP BY ar ORDER BY sum(n) DESC, ar LIMIT {MAX_LANES}",
+                    params,
+                ).fetchall()
+            ]
         else:
             top = [
                 int(row[0])
@@ -242,13 +280,23 @@ def binned_marks(
                     params,
                 ).fetchall()
             ]
-        if direct:  # integers of our own, formatted in: DuckDB prunes row groups of ``lanes`` (sorted by ar)
-            rows = f"""SELECT r.actor::VARCHAR AS lane, k, event_type FROM ({scope})
-                       JOIN actor_ranks r USING (ar) WHERE ar IN ({", ".join(map(str, top or [0]))})"""
-    # the three commonest types of a bin with arg_max / max(n, 3): ordered list aggregates cost 3x more
-    sql = f"""WITH per_type AS (SELECT lane, k, event_type, count(*)::INTEGER AS n
+        if direct:
+            agg = agg and max(top, default=0) <= AGG_LANES  # the busiest lanes are pre-aggregated ranks
+            weight = "sum(n)" if agg else "count(*)"
+            ranks = ", ".join(map(str, top or [0]))  # integers of our own: constants prune row groups
+            rows = (
+                f"""SELECT r.actor::VARCHAR AS lane, {key} AS k, event_type, n FROM agg_lane_months
+                    JOIN actor_ranks r USING (ar) WHERE ar IN ({ranks}) AND {where}"""
+                if agg
+                else f"""SELECT r.actor::VARCHAR AS lane, k, event_type FROM ({scope})
+                         JOIN actor_ranks r USING (ar) WHERE ar IN ({ranks})"""  # lanes is sorted by ar
+            )
+    # the three commonest types of a bin with arg_max / max(n, 3) (ordered list aggregates cost 3x more);
+    # ties go to the type name, so a bin's colour does not depend on the plan
+    sql = f"""WITH per_type AS (SELECT lane, k, event_type, {weight}::INTEGER AS n
                               FROM ({rows}) GROUP BY ALL),
-        per_bin AS (SELECT lane, k, sum(n)::INTEGER AS n_events, arg_max(event_type, n, 3)::VARCHAR[] AS ts,
+        per_bin AS (SELECT lane, k, sum(n)::INTEGER AS n_events,
+                           arg_max(event_type, row(n, event_type::VARCHAR), 3)::VARCHAR[] AS ts,
                            max(n, 3) AS ns, count(*) AS n_types
                     FROM per_type GROUP BY lane, k),
         ordered AS (SELECT *, dense_rank() OVER (ORDER BY lane_total DESC, lane) AS lane_order
@@ -268,9 +316,12 @@ def overview(
     analyst brushes to zoom. One bar per bin, not one per (bin, type): ~10x fewer marks to ship and draw."""
     where, params = where_clause(filters.without_dates())
     _, key, start, end = BIN_UNITS[unit]
-    sql = f"""WITH g AS (SELECT {key} AS k, event_type, count(*)::INTEGER AS n FROM {_source(src)}
-                        WHERE start IS NOT NULL AND {where} GROUP BY ALL),
-                   b AS (SELECT k, sum(n)::INTEGER AS n_events, arg_max(event_type, n)::VARCHAR AS event_type
+    g = f"SELECT {key} AS k, event_type, count(*)::INTEGER AS n FROM {_source(src)} WHERE start IS NOT NULL"
+    if unit in MONTH_UNITS and _aggregable(filters, src):
+        g = f"SELECT {key} AS k, event_type, sum(n)::INTEGER AS n FROM agg_months WHERE TRUE"
+    sql = f"""WITH g AS ({g} AND {where} GROUP BY ALL),
+                   b AS (SELECT k, sum(n)::INTEGER AS n_events,
+                                arg_max(event_type, row(n, event_type::VARCHAR))::VARCHAR AS event_type
                          FROM g GROUP BY k)
               SELECT ({start})::DATE AS start, ({end})::DATE AS "end", event_type, n_events
               FROM b ORDER BY k"""
@@ -298,73 +349,3 @@ def event_table(
     sql = f"""SELECT {cols} FROM events WHERE eid BETWEEN $lo AND $hi AND eid IN (SELECT unnest($eids))
               ORDER BY start, label, event_id"""
     return con.execute(sql, {"eids": eids, "lo": min(eids, default=0), "hi": max(eids, default=-1)}).df()
-
-
-_PUBLIC = (
-    "events.* EXCLUDE (eid, d, m, search_text, ars) "
-    "REPLACE (event_type::VARCHAR AS event_type, status::VARCHAR AS status)"
-)
-
-
-def export_events(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Every filtered event (dated first, then undated) with its snapshot columns, for CSV / JSON export."""
-    where, params = where_clause(filters)
-    where_nd, params_nd = where_clause(filters.without_dates())
-    sql = f"""SELECT {_PUBLIC} FROM events
-              WHERE (start IS NOT NULL AND {where}) OR (start IS NULL AND {where_nd})
-              ORDER BY start NULLS LAST, event_id"""
-    return con.execute(sql, {**params, **params_nd}).df()
-
-
-def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    """One event row as a dict, or None when the id is unknown (e.g. a stale link)."""
-    frame = con.execute(f"SELECT {_PUBLIC} FROM events WHERE event_id = ?", [event_id]).df()
-    return None if frame.empty else frame.iloc[0].to_dict()
-
-
-def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> pd.DataFrame:
-    """Every mention of one event with its document's publication date and where that date came from."""
-    sql = """SELECT m.*, d.title, d.source, d.url, d.publisher,
-                    d.published, d.published_source, d.published_note
-             FROM mentions m LEFT JOIN documents d USING (doc_id)
-             WHERE m.event_id = ? ORDER BY d.published NULLS LAST, m.doc_id, m.trigger_start"""
-    return con.execute(sql, [event_id]).df()
-
-
-def event_actors(con: duckdb.DuckDBPyConnection, event_id: str) -> pd.DataFrame:
-    sql = "SELECT name, role, kind, country, sector FROM event_actors WHERE event_id = ? ORDER BY role, name"
-    return con.execute(sql, [event_id]).df()
-
-
-def options(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> dict[str, Any]:
-    """Choices for the sidebar: the busiest actors, countries, types, statuses, documents; the date extent."""
-
-    def column(sql: str, *params: Any) -> list[Any]:
-        return [row[0] for row in con.execute(sql, list(params)).fetchall()]
-
-    first, last, n_events = con.execute('SELECT min(start), max("end"), count(*) FROM events').fetchone()
-    docs = con.execute(
-        """SELECT doc_id, coalesce(title, source, doc_id) AS title, published FROM documents
-           ORDER BY published DESC NULLS LAST, title LIMIT ?""",
-        [limit],
-    ).df()
-    return {
-        "actors": column(
-            f"""SELECT actor::VARCHAR FROM lanes WHERE actor != '{NO_ACTOR_LANE}'
-                GROUP BY actor ORDER BY count(*) DESC, actor::VARCHAR LIMIT ?""",
-            limit,
-        ),
-        "countries": column(
-            """SELECT country FROM countries WHERE country IS NOT NULL
-               GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
-            limit,
-        ),
-        "types": column(
-            "SELECT event_type::VARCHAR FROM events GROUP BY event_type ORDER BY count(*) DESC, 1"
-        ),
-        "statuses": column("SELECT status::VARCHAR FROM events GROUP BY status ORDER BY count(*) DESC, 1"),
-        "documents": docs,
-        "first": first,
-        "last": last,
-        "n_events": int(n_events),
-    }

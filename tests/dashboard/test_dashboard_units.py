@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from snapshot_fixture import write_snapshot
 
-from dashboard import charts, detail, export, queries, state, view
+from dashboard import charts, detail, export, lookups, queries, state, view
 from dashboard.queries import Filters
 from pipeline.commands.dashboard import command
 
@@ -150,7 +150,7 @@ def test_bad_url_values_are_dropped() -> None:
 
 
 def test_export_csv_json_png(con) -> None:
-    frame = queries.export_events(con, Filters(actors=("Tomas Vey",)))
+    frame = lookups.export_events(con, Filters(actors=("Tomas Vey",)))
     rows = json.loads(export.events_json(frame))
     assert {r["event_id"] for r in rows} == {"ev-memo", "ev-tour", "ev-yearly", "ev-dialogue"}
     tour = next(r for r in rows if r["event_id"] == "ev-tour")
@@ -234,3 +234,19 @@ def test_overview_has_one_bar_per_bin_standing_on_zero(con) -> None:
     assert not strip.duplicated(["start"]).any()  # one bar per bin, coloured by its commonest type
     encoding = charts.overview_chart(strip).to_dict()["encoding"]
     assert encoding["y2"] == {"datum": 0}  # a ranged-x bar without a base is drawn as a thin line
+
+
+@pytest.mark.parametrize("lanes", ["actor", "type"])
+@pytest.mark.parametrize(
+    "filters", [Filters(), Filters(types=("VISIT", "MEETING")), Filters(statuses=("planned",))]
+)
+def test_pre_aggregates_answer_like_the_raw_events(con, monkeypatch, filters: Filters, lanes: str) -> None:
+    fast = {
+        "counts": queries.counts(con, filters),
+        "overview": queries.overview(con, filters, "month"),
+        "bins": queries.binned_marks(con, filters, lanes, "month"),
+    }
+    monkeypatch.setattr(queries, "USE_AGGREGATES", False)
+    assert fast["counts"] == queries.counts(con, filters)
+    pd.testing.assert_frame_equal(fast["overview"], queries.overview(con, filters, "month"))
+    pd.testing.assert_frame_equal(fast["bins"], queries.binned_marks(con, filters, lanes, "month"))
