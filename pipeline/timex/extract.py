@@ -63,6 +63,21 @@ def _context_ok(rule: Rule, text: str, start: int, end: int) -> bool:
     return True
 
 
+_SENTENCE_START = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
+_SENTENCE_REACH = 200  # characters before the expression that ``alt.unless_before`` may look at
+
+
+def _alt_blocked(rule: Rule, text: str, start: int) -> bool:
+    """Does the sentence before the match rule out the other reading? ("the first visit in a decade":
+    a superlative makes "in a decade" the span since, even in a future clause)."""
+    if rule.alt_unless is None:
+        return False
+    begin = max(0, start - _SENTENCE_REACH)
+    for found in _SENTENCE_START.finditer(text, begin, start):
+        begin = found.end()
+    return rule.alt_unless.search(text, begin, start) is not None
+
+
 def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
     """The expressions of one match (several for a range); None when a value function rejects it."""
     mod = fill(rule.mod, rule, match) or None
@@ -78,7 +93,7 @@ def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
         if not value:
             return None
         alt_type = alt_value = None
-        if rule.alt is not None:
+        if rule.alt is not None and not _alt_blocked(rule, match.string, start):
             alt_type, alt_value = rule.alt.type, fill(rule.alt.value, rule, match)
         out.append(
             Candidate(

@@ -89,6 +89,7 @@ class Rule:
     triggers: frozenset[str] | None = None  # words one of which every match contains (None: scan all)
     alt: Part | None = None  # another reading when the clause's tense is `alt_when` ("in six months")
     alt_when: str = ""
+    alt_unless: re.Pattern[str] | None = None  # earlier in the sentence: keep the first reading
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
         triggers=_triggers(raw.get("trigger"), subs, where),
         alt=Part(None, alt["type"], alt["value"]) if alt else None,
         alt_when=alt["when"] if alt else "",
+        alt_unless=_compile_optional(alt.get("unless_before"), where) if alt else None,
     )
 
 
