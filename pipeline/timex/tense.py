@@ -35,6 +35,8 @@ class TenseCues:
     adjective: re.Pattern[str]
     infinitive: re.Pattern[str]  # "agreed (last week) to hold": an intention, so a future cue
     fronted: re.Pattern[str]  # words that may open a sentence before a fronted time adverbial
+    participles: frozenset[str] = frozenset()  # "planned": no cue when used as an adjective
+    attributive: re.Pattern[str] = re.compile("(?!)")  # "a planned visit", "Russia's long-planned trip"
 
 
 def _alternation(words: list[str]) -> str:
@@ -93,7 +95,21 @@ def compile_cues(spec: dict[str, Any]) -> TenseCues:
         re.compile(spec.get("adjective_markers", "(?!)"), re.IGNORECASE),
         _infinitive(spec),
         re.compile(rf"[\s\"“(]*(?:(?:{_alternation(spec.get('fronted_openers', []))})\s+)*", re.IGNORECASE),
+        frozenset(w.lower() for w in spec.get("attributive_participles", [])),
+        re.compile(spec.get("attributive_markers", "(?!)"), re.IGNORECASE),
     )
+
+
+_VERBAL_NEXT = re.compile(r"\s+(?:for|to|in|on|at|as|by|until|till|through)\b", re.IGNORECASE)
+
+
+def attributive(text: str, start: int, word: str, cues: TenseCues) -> bool:
+    """Is the cue at ``start`` a participle used as an adjective ("A planned visit in September was
+    postponed")? It then governs nothing: the main verb dates the clause."""
+    first = word.split()[0].lower() if word.split() else ""
+    if first not in cues.participles or _VERBAL_NEXT.match(text, start + len(first)):
+        return False
+    return cues.attributive.search(text, max(0, start - 30), start) is not None
 
 
 def fronted(text: str, start: int, end: int, cues: TenseCues) -> bool:
@@ -153,6 +169,8 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
     for cue_start, cue_end, kind, word in found_cues:
         if cue_start < end and cue_end > start:
             continue  # a cue that contains the expression is not its context ("agreed in July to")
+        if kind == "future" and attributive(text, cue_start, word, cues):
+            continue
         if kind == "ed":
             if word.lower() in cues.not_past or word[:1].isupper():
                 continue
