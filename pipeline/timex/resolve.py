@@ -56,6 +56,8 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
                 ref.tid,
                 f"reference time {V.format_as(ref.day, ref.grain)} ({ref.tid})",
             )
+        elif ctx.refs:  # "In March 2008 ... two days later": no day to count from, keep the month
+            return _coarse_offset(ctx.refs[-1], unit, count, sign)
     if base is None and ctx.dct is not None:
         base, anchor, how = ctx.dct, "dct", f"publication date {ctx.dct.isoformat()}"
     if base is None:
@@ -65,6 +67,15 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     moved = f" {sign} {abs(count)} {unit}" if count else f", same {unit}"
     present = kind == "DCT" and count == 0
     return Result(value, anchor, f"{how}{moved} = {value}", False, not present)
+
+
+def _coarse_offset(ref: Reference, unit: str, count: int, sign: str) -> Result:
+    """An amount counted from a reference coarser than its unit keeps the reference's granularity: the
+    text names no day to count from, so none is invented."""
+    value = V.format_as(V.shift(ref.day, unit, count), ref.grain)
+    told = V.format_as(ref.day, ref.grain)
+    how = f"reference time {told} ({ref.tid}) {sign} {abs(count)} {unit}, kept at {ref.grain} = {value}"
+    return Result(value, ref.tid, how, False, False)
 
 
 def _clock(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
