@@ -69,10 +69,17 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     return Result(value, anchor, f"{how}{moved} = {value}", False, not present)
 
 
+_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.44, "season": 91.31, "quarter": 91.31}
+_DAYS |= {"half": 182.6, "year": 365.25, "decade": 3652.5, "century": 36525}
+
+
 def _coarse_offset(ref: Reference, unit: str, count: int, sign: str) -> Result:
     """An amount counted from a reference coarser than its unit keeps the reference's granularity: the
-    text names no day to count from, so none is invented."""
-    value = V.format_as(V.shift(ref.day, unit, count), ref.grain)
+    text names no day to count from, so none is invented. The amount moves the reference only by the whole
+    periods it rounds to ("two days later" than March 2008 is 2008-03; "six weeks later" 2008-04)."""
+    periods = count * _DAYS.get(unit, 1) / _DAYS.get(ref.grain, 1)
+    steps = int(abs(periods) + 0.5 - 1e-9) * (-1 if periods < 0 else 1)  # half a period stays put
+    value = V.format_as(V.shift(ref.day, ref.grain, steps), ref.grain)
     told = V.format_as(ref.day, ref.grain)
     how = f"reference time {told} ({ref.tid}) {sign} {abs(count)} {unit}, kept at {ref.grain} = {value}"
     return Result(value, ref.tid, how, False, False)
