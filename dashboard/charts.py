@@ -109,7 +109,7 @@ def _legend(present: list[str]) -> alt.Legend:
         orient="top",
         values=present,
         symbolType="circle",
-        columns=min(len(present), 7),  # two rows rather than entries cut off at the right edge
+        columns=min(len(present), 5),  # rows of five rather than entries cut off at the right edge
     )
 
 
