@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.config import PROJECT_ROOT
+from pipeline.config import DEFAULT_SETTINGS
 
 RULES_FILE = "dedup.yaml"
-_DEFAULT_DIR = PROJECT_ROOT / "data" / "lexicon"
+_DEFAULT_DIR = DEFAULT_SETTINGS.lexicon_dir
 
 
 @dataclass(frozen=True)
