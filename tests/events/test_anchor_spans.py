@@ -1,0 +1,42 @@
+"""Anchoring by a period counted back from the time of writing, and vague dates without publication date.
+
+Hand-made sentences in my own wording; TIMEX3s are given by hand (the tagger is tested elsewhere).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.helpers import timex
+from tests.events.test_anchor import one, run
+
+
+def test_a_series_over_the_past_months_starts_that_long_before_publication() -> None:
+    text = "Navy staffs have met their Indian counterparts regularly over the past 14 months."
+    span = timex(text, "the past 14 months", "P14M", type_="DURATION", anchor=None)
+    talks = one(run(text, [span], date(2012, 5, 20)), "met")
+    assert talks.status == "recurring"
+    assert (talks.date_value, talks.start, talks.end) == ("2011-03", date(2011, 3, 1), date(2012, 5, 20))
+    assert "P14M" in talks.explanation
+
+
+def test_a_single_past_event_is_not_dated_by_a_period_after_it() -> None:
+    text = "Navy staffs met their Indian counterparts in Goa, the first such talks in the past 14 months."
+    span = timex(text, "the past 14 months", "P14M", type_="DURATION", anchor=None)
+    talks = one(run(text, [span], date(2012, 5, 20)), "met")
+    assert talks.status == "occurred"
+    assert talks.date_value != "2011-03"
+
+
+def test_undated_events_without_publication_date_are_past_or_future_refs() -> None:
+    text = "The two navies held a search-and-rescue drill.\nThe frigate will visit Manila."
+    mentions = run(text, [], published=None)
+    assert one(mentions, "held").date_value == "PAST_REF"
+    assert one(mentions, "visit").date_value == "FUTURE_REF"
+
+
+def test_undated_events_with_publication_date_stay_undated() -> None:
+    text = "The two navies held a search-and-rescue drill.\nThe frigate will visit Manila."
+    mentions = run(text, [], published=date(2012, 5, 20))
+    assert one(mentions, "held").date_value is None
+    assert one(mentions, "visit").date_value is None
