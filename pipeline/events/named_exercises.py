@@ -86,19 +86,32 @@ class _Name:
 def _names(text: str, cues: _Cues) -> list[_Name]:
     """Capitalised names without their leading function words ("During Baltops" -> "Baltops")."""
     out: list[_Name] = []
+    offsets: dict[str, int | None] = {}  # a document repeats its names ("The", "Navy"): judge each once
     for m in _NAME_RE.finditer(text):
-        words = list(_SPLIT_RE.finditer(m.group(1)))
-        while words and words[0].group().lower().rstrip(".") in cues.not_first:
-            words.pop(0)
-        if not words or cues.not_inside.intersection(w.group().lower() for w in words):
+        raw = m.group(1)
+        if raw in offsets:
+            offset = offsets[raw]
+        else:
+            offset = offsets[raw] = _name_offset(raw, cues)
+        if offset is None:
             continue
-        if " ".join(w.group() for w in words).lower() in cues.places:
-            continue
-        start = m.start(1) + words[0].start()
+        start = m.start(1) + offset
         if text[start - 1 : start] in (".", "’", "'", "-"):
             continue
-        out.append(_Name(start, m.end(), m.group(1)[words[0].start() :], bool(m.group(2))))
+        out.append(_Name(start, m.end(), raw[offset:], bool(m.group(2))))
     return out
+
+
+def _name_offset(raw: str, cues: _Cues) -> int | None:
+    """Where the name proper starts in a run of capitalised words, or None when the run names nothing."""
+    words = list(_SPLIT_RE.finditer(raw))
+    while words and words[0].group().lower().rstrip(".") in cues.not_first:
+        words.pop(0)
+    if not words or cues.not_inside.intersection(w.group().lower() for w in words):
+        return None
+    if " ".join(w.group() for w in words).lower() in cues.places:
+        return None
+    return words[0].start()
 
 
 def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:

@@ -264,12 +264,17 @@ _NAMED_EXERCISE = TriggerRule(
 
 def _find(text: str, path: Path) -> list[TriggerMatch]:
     index, _ = _load(path)
-    found = list(WORD_RE.finditer(text))
-    spans = [(m.start(), m.end()) for m in found]
-    words = [m.group().lower().replace("’", "'") for m in found]
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    lowered = text.lower()
+    if len(lowered) == len(text) and "Σ" not in text:
+        # Lower-cased once: no character changed length or lowered by context, so offsets still hold.
+        lowered = lowered.replace("’", "'")
+        words = [lowered[a:b] for a, b in spans]
+    else:
+        words = [text[a:b].lower().replace("’", "'") for a, b in spans]
     candidates: list[tuple[int, int, int, TriggerMatch]] = []
-    for i, word in enumerate(words):
-        for rule in index.get(word, ()):
+    for i in [i for i, word in enumerate(words) if word in index]:
+        for rule in index[words[i]]:
             m = rule.pattern.match(text, spans[i][0])
             if not m:
                 continue

@@ -106,8 +106,19 @@ def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
 def _word_index(text: str) -> dict[str, list[int]]:
     """Start offsets of every word (lower case), and of digit runs under "#digit"."""
     index: dict[str, list[int]] = {}
-    for found in _WORD.finditer(text):
-        index.setdefault(found.group().lower(), []).append(found.start())
+    # Lower-cased once: when no character changes length ("İ") or lowers by context (final "Σ"), the copy
+    # keeps every offset and word boundary, and each of its words is that word lower-cased.
+    lowered = text.lower()
+    if len(lowered) == len(text) and "Σ" not in text:
+        for found in _WORD.finditer(lowered):
+            word = found.group()
+            if word in index:
+                index[word].append(found.start())
+            else:
+                index[word] = [found.start()]
+    else:
+        for found in _WORD.finditer(text):
+            index.setdefault(found.group().lower(), []).append(found.start())
     index["#digit"] = [found.start() for found in _DIGITS.finditer(text)]
     return index
 
@@ -131,15 +142,26 @@ def _windows(text: str, rule: Rule, index: dict[str, list[int]]) -> list[tuple[i
     return out
 
 
-def _matches(text: str, rule: Rule, index: dict[str, list[int]]) -> list[re.Match[str]]:
-    return [m for low, high in _windows(text, rule, index) for m in rule.regex.finditer(text, low, high)]
+def _matches(
+    text: str,
+    rule: Rule,
+    index: dict[str, list[int]],
+    cache: dict[frozenset[str] | None, list[tuple[int, int]]],
+) -> list[re.Match[str]]:
+    # Many rules share a trigger set ("#digit", the month names): their windows are computed once per text.
+    windows = cache.get(rule.triggers)
+    if windows is None:
+        windows = cache[rule.triggers] = _windows(text, rule, index)
+    finditer = rule.regex.finditer
+    return [m for low, high in windows for m in finditer(text, low, high)]
 
 
 def _select(text: str, grammar: Grammar) -> list[Candidate]:
     found: list[tuple[int, int, int, int, Rule, re.Match[str]]] = []
     index = _word_index(text)
+    cache: dict[frozenset[str] | None, list[tuple[int, int]]] = {}
     for rule in grammar.rules:
-        for match in _matches(text, rule, index):
+        for match in _matches(text, rule, index, cache):
             start, end = match.span()
             if _context_ok(rule, text, start, end):
                 found.append((-(end - start), -rule.priority, rule.order, start, rule, match))
