@@ -141,9 +141,11 @@ def anchor_events(
             text, max(0, mention.trigger.start - 8), mention.trigger.start
         ):
             candidates = []  # "Related to this meeting, ... October 15": the meeting is the one told before
-        chosen, source = _choose(
-            mention, candidates, clauses, verbs, text, trigger_starts, document.published
-        )
+        chosen, source = _when_clause(mention, candidates, text), "clause"
+        if chosen is None:
+            chosen, source = _choose(
+                mention, candidates, clauses, verbs, text, trigger_starts, document.published
+            )
         chosen = range_start(chosen, dating, text)
         if mention.status == "planned" and source == "sentence" and _too_far(chosen, mention, clauses):
             # A plan is dated by its own clause or the clause it hangs on, not by any date of the sentence.
@@ -202,6 +204,23 @@ def _vague_when_undated(mention: EventMention) -> EventMention:
         date_source="clause",
         explanation=f"dated by the tense of '{trig.text}' = {value} (undated; no publication date)",
     )
+
+
+# A date followed by a "when" clause that tells what happened then: "since April, when 11 soldiers died in an
+# ambush", "in March 2009, when the first battery deployed".
+_WHEN_AFTER_RE = re.compile(r"^,?\s*when\b[^.;:()\[\]]*$", re.IGNORECASE)
+
+
+def _when_clause(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The date a "when" clause holding the trigger hangs on: that clause's events happened at that date,
+    whatever the main clause says of it ("deadliest attack since April, when ... died in an ambush")."""
+    before = [t for t in candidates if t.end <= mention.trigger.start]
+    if not before or before[-1].type != "DATE":
+        return None
+    t = before[-1]
+    return t if _WHEN_AFTER_RE.match(text[t.end : mention.trigger.start]) else None
 
 
 _PAST_SPAN_RE = re.compile(r"^(?:the\s+)?(?:past|last)\b", re.IGNORECASE)

@@ -40,3 +40,21 @@ def test_undated_events_with_publication_date_stay_undated() -> None:
     mentions = run(text, [], published=date(2012, 5, 20))
     assert one(mentions, "held").date_value is None
     assert one(mentions, "visit").date_value is None
+
+
+def test_a_when_clause_takes_the_date_it_hangs_on() -> None:
+    text = (
+        "It was the heaviest shelling of the base since March, when two Kenyan soldiers died in an attack "
+        "near Kismayo."
+    )
+    march = timex(text, "March", "2012-03")
+    raid = one(run(text, [march], date(2012, 6, 2)), "attack")
+    assert raid.date_value == "2012-03" and raid.date_source == "clause"
+    assert "March" in raid.explanation
+
+
+def test_a_date_without_when_clause_does_not_reach_past_a_full_stop() -> None:
+    text = "The base was shelled in March.\nTwo Kenyan soldiers died in an attack near Kismayo."
+    march = timex(text, "March", "2012-03")
+    raid = one(run(text, [march], date(2012, 6, 2)), "attack")
+    assert raid.date_source != "clause"
