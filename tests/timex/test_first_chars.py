@@ -1,0 +1,42 @@
+"""The first-character look-ahead must never change what a rule matches."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.timex import timex_dir
+from pipeline.timex.first_chars import first_class
+from pipeline.timex.rules import load_grammar
+
+_TEXT = (
+    "On Sept. 15, 2010, two days later, Tuesday; the 1990s and '90s. About 3 p.m. EDT, 14:30 GMT. "
+    "Every Monday, twice a year, in six months, the past few weeks, Christmas Eve 2009, mid-2011, "
+    "Q3 2012, the spring of 2008, fiscal year 2011, the following month, now, recently, at present, "
+    "a decade ago, ninety-five years, 2010-09-15T10:00 and -1 (2009). «Today» ‘last week’."
+)
+
+
+def test_first_class_covers_literals_ranges_and_optional_prefixes() -> None:
+    assert first_class(r"(?:[Tt]he\s+)?\d+") == r"[T\dt]"
+    assert first_class(r"May|June") == "[JM]"
+
+
+def test_first_class_gives_up_where_it_cannot_be_exact() -> None:
+    assert first_class(r"(?i:may)") is None  # case-insensitive group
+    assert first_class(r"(?<=\s)'\d\d") is None  # a look-behind before the first character
+    assert first_class(r"[^a-z]x") is None  # negated class
+    assert first_class(r"x?") is None  # may match nothing
+    assert first_class(r".x") is None  # any character
+
+
+def test_rules_match_the_same_with_and_without_the_look_ahead() -> None:
+    grammar = load_grammar(timex_dir().resolve())
+    checked = 0
+    for rule in grammar.rules:
+        example = str(rule.example)
+        text = f"{_TEXT} {example} x{example} {example.upper()}"
+        plain = re.compile(re.sub(r"^\(\?<!\\w\)\(\?=\[[^\]]*\]\)", r"(?<!\\w)", rule.regex.pattern))
+        got = [m.span() for m in rule.regex.finditer(text)]
+        assert got == [m.span() for m in plain.finditer(text)], rule.id
+        checked += plain.pattern != rule.regex.pattern
+    assert checked > len(grammar.rules) // 2  # most rules do get the look-ahead
