@@ -17,11 +17,21 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
-from pipeline.events.dating import date_mention, dating_expressions, is_vague, range_start, value_interval
+from pipeline.events.dating import (
+    date_mention,
+    dating_expressions,
+    edition,
+    is_vague,
+    over_the_past,
+    range_start,
+    vague_when_undated,
+    value_interval,
+    when_clause,
+)
 from pipeline.events.governs import eligible, in_sequel_clause, reported_right_after, said_after
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
@@ -141,7 +151,10 @@ def anchor_events(
             text, max(0, mention.trigger.start - 8), mention.trigger.start
         ):
             candidates = []  # "Related to this meeting, ... October 15": the meeting is the one told before
-        chosen, source = _when_clause(mention, candidates, text), "clause"
+        chosen, source = (
+            when_clause(mention, candidates, text) or edition(mention, candidates, text),
+            "clause",
+        )
         if chosen is None:
             chosen, source = _choose(
                 mention, candidates, clauses, verbs, text, trigger_starts, document.published
@@ -157,7 +170,7 @@ def anchor_events(
             dated = date_mention(mention, chosen, source, by_tid, timexes, text)
             dated = _status_from_date(dated, document, lexicon_dir)
             dated = _plan_ahead(dated, document, timexes, by_tid, text)
-        elif (span := _over_the_past(mention, timexes, document.published)) is not None:
+        elif (span := over_the_past(mention, timexes, document.published)) is not None:
             dated = date_mention(mention, span, "clause", by_tid, timexes, text)
             dated = replace(dated, end=document.published)
         elif line is not None and mention.status in ("ongoing", "occurred") and _present_tense(mention):
@@ -177,82 +190,11 @@ def anchor_events(
         first_pass.append(dated)
     dated_all = date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
     marked = mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
-    return marked if document.published is not None else [_vague_when_undated(m) for m in marked]
+    return marked if document.published is not None else [vague_when_undated(m) for m in marked]
 
 
-# Without a publication date an undated event can still be placed relative to the time of writing.
-_VAGUE_BY_STATUS = {"occurred": "PAST_REF", "planned": "FUTURE_REF", "ongoing": "PRESENT_REF"}
-
-
-def _vague_when_undated(mention: EventMention) -> EventMention:
-    """An event nothing dates, in an article without publication date: its tense still says past, future
-    or present (TIMEX3 PAST_REF / FUTURE_REF / PRESENT_REF), which is all a reader can tell of it. The
-    evidence is the trigger's own wording, so that span stands as the (vague) dating expression."""
-    value = _VAGUE_BY_STATUS.get(mention.status)
-    if mention.date_value is not None or value is None:
-        return mention
-    trig = mention.trigger
-    how = f"{trig.text} = {value}: undated, no publication date, its tense ({mention.status}) only"
-    tense = TimeExpression(trig.start, trig.end, trig.text, "DATE", value, "tense", explanation=how)
-    return replace(
-        mention,
-        timex=tense,
-        date_value=value,
-        start=None,
-        end=None,
-        precision="vague",
-        date_source="clause",
-        explanation=f"dated by the tense of '{trig.text}' = {value} (undated; no publication date)",
-    )
-
-
-# A date followed by a "when" clause that tells what happened then: "since April, when 11 soldiers died in an
-# ambush", "in March 2009, when the first battery deployed".
-_WHEN_AFTER_RE = re.compile(r"^,?\s*when\b[^.;:()\[\]]*$", re.IGNORECASE)
-
-
-def _when_clause(
-    mention: EventMention, candidates: Sequence[TimeExpression], text: str
-) -> TimeExpression | None:
-    """The date a "when" clause holding the trigger hangs on: that clause's events happened at that date,
-    whatever the main clause says of it ("deadliest attack since April, when ... died in an ambush")."""
-    before = [t for t in candidates if t.end <= mention.trigger.start]
-    if not before or before[-1].type != "DATE":
-        return None
-    t = before[-1]
-    return t if _WHEN_AFTER_RE.match(text[t.end : mention.trigger.start]) else None
-
-
-_PAST_SPAN_RE = re.compile(r"^(?:the\s+)?(?:past|last)\b", re.IGNORECASE)
-_SPAN_VALUE_RE = re.compile(r"^P(\d+)(Y|M|W|D|DE)$")
-
-
-def _over_the_past(
-    mention: EventMention, timexes: Sequence[TimeExpression], dct: date | None
-) -> TimeExpression | None:
-    """A series or an ongoing activity "over the past 18 months" began that long before the publication
-    date: it is dated by that start, at the period's own unit (P18M back from 2015-09-17 is 2014-03),
-    and runs to the publication date."""
-    if mention.status not in ("recurring", "ongoing") or dct is None:
-        return None
-    sent = mention.sentence
-    for t in timexes:
-        if t.type != "DURATION" or not (mention.trigger.end <= t.start < sent.end):
-            continue
-        m = _SPAN_VALUE_RE.match(t.value)
-        if not m or not _PAST_SPAN_RE.match(t.text):
-            continue
-        n, unit = int(m.group(1)), m.group(2)
-        if unit in ("Y", "DE"):
-            value = str(dct.year - n * (10 if unit == "DE" else 1))
-        elif unit == "M":
-            months = dct.year * 12 + dct.month - 1 - n
-            value = f"{months // 12:04d}-{months % 12 + 1:02d}"
-        else:
-            value = (dct - timedelta(days=n * (7 if unit == "W" else 1))).isoformat()
-        how = f"{t.text} = {t.value} back from the publication date {dct.isoformat()} = {value}"
-        return replace(t, type="DATE", value=value, anchor="dct", explanation=how)
-    return None
+# A month or a day, with or without its year ("XXXX-05-03" in an article without publication date).
+_EDITION_VALUE_RE = re.compile(r"^[\dX]{4}-\d{2}(?:-\d{2})?$")
 
 
 # A clause coordinated with its own subject hangs on no other: "..., and planners will meet in Hawaii".
@@ -376,6 +318,13 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     if mention.date_source not in ("clause", "sentence") or _SINCE_WORD_RE.search(before):
         return mention
     dct = document.published
+    if (
+        dct is None
+        and _EDITION_VALUE_RE.match(mention.date_value or "")
+        and _PAST_VERB_RE.match(mention.trigger.text)
+    ):
+        # No publication date, but the verb tells it happened: "took part in the annual drill ... May 3-7".
+        return replace(mention, status="occurred", label=mention.label.removeprefix("Recurring: "))
     if dct is None or mention.start is None:
         return mention
     if mention.start > dct:

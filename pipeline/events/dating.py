@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from pipeline.model import EventMention, TimeExpression
 from pipeline.timex.interval import value_interval
@@ -115,3 +115,102 @@ def dating_expressions(timexes: Sequence[TimeExpression]) -> list[TimeExpression
     """Expressions that can date an event: DATEs and TIMEs (durations and sets cannot), finer than a century
     ("the 21st century" frames an aim, it does not date a meeting)."""
     return [t for t in timexes if t.type in ("DATE", "TIME") and t.value and not _CENTURY_RE.match(t.value)]
+
+
+_SINCE_WORDS_RE = re.compile(r"\b(?:since|began|begun|started|from)\b", re.IGNORECASE)
+
+
+# Without a publication date an undated event can still be placed relative to the time of writing.
+_VAGUE_BY_STATUS = {"occurred": "PAST_REF", "planned": "FUTURE_REF", "ongoing": "PRESENT_REF"}
+
+
+def vague_when_undated(mention: EventMention) -> EventMention:
+    """An event nothing dates, in an article without publication date: its tense still says past, future
+    or present (TIMEX3 PAST_REF / FUTURE_REF / PRESENT_REF), which is all a reader can tell of it. The
+    evidence is the trigger's own wording, so that span stands as the (vague) dating expression."""
+    value = _VAGUE_BY_STATUS.get(mention.status)
+    if mention.date_value is not None or value is None:
+        return mention
+    trig = mention.trigger
+    how = f"{trig.text} = {value}: undated, no publication date, its tense ({mention.status}) only"
+    tense = TimeExpression(trig.start, trig.end, trig.text, "DATE", value, "tense", explanation=how)
+    return replace(
+        mention,
+        timex=tense,
+        date_value=value,
+        start=None,
+        end=None,
+        precision="vague",
+        date_source="clause",
+        explanation=f"dated by the tense of '{trig.text}' = {value} (undated; no publication date)",
+    )
+
+
+# A date followed by a "when" clause that tells what happened then: "since April, when 11 soldiers died in an
+# ambush", "in March 2009, when the first battery deployed".
+_WHEN_AFTER_RE = re.compile(r"^,?\s*when\b[^.;:()\[\]]*$", re.IGNORECASE)
+
+
+def when_clause(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The date a "when" clause holding the trigger hangs on: that clause's events happened at that date,
+    whatever the main clause says of it ("deadliest attack since April, when ... died in an ambush")."""
+    before = [t for t in candidates if t.end <= mention.trigger.start]
+    if not before or before[-1].type != "DATE":
+        return None
+    t = before[-1]
+    return t if _WHEN_AFTER_RE.match(text[t.end : mention.trigger.start]) else None
+
+
+# A relative clause on a series noun that dates one edition: "took part in the annual drill, which Hanoi
+# hosted May 3-7".
+_WHICH_AFTER_RE = re.compile(r"^,?\s*(?:which|that)\b[^.;:,()\[\]]*$", re.IGNORECASE)
+
+
+def edition(mention: EventMention, candidates: Sequence[TimeExpression], text: str) -> TimeExpression | None:
+    """The date of a relative clause hanging on a series noun: the edition the sentence is about."""
+    if mention.status != "recurring":
+        return None
+    after = [t for t in candidates if t.start >= mention.trigger.end and t.type == "DATE"]
+    if not after or not _WHICH_AFTER_RE.match(text[mention.trigger.end : after[0].start]):
+        return None
+    before = text[mention.sentence.start : mention.trigger.start]
+    if _SINCE_WORDS_RE.search(before) or not _PAST_IN_RE.search(text, mention.trigger.end, after[0].start):
+        return None  # "Since 2004 ... a joint exercise that rekindles ...": the series, told in the present
+    return after[0]
+
+
+_PAST_IN_RE = re.compile(r"\b(?:\w{3,}ed|held|ran|took|began|met)\b", re.IGNORECASE)
+
+
+_PAST_SPAN_RE = re.compile(r"^(?:the\s+)?(?:past|last)\b", re.IGNORECASE)
+_SPAN_VALUE_RE = re.compile(r"^P(\d+)(Y|M|W|D|DE)$")
+
+
+def over_the_past(
+    mention: EventMention, timexes: Sequence[TimeExpression], dct: date | None
+) -> TimeExpression | None:
+    """A series or an ongoing activity "over the past 18 months" began that long before the publication
+    date: it is dated by that start, at the period's own unit (P18M back from 2015-09-17 is 2014-03),
+    and runs to the publication date."""
+    if mention.status not in ("recurring", "ongoing") or dct is None:
+        return None
+    sent = mention.sentence
+    for t in timexes:
+        if t.type != "DURATION" or not (mention.trigger.end <= t.start < sent.end):
+            continue
+        m = _SPAN_VALUE_RE.match(t.value)
+        if not m or not _PAST_SPAN_RE.match(t.text):
+            continue
+        n, unit = int(m.group(1)), m.group(2)
+        if unit in ("Y", "DE"):
+            value = str(dct.year - n * (10 if unit == "DE" else 1))
+        elif unit == "M":
+            months = dct.year * 12 + dct.month - 1 - n
+            value = f"{months // 12:04d}-{months % 12 + 1:02d}"
+        else:
+            value = (dct - timedelta(days=n * (7 if unit == "W" else 1))).isoformat()
+        how = f"{t.text} = {t.value} back from the publication date {dct.isoformat()} = {value}"
+        return replace(t, type="DATE", value=value, anchor="dct", explanation=how)
+    return None

@@ -58,3 +58,22 @@ def test_a_date_without_when_clause_does_not_reach_past_a_full_stop() -> None:
     march = timex(text, "March", "2012-03")
     raid = one(run(text, [march], date(2012, 6, 2)), "attack")
     assert raid.date_source != "clause"
+
+
+def test_a_relative_clause_with_a_date_names_one_edition_of_a_series() -> None:
+    text = "Thai marines joined the yearly amphibious exercise, which Indonesia hosted in Surabaya Aug. 12."
+    day = timex(text, "Aug. 12", "XXXX-08-12")
+    drill = one(run(text, [day], published=None), "joined")
+    assert drill.date_value == "XXXX-08-12"
+    assert drill.status == "occurred"
+
+
+def test_a_series_since_a_year_keeps_its_start_over_a_present_relative_clause() -> None:
+    text = (
+        "Since 2009, the two navies have marked the date in a yearly exercise that recalls the rescue "
+        "of 1987."
+    )
+    since = timex(text, "2009", "2009", anchor=None)
+    rescue = timex(text, "1987", "1987", anchor=None)
+    drill = one(run(text, [since, rescue], date(2013, 5, 2)), "exercise")
+    assert drill.date_value != "1987"
