@@ -121,7 +121,12 @@ _SINCE_WORDS_RE = re.compile(r"\b(?:since|began|begun|started|from)\b", re.IGNOR
 
 
 # Without a publication date an undated event can still be placed relative to the time of writing.
-_VAGUE_BY_STATUS = {"occurred": "PAST_REF", "planned": "FUTURE_REF", "ongoing": "PRESENT_REF"}
+_VAGUE_BY_STATUS = {
+    "occurred": "PAST_REF",
+    "planned": "FUTURE_REF",
+    "ongoing": "PRESENT_REF",
+    "recurring": "PRESENT_REF",
+}
 
 
 def vague_when_undated(mention: EventMention) -> EventMention:

@@ -77,3 +77,10 @@ def test_a_series_since_a_year_keeps_its_start_over_a_present_relative_clause() 
     rescue = timex(text, "1987", "1987", anchor=None)
     drill = one(run(text, [since, rescue], date(2013, 5, 2)), "exercise")
     assert drill.date_value != "1987"
+
+
+def test_an_undated_series_without_publication_date_is_present_ref() -> None:
+    text = "The two coast guards hold talks every year."
+    talks = one(run(text, [], published=None), "hold talks")
+    assert talks.status == "recurring"
+    assert talks.date_value == "PRESENT_REF"
