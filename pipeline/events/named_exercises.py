@@ -19,7 +19,8 @@ import yaml
 # A capitalised word, never the exercise noun itself ("the Balikatan Exercise": the name is "Balikatan").
 _WORD = r"(?!(?i:exercises?|drills?|maneuvers|manoeuvres|war[^\S\n]+games)\b)[A-Z][A-Za-z][A-Za-z\-]*"
 _SERIAL = r"(?:[^\S\n]+(?:(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?|[IVX]{1,4})\b)"
-_NAME_RE = re.compile(rf"(?<![\w\-])({_WORD}(?:[^\S\n]+{_WORD}){{0,2}})({_SERIAL}?)")
+# "(?=[A-Z])" first: the cheap test rules out most positions before the look-arounds run.
+_NAME_RE = re.compile(rf"(?=[A-Z])(?<![\w\-])({_WORD}(?:[^\S\n]+{_WORD}){{0,2}})({_SERIAL}?)")
 
 
 @dataclass(frozen=True)
@@ -119,20 +120,22 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
     cues = _cues(path)
     names = _names(text, cues)
     learned: set[str] = set()
+    told_at: list[bool] = []
     for n in names:
         before = text[max(0, n.start - 30) : n.start]
-        told = cues.before_name.search(before) or cues.after_name.match(text, n.end)
+        told = bool(cues.before_name.search(before) or cues.after_name.match(text, n.end))
+        told_at.append(told)
         # A year or serial, or a participation cue before it, makes a name with an exercise verb an exercise
         # ("Cobra Gold 2015 began", "taking part in Saber Strike, which kicked off June 3").
         named = n.serial or cues.before_learned.search(before)
         if told or (named and cues.verbs_relative.match(text[n.end : n.end + 40])):
             learned.add(n.name)
     spans: list[tuple[int, int]] = []
-    for n in names:
+    for n, told in zip(names, told_at, strict=True):
         if n.name not in learned:
             continue
         before = text[max(0, n.start - 30) : n.start]
-        if cues.before_name.search(before) or cues.after_name.match(text, n.end):
+        if told:
             continue  # "exercise Baltops": the exercise noun already tells it
         verb = cues.verbs.match(text[n.end : n.end + 40])
         if verb:
