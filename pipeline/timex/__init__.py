@@ -8,9 +8,14 @@ date (deictic) or to the discourse's reference time (anaphoric), in one pass ove
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.model import TimeExpression
+
+if TYPE_CHECKING:
+    from pipeline.timex.rules import Grammar
 
 
 def timex_dir(lexicon_dir: Path | None = None) -> Path:
@@ -30,10 +35,17 @@ def tag(text: str, dct: date | None, lexicon_dir: Path | None = None) -> list[Ti
     """
     from pipeline.timex.extract import extract
     from pipeline.timex.resolve import resolve
+
+    grammar = _grammar(lexicon_dir)
+    return resolve(text, extract(text, grammar), dct, grammar)
+
+
+@lru_cache(maxsize=8)
+def _grammar(lexicon_dir: Path | None) -> Grammar:
+    # Cached by the argument too: resolving the folder's real path costs a few system calls per document.
     from pipeline.timex.rules import load_grammar
 
-    grammar = load_grammar(timex_dir(lexicon_dir).resolve())
-    return resolve(text, extract(text, grammar), dct, grammar)
+    return load_grammar(timex_dir(lexicon_dir).resolve())
 
 
 __all__ = ["tag", "timex_dir"]
