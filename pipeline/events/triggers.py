@@ -117,6 +117,25 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, first
 
 
+_SIMPLE_WORD_RE = re.compile(r"[a-z0-9][a-z0-9'’\-]*")
+
+
+def second_words(phrase: str) -> frozenset[str] | None:
+    """The words a phrase's match must have right after its first word, when the phrase says so exactly
+    (one-word first token, a required literal second token); else None. A cheap set test then spares the
+    regex on most occurrences of common first words ("the", "military")."""
+    tokens = phrase.split()
+    if len(tokens) < 2 or any("_" in alt for alt in _alternatives(tokens[0])):
+        return None
+    second = tokens[1]
+    if second in ("*", "^") or second.endswith("?") or _GAP_RE.match(second):
+        return None
+    words = {alt.split("_")[0].lower().replace("’", "'") for alt in _alternatives(second)}
+    if not words or not all(_SIMPLE_WORD_RE.fullmatch(w) for w in words):
+        return None
+    return frozenset(words)
+
+
 def _word_seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
     for v in values or []:
         if not isinstance(v, str):  # YAML reads a bare on/no/yes as a boolean: quote it
@@ -179,6 +198,16 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
         for word in rule.first_words:
             index.setdefault(word, []).append(rule)
     return {word: tuple(group) for word, group in index.items()}, tuple(rules)
+
+
+@lru_cache(maxsize=8)
+def _by_first_word(path: Path) -> dict[str, tuple[tuple[TriggerRule, frozenset[str] | None], ...]]:
+    """The rules of each first word, each with the second words it needs (None: any)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    phrases = [str(entry["match"]) for entries in raw.values() for entry in entries or []]
+    index, rules = _load(path)  # rules are in the file's order, as phrases are
+    seconds = {id(rule): second_words(phrase) for rule, phrase in zip(rules, phrases, strict=True)}
+    return {word: tuple((rule, seconds[id(rule)]) for rule in group) for word, group in index.items()}
 
 
 def trigger_rules(lexicon_dir: Path | None = None) -> tuple[TriggerRule, ...]:
@@ -263,7 +292,7 @@ _NAMED_EXERCISE = TriggerRule(
 
 
 def _find(text: str, path: Path) -> list[TriggerMatch]:
-    index, _ = _load(path)
+    index = _by_first_word(path)
     spans = [m.span() for m in WORD_RE.finditer(text)]
     lowered = text.lower()
     if len(lowered) == len(text) and "Σ" not in text:
@@ -272,9 +301,16 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
         words = [lowered[a:b] for a, b in spans]
     else:
         words = [text[a:b].lower().replace("’", "'") for a, b in spans]
+    # Characters that match an ASCII letter case-insensitively but do not lower to it ("ſ", Kelvin "K"):
+    # with them about, the second-word test could differ from the regex, so it is skipped.
+    check_second = not any(ch in text for ch in "ſKİı")
+    last_word = len(words) - 1
     candidates: list[tuple[int, int, int, TriggerMatch]] = []
     for i in [i for i, word in enumerate(words) if word in index]:
-        for rule in index[words[i]]:
+        following = words[i + 1] if i < last_word else ""
+        for rule, second in index[words[i]]:
+            if check_second and second is not None and following not in second:
+                continue
             m = rule.pattern.match(text, spans[i][0])
             if not m:
                 continue
