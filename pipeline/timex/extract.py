@@ -103,8 +103,9 @@ def _build(rule: Rule, match: re.Match[str]) -> list[Candidate] | None:
     return out or None
 
 
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Start offsets of every word (lower case), and of digit runs under "#digit"."""
+def _word_index(text: str, wanted: frozenset[str] = frozenset()) -> dict[str, list[int]]:
+    """Start offsets of every word (lower case), and of digit runs under "#digit" (only the ``wanted``
+    words when given: the rules' triggers)."""
     index: dict[str, list[int]] = {}
     # Lower-cased once: when no character changes length ("İ") or lowers by context (final "Σ"), the copy
     # keeps every offset and word boundary, and each of its words is that word lower-cased.
@@ -112,6 +113,8 @@ def _word_index(text: str) -> dict[str, list[int]]:
     if len(lowered) == len(text) and "Σ" not in text:
         for found in _WORD.finditer(lowered):
             word = found.group()
+            if wanted and word not in wanted:
+                continue
             if word in index:
                 index[word].append(found.start())
             else:
@@ -158,7 +161,7 @@ def _matches(
 
 def _select(text: str, grammar: Grammar) -> list[Candidate]:
     found: list[tuple[int, int, int, int, Rule, re.Match[str]]] = []
-    index = _word_index(text)
+    index = _word_index(text, grammar.trigger_words)
     cache: dict[frozenset[str] | None, list[tuple[int, int]]] = {}
     for rule in grammar.rules:
         for match in _matches(text, rule, index, cache):

@@ -106,6 +106,7 @@ class Grammar:
     suffix_mods: dict[str, str]
     ago_mods: dict[str, str]
     tense: TenseCues
+    trigger_words: frozenset[str] = frozenset()  # every rule's trigger words: the only ones worth indexing
 
 
 def _variants(key: str, case: str) -> list[str]:
@@ -303,4 +304,5 @@ def load_grammar(timex_dir: Path) -> Grammar:
         suffix_mods=dict(mods["suffix_mods"]),
         ago_mods=dict(mods["ago_mods"]),
         tense=tense,
+        trigger_words=frozenset(w for rule in rules for w in rule.triggers or ()),
     )
