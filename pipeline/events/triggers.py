@@ -148,15 +148,20 @@ def _lexicon(lexicon_dir: Path | None) -> Path:
 
 
 @lru_cache(maxsize=8)
-def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[TriggerRule, ...]]:
+def _load(
+    path: Path,
+) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[TriggerRule, ...], tuple[frozenset[str] | None, ...]]:
+    """(rules by first word, rules in file order, each rule's second words)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     rules: list[TriggerRule] = []
+    seconds: list[frozenset[str] | None] = []
     for event_type, entries in raw.items():
         if event_type not in EVENT_TYPES and event_type != REFER:
             raise ValueError(f"{path}: unknown event type {event_type!r}")
         for entry in entries or []:
             try:
                 pattern, first = compile_phrase(str(entry["match"]))
+                seconds.append(second_words(str(entry["match"])))
             except (KeyError, ValueError, re.error) as exc:
                 raise ValueError(f"{path}: bad trigger rule {entry!r} under {event_type}: {exc}") from exc
             rules.append(
@@ -197,17 +202,15 @@ def _load(path: Path) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[Trigger
     for rule in rules:
         for word in rule.first_words:
             index.setdefault(word, []).append(rule)
-    return {word: tuple(group) for word, group in index.items()}, tuple(rules)
+    return {word: tuple(group) for word, group in index.items()}, tuple(rules), tuple(seconds)
 
 
 @lru_cache(maxsize=8)
 def _by_first_word(path: Path) -> dict[str, tuple[tuple[TriggerRule, frozenset[str] | None], ...]]:
     """The rules of each first word, each with the second words it needs (None: any)."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    phrases = [str(entry["match"]) for entries in raw.values() for entry in entries or []]
-    index, rules = _load(path)  # rules are in the file's order, as phrases are
-    seconds = {id(rule): second_words(phrase) for rule, phrase in zip(rules, phrases, strict=True)}
-    return {word: tuple((rule, seconds[id(rule)]) for rule in group) for word, group in index.items()}
+    index, rules, seconds = _load(path)
+    by_rule = {id(rule): second for rule, second in zip(rules, seconds, strict=True)}
+    return {word: tuple((rule, by_rule[id(rule)]) for rule in group) for word, group in index.items()}
 
 
 def trigger_rules(lexicon_dir: Path | None = None) -> tuple[TriggerRule, ...]:

@@ -173,6 +173,29 @@ def _expand(pattern: str, subs: dict[str, SubPattern], where: str) -> tuple[str,
     return _REFERENCE.sub(replace, pattern), groups
 
 
+@lru_cache(maxsize=1024)
+def _sub_head(sub_regex: str) -> str | None:
+    return first_class(_widen_spaces(sub_regex))
+
+
+def _head(pattern: str, subs: dict[str, SubPattern]) -> str | None:
+    """The first-character class of a rule's expanded, widened pattern, read without parsing the (large)
+    sub-patterns again for every rule: each one stands for a class of its own first characters, which has
+    the same first characters and, like it, never matches empty (else there is no class at all)."""
+
+    def placeholder(found: re.Match[str]) -> str:
+        head = _sub_head(subs[found.group(1)].regex)
+        if head is None:
+            raise LookupError
+        return f"(?:{head})"
+
+    try:
+        template = _REFERENCE.sub(placeholder, pattern)
+    except LookupError:
+        return None
+    return first_class(_widen_spaces(template))
+
+
 _SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;)"
 
 
@@ -236,7 +259,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
     try:
         body = _widen_spaces(body)
         # A look-ahead on the possible first characters: exact, and much cheaper than the alternations.
-        head = first_class(body)
+        head = _head(raw["pattern"], subs)
         ahead = f"(?={head})" if head else ""
         regex = re.compile(rf"(?<!\w){ahead}(?:{body})(?!\w)")
     except re.error as exc:
