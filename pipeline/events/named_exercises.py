@@ -16,6 +16,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml when installed: the same objects, parsed about ten times faster at worker start-up.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # A capitalised word, never the exercise noun itself ("the Balikatan Exercise": the name is "Balikatan").
 _WORD = r"(?!(?i:exercises?|drills?|maneuvers|manoeuvres|war[^\S\n]+games)\b)[A-Z][A-Za-z][A-Za-z\-]*"
 _SERIAL = r"(?:[^\S\n]+(?:(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?|[IVX]{1,4})\b)"
@@ -42,7 +45,7 @@ def _alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=4)
 def _cues(path: Path) -> _Cues:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     flags = re.IGNORECASE
     return _Cues(
         before_name=re.compile(rf"(?:^|[^\w\-])(?:{_alternation(raw['before_name'])})[^\S\n]+$", flags),
@@ -64,7 +67,9 @@ def _places(countries: Path) -> frozenset[str]:
     """Country names, aliases, demonyms and capitals: "the Russian exercise" names no exercise "Russian"."""
     if not countries.exists():
         return frozenset()
-    rows = (yaml.safe_load(countries.read_text(encoding="utf-8")) or {}).get("countries") or {}
+    rows = (yaml.load(countries.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}).get(
+        "countries"
+    ) or {}
     out: set[str] = set()
     for row in rows.values():
         out.add(str(row.get("name", "")).lower())

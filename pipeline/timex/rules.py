@@ -18,6 +18,9 @@ import yaml
 from pipeline.timex.first_chars import first_class
 from pipeline.timex.tense import TenseCues, compile_cues
 
+# libyaml when installed: the same objects, parsed about ten times faster at worker start-up.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _REFERENCE = re.compile(r"%([A-Z][A-Z0-9_]*)(?::([a-z][a-z0-9_]*))?")
 _KNOWN_FIELDS = {
     "id",
@@ -295,7 +298,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: {exc}") from exc
 
