@@ -11,23 +11,19 @@ status pairs) live in ``data/lexicon/dedup.yaml``.
 
 from __future__ import annotations
 
-import hashlib
-import importlib
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.dedup_event import build_event
 from pipeline.dedup_match import Cluster, Features
 from pipeline.dedup_rules import DedupRules, load_rules
 from pipeline.events import similarity as sim
 from pipeline.model import PRECISIONS, Actor, ActorRole, DocumentAnalysis, Event, EventMention
 
-# How directly a mention's own text dates it, best first (anchor.py's date_source values).
-_SOURCE_RANK = {"clause": 0, "sentence": 0, "dct": 1, "passage": 2}
 _UNDATED_PRECISIONS = ("vague", "none")
 
 
@@ -340,109 +336,3 @@ def _candidates(keys: set[tuple], index: dict[tuple, list[int]], rules: DedupRul
     for key in keys:
         found.update(index.get(key, ())[-rules.max_block_candidates :])
     return sorted(found)  # ties go to the earliest event
-
-
-# ---------------------------------------------------------------- building the event
-
-
-def build_event(members: list[Features], rules: DedupRules, lexicon_dir: Path | None) -> Event:
-    earliest = min(members, key=lambda m: m.order)
-    main = min(
-        members,
-        key=lambda m: (
-            m.interval is None,
-            m.rank if m.interval is not None else _vagueness(m.mention.date_value),
-            m.rank,
-            _SOURCE_RANK.get(m.mention.date_source, 3),
-            m.order,
-        ),
-    )
-    mentions = [main.mention] + [m.mention for m in sorted(members, key=lambda m: m.order) if m is not main]
-    actors: dict[str, ActorRole] = {}
-    for mention in mentions:
-        for role in sorted(mention.actors, key=lambda r: r.role != "actor"):
-            actors.setdefault(role.actor_id, role)
-    first = earliest.mention
-    key = f"{first.doc_id}:{first.trigger.start}:{first.trigger.end}:{first.event_type}"
-    plover, cameo = _codes(main.mention.event_type, main.mention.trigger.text, lexicon_dir)
-    m = main.mention
-    status = _status(members, rules)
-    return Event(
-        event_id="ev_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
-        event_type=m.event_type,
-        plover=plover,
-        cameo=cameo,
-        label=_label(m, status, mentions, lexicon_dir),
-        date_value=m.date_value if main.interval is not None else m.date_value or _undated_value(mentions),
-        start=main.interval[0] if main.interval else None,
-        end=main.interval[1] if main.interval else None,
-        precision=m.precision if main.interval else "none",
-        status=status,
-        actors=tuple(actors.values()),
-        mentions=tuple(mentions),
-        n_docs=len({x.doc_id for x in mentions}),
-    )
-
-
-def _label(
-    main: EventMention, status: str, mentions: Sequence[EventMention], lexicon_dir: Path | None
-) -> str:
-    """The main mention's label; rebuilt when later reports changed the status ("Planned: ..." happened)."""
-    if main.status != status:
-        try:
-            from pipeline.events.labels import make_label
-        except ModuleNotFoundError as exc:
-            if exc.name != "pipeline.events.labels":
-                raise
-        else:
-            return make_label(main.event_type, main.actors, status, lexicon_dir)
-    return main.label or next((x.label for x in mentions if x.label), "") or main.trigger.text
-
-
-def _vagueness(value: str | None) -> int:
-    """Among undated values, one with structure (XXXX-SU: "this summer" without a year) says more than a
-    reference (FUTURE_REF), which says more than nothing."""
-    if value is None:
-        return 2
-    return 1 if value.endswith("_REF") else 0
-
-
-def _undated_value(mentions: Sequence[EventMention]) -> str | None:
-    """An undated event keeps a vague value (FUTURE_REF, XXXX-XX-XX) when its mentions agree on one."""
-    values = Counter(x.date_value for x in mentions if x.date_value)
-    return values.most_common(1)[0][0] if values else None
-
-
-def _status(members: Sequence[Features], rules: DedupRules) -> str:
-    """The latest article's word wins ("will conduct" then "took place" -> occurred). An undated article
-    counts as the latest: it can only be placed by what it reports, and a report that an event happened (or
-    was cancelled) was written after the announcement of it."""
-
-    def when(m: Features) -> tuple[bool, date]:
-        return m.published is None, m.published or date.min
-
-    latest = max(when(m) for m in members)
-    statuses = {m.mention.status for m in members if when(m) == latest}
-    return min(statuses, key=rules.status_rank)
-
-
-@lru_cache(maxsize=4096)
-def _codes(event_type: str, trigger_text: str, lexicon_dir: Path | None) -> tuple[str, str]:
-    """PLOVER and CAMEO of an event from its main mention: the refinement of the trigger rule that found it
-    ("hosted" = 043, "boycotted" = 161; ``pipeline.events.triggers.trigger_codes``), else the type's default
-    (``pipeline.events.types``; empty until that module exists). Cached: many events share a trigger."""
-    try:
-        from pipeline.events.triggers import trigger_codes
-    except ImportError as exc:
-        if getattr(exc, "name", None) not in (None, "pipeline.events.triggers"):
-            raise
-    else:
-        plover, cameo, _mode = trigger_codes(event_type, trigger_text, lexicon_dir)
-        return plover, cameo
-    try:
-        types = importlib.import_module("pipeline.events.types")
-    except ModuleNotFoundError as exc:
-        if exc.name != "pipeline.events.types":
-            raise
-        return "", ""
-    return types.codes(event_type, lexicon_dir)

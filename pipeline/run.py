@@ -296,11 +296,11 @@ def _warm_parent(lexicon_dir: Path | None) -> None:
     """What the parent loads after the analysis (storing, dedup), loaded while it waits for the workers."""
     try:
         importlib.import_module("pandas")
-        from pipeline.dedup import _codes
+        from pipeline.dedup_event import event_codes
         from pipeline.dedup_rules import load_rules
 
         load_rules(lexicon_dir)
-        _codes("MEETING", "met", lexicon_dir)
+        event_codes("MEETING", "met", lexicon_dir)
         importlib.import_module("pipeline.store_events")
     except Exception:  # noqa: BLE001 - warming up is an optimisation; the real work reports errors
         pass

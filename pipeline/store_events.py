@@ -24,12 +24,12 @@ import pyarrow as pa
 from pipeline.dedup import (
     Clustering,
     TextFeatures,
-    build_event,
     canonical_from_records,
     features,
     mention_text_features,
     text_features,
 )
+from pipeline.dedup_event import build_event
 from pipeline.dedup_match import Features
 from pipeline.dedup_rules import DedupRules, load_rules
 from pipeline.model import Actor, Document, DocumentAnalysis
