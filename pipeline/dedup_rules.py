@@ -74,7 +74,10 @@ def load_rules(lexicon_dir: Path | None = None) -> DedupRules:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> DedupRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = (
+        yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        or {}
+    )
     groups = []
     for types in data.get("compatible_types") or ():
         name = "+".join(sorted(types))

@@ -82,7 +82,10 @@ def _seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> StatusCues:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = (
+        yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        or {}
+    )
     skip = raw.get("skip") or {}
     perfect = (raw.get("recurring") or {}).get("perfect_since") or {}
     return StatusCues(

@@ -36,7 +36,10 @@ def _lexicon(lexicon_dir: Path | None) -> Path:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> dict[str, EventType]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = (
+        yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        or {}
+    )
     table: dict[str, EventType] = {}
     for name, row in raw.items():
         if name not in EVENT_TYPES:
