@@ -82,8 +82,10 @@ def tokenize(text: str) -> Tokens:
 _new_tok = partial(tuple.__new__, Tok)  # a Tok from a ready tuple, without the Python-level __new__
 
 
+@lru_cache(maxsize=16384)
 def phrase_keys(phrase: str, lower: bool = False) -> tuple[str, ...]:
-    """The lookup key of a lexicon phrase: its tokens as ``tokenize`` would key them."""
+    """The lookup key of a lexicon phrase: its tokens as ``tokenize`` would key them (pure and immutable,
+    so cached: the lexicon compiler and coreference ask for the same phrases again and again)."""
     keys = tuple(t.key for t in tokenize(phrase))
     return tuple(k.lower() for k in keys) if lower else keys
 
