@@ -303,11 +303,8 @@ def add_article_ui(settings: Settings) -> None:
     if not text.strip():
         st.sidebar.error("Paste some text or choose a file first.")
         return
-    try:
-        from pipeline.run import ingest_text
-    except ImportError as exc:
-        st.sidebar.error(f"The ingestion pipeline is not available in this installation ({exc}).")
-        return
+    from pipeline.run import ingest_text  # the pipeline loads only when an article is added
+
     try:
         with st.sidebar, st.spinner("Reading the article…"):
             result = ingest_text(text, title or None, published, settings)

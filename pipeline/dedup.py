@@ -130,12 +130,8 @@ def canonical_from_records(records: Iterable[Actor], threshold: float = 85.0) ->
     seen: dict[str, Actor] = {}
     for actor in records:
         seen.setdefault(actor.actor_id, actor)
-    try:
-        from pipeline.events.actors import unify_actors
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("pipeline.events.actors",):
-            raise
-        return dict(seen)
+    from pipeline.events.actors import unify_actors  # heavy: loaded only when actors are unified
+
     unified = unify_actors(list(seen.values()), threshold=threshold)
     return {actor_id: unified.get(actor_id, actor) for actor_id, actor in seen.items()}
 
