@@ -85,7 +85,10 @@ def _choose(
             best = (key, t)
     if best is None:
         return None, "none"
-    chosen = _finer(best[1], usable, clauses)
+    # A finer date inside the chosen one must be as fit: not a past day for a plan ("will begin training
+    # ... this spring, an official told lawmakers yesterday").
+    fit = [t for t in usable if not (mention.status == "planned" and _before(t, dct))]
+    chosen = _finer(best[1], fit, clauses)
     return chosen, "clause" if best[0][2] == 0 else "sentence"
 
 
@@ -106,8 +109,8 @@ def _finer(
     best = chosen
     width = (c_end - c_start).days
     for t in others:
-        if t is chosen or clause_index(clauses, t.start) != home:
-            continue
+        if t is chosen or clause_index(clauses, t.start) != home or t.tid == chosen.anchor:
+            continue  # "broke off in March 2010 and revived later that year": not March, the reference
         start, end, _ = value_interval(t.value, t.mod)
         if start and end and c_start <= start and end <= c_end and (end - start).days < width:
             best, width = t, (end - start).days

@@ -18,7 +18,10 @@ from pipeline.model import Span, TimeExpression
 _BOUNDARY_RE = re.compile(
     r"\s*;\s*|:\s+|\s+[–—]\s+|\s+--?\s+|\s*\(\s*|\s*\)\s*"
     r"|,\s+(?:and|or|but|while|whereas|although|though|which|who|where|when)\s+"
-    r"|\s+(?:but|while|whereas|although|because|after|before|until|when|where|that|so that)\s+",
+    r"|\s+(?:but|while|whereas|although|because|after|before|until|when|where|that|so that)\s+"
+    # A second predicate of the same subject with its own auxiliary: "leaves on Friday [and will] stop ...
+    # on Saturday", "first trained together in 1992 [and have] exercised annually since 2002".
+    r"|\s+and\s+(?=(?:will|would|shall|has|have|had|then|later)\s+[a-z])",
     re.IGNORECASE,
 )
 # What closes a dateline after its date: a dash or bar, maybe after the agency ("May 16 (Reuters) -").

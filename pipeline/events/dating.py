@@ -91,9 +91,10 @@ def date_mention(
             extra += f"; 'earlier' than '{referent.text}' ({referent.value}): until {end.isoformat()}"
     value = t.value
     if _WEEKDAY_UNKNOWN_RE.match(value):
-        # "on Sunday" without publication date: some day; the event's date is a calendar day, unknown.
-        value, precision = "XXXX-XX-XX", "day"
-        extra += f"; a weekday ({t.value}) of an unknown week: the day is unknown"
+        # "on Sunday" without publication date: a day of an unknown week, kept as TIMEX3 writes it
+        # (XXXX-WXX-7), so the event says as much as its expression; the part of day stays in the timex.
+        value, precision = value.split("T")[0], "day"
+        extra += f"; a weekday ({t.value}) of an unknown week"
     part_of_day = _PART_OF_DAY_RE.match(value)
     if part_of_day:
         # The event is dated by its day; the part of day or clock time stays in the timex.

@@ -31,6 +31,9 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _REPORTING_RE = re.compile(
     r"\b(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|told reporters|"
     r"told journalists|statement released|statement issued)\s+(?:on\s+)?$"
+    # "..., an official told lawmakers yesterday", "told a Senate panel on Tuesday"
+    r"|,[^,;]{0,60}\b(?:told|testified before|briefed)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w'’.\-]+\s+){1,3}(?:on\s+)?$"
 )
 _PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
 _NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
@@ -144,7 +147,10 @@ def eligible(
 ) -> bool:
     """Can this expression of the sentence date this mention at all?"""
     trig = mention.trigger
-    noun = not any(v.start == trig.start for v in verbs)
+    # "with [a meeting] of the ministers": a verb-shaped trigger after a determiner is a noun.
+    noun = not any(v.start == trig.start for v in verbs) or bool(
+        _DETERMINER_BEFORE_RE.search(text, max(0, trig.start - 8), trig.start)
+    )
     if (
         _blocked(trig, t, verbs, text, noun, mention.status == "planned")
         or wrong_way(mention.status, t)
@@ -185,6 +191,7 @@ _MODAL_RIGHT_BEFORE_RE = re.compile(
     r"\b(?:will|would|shall|to|'ll|’ll|can|could|may|might|must|should)\s+(?:also\s+|then\s+|later\s+)?$",
     re.IGNORECASE,
 )
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
 _COORDINATED_RE = re.compile(r"^\s*(?:[;:]|,?\s*(?:and|but|or)\b)", re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"^from\b", re.IGNORECASE)

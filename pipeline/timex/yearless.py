@@ -173,6 +173,19 @@ def year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     return Result(value, anchor, f"{how} {what} {base.isoformat()} = {value}")
 
 
+# How far back (characters) a told day may set the week of a weekday in an article without a date.
+_NARRATIVE_REACH = 300
+
+
+def _narrative_day(cand: Candidate, ctx: Context, ref: Reference) -> bool:
+    """Without a publication date, a weekday takes the week of a day told just before only in a past
+    narrative ("On Oct. 30, 2009, ... On Friday, they flew ..."); a plan ("leaves for Lima on Friday") or a
+    day far back is in the unknown week the article was written."""
+    if cand.start - ref.end > _NARRATIVE_REACH:
+        return False
+    return clause_tense(ctx.text, cand.start, cand.end, ctx.grammar.tense) == "past"
+
+
 def weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     """ "on Wednesday", "last Friday", "the weekend": a day of the DCT's week, or of the one before/after."""
     day_code, suffix = m[1], m[2] or ""
@@ -180,12 +193,13 @@ def weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     base, anchor = ctx.dct, "dct"
     if cand.dir.startswith("ref-") and (ref := find_ref(ctx, "day")) is not None and ref.grain == "day":
         base, anchor = ref.day, ref.tid
+    direction, how = _direction(cand, ctx)
     if base is None:
         ref = find_ref(ctx, "day") if cand.dir in ("", "tense") else None
-        if ref is None or ref.grain != "day":
+        if ref is None or ref.grain != "day" or not _narrative_day(cand, ctx, ref):
             return Result(cand.value, None, f"{cand.rule}: no publication date, week unknown", True, False)
         base, anchor = ref.day, ref.tid
-    direction, how = _direction(cand, ctx)
+        direction, how = "future", "a past narrative goes on from the day told before: the next one from"
     direction = "future" if direction == "past-future" else direction
     monday = base - timedelta(days=base.weekday())
     days = [monday + timedelta(days=7 * w + weekday - 1) for w in (-1, 0, 1)]

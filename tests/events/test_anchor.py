@@ -289,7 +289,7 @@ def test_without_publication_date_the_days_of_writing_are_the_principal_date() -
     )
     tuesday = timex(text, "Tuesday", "XXXX-WXX-2")
     mentions = run(text, [tuesday, timex(text, "2015", "2015", anchor=None)], published=None)
-    assert one(mentions, "The signing").date_value == "XXXX-XX-XX"  # Tuesday of an unknown week
+    assert one(mentions, "The signing").date_value == "XXXX-WXX-2"  # Tuesday of an unknown week
 
 
 def test_a_statement_made_after_a_dated_event_takes_its_date() -> None:

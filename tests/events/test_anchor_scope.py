@@ -1,0 +1,72 @@
+"""Which date of a sentence governs an event, through the whole per-document analysis (tagger, actors,
+triggers, anchoring): the reporting tail, a second predicate with its own auxiliary, a noun after a
+determiner, an anaphoric year kept over its reference, and weekdays in articles without a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.analyze import analyze
+from pipeline.model import Document, EventMention
+
+
+def _mentions(text: str, published: date | None) -> list[EventMention]:
+    document = Document(doc_id="scope", source="scope.txt", text=text, title=None, published=published)
+    return list(analyze(document).event_mentions)
+
+
+def _dated(mentions: list[EventMention], word: str) -> EventMention:
+    found = [m for m in mentions if word in m.trigger.text]
+    assert found, f"no mention with {word!r}: {[m.trigger.text for m in mentions]}"
+    return found[0]
+
+
+def test_the_date_of_telling_lawmakers_does_not_date_the_plan() -> None:
+    text = (
+        "About 400 U.S. Marines will begin training Estonian conscripts near Tapa this summer, "
+        "a Pentagon spokesman told a Senate panel on Tuesday."
+    )
+    plan = _dated(_mentions(text, date(2017, 4, 6)), "training")
+    assert (plan.date_value, plan.status) == ("2017-SU", "planned")
+
+
+def test_a_second_predicate_with_its_own_auxiliary_takes_its_own_date() -> None:
+    text = "The admiral arrives in Oslo on Monday and will visit the Arctic base at Bodo on Wednesday."
+    visit = _dated(_mentions(text, date(2019, 3, 8)), "visit")
+    assert visit.date_value == "2019-03-13"  # Wednesday after Friday 2019-03-08, not Monday the 11th
+
+
+def test_a_first_exercise_and_the_yearly_series_after_it_are_dated_apart() -> None:
+    text = "The two air forces first trained together in 1998 and have exercised regularly since 2004."
+    mentions = _mentions(text, date(2011, 6, 1))
+    first, series = _dated(mentions, "trained together"), _dated(mentions, "exercised")
+    assert (first.date_value, first.status) == ("1998", "occurred")
+    assert (series.date_value, series.status) == ("2004", "recurring")
+
+
+def test_a_meeting_after_a_determiner_takes_the_anaphoric_year_not_its_reference() -> None:
+    text = (
+        "Officials from both navies met in Manila today, reviving talks that Beijing suspended in "
+        "February 2014 and resumed later that year with a meeting of the fleet commanders in Singapore."
+    )
+    meeting = _dated(_mentions(text, date(2016, 9, 20)), "meeting")
+    assert meeting.date_value == "2014"
+    assert meeting.start == date(2014, 3, 1)  # later than February 2014
+
+
+def test_without_a_publication_date_a_planned_weekday_is_not_read_from_an_old_date() -> None:
+    text = (
+        "The two countries signed a maritime security accord on June 3, 2011.\n\n"
+        "The general leaves for Quito on Thursday for talks with Ecuadorian commanders."
+    )
+    trip = _dated(_mentions(text, None), "leaves for")
+    assert trip.date_value == "XXXX-WXX-4"  # a Thursday of the unknown week of writing, kept as TIMEX3 says
+
+
+def test_without_a_publication_date_a_weekday_in_a_past_narrative_takes_the_told_week() -> None:
+    text = (
+        "On Tuesday, June 7, 2011, the frigate sailed from Split. "
+        "On Friday, the crew held drills with Croatian ships."
+    )
+    drill = _dated(_mentions(text, None), "drills")
+    assert drill.date_value == "2011-06-10"
