@@ -182,8 +182,19 @@ def eligible(
     if of_noun and of_noun.end(1) != trig.end:
         return False  # "the Aachen treaty of January 22, 2019": the treaty's date, not this event's
     head = _modified_head(t, text)
-    # A date modifying a plain noun ("Year 2000 computer glitches") dates no event.
-    return head is None or any(head[0] <= s < head[1] for s in trigger_starts)
+    # A date modifying a plain noun ("Year 2000 computer glitches") dates no event, unless the noun is a
+    # landmark in time ("flew relief missions [after the October 2005 earthquake]").
+    return (
+        head is None
+        or any(head[0] <= s < head[1] for s in trigger_starts)
+        or bool(_LANDMARK_RE.search(text, max(0, t.start - 24), t.start))
+    )
+
+
+_LANDMARK_RE = re.compile(
+    r"\b(?:after|following|during|in the wake of|in the aftermath of)\s+(?:the|a|an|its|their|this|that)\s+$",
+    re.IGNORECASE,
+)
 
 
 # A noun-shaped trigger used as a verb: "will [visit] the base on Friday", "to [tour] the yard".

@@ -70,3 +70,28 @@ def test_without_a_publication_date_a_weekday_in_a_past_narrative_takes_the_told
     )
     drill = _dated(_mentions(text, None), "drills")
     assert drill.date_value == "2011-06-10"
+
+
+def test_leaving_right_after_a_dated_stop_is_that_days_plan() -> None:
+    text = "On Thursday the minister will inspect the new radar site at Sines before sailing for the Azores."
+    mentions = _mentions(text, date(2018, 5, 14))
+    leaving = _dated(mentions, "sailing")
+    assert (leaving.date_value, leaving.status) == ("2018-05-17", "planned")
+
+
+def test_leaving_after_an_undated_stop_stays_undated() -> None:
+    text = "The minister inspected the new radar site at Sines before sailing for the Azores."
+    leaving = _dated(_mentions(text, date(2018, 5, 14)), "sailing")
+    assert leaving.date_value is None
+
+
+def test_a_date_naming_a_landmark_after_which_the_event_happened_dates_it() -> None:
+    text = "Marine helicopters flew relief missions for weeks after the December 2004 tsunami in Aceh."
+    relief = _dated(_mentions(text, date(2006, 1, 9)), "relief")
+    assert relief.date_value == "2004-12"
+
+
+def test_a_date_naming_a_plain_noun_still_dates_nothing() -> None:
+    text = "The two staffs discussed Year 2000 computer glitches."
+    mentions = _mentions(text, date(1999, 3, 2))
+    assert all(m.date_value != "2000" for m in mentions)
