@@ -90,6 +90,9 @@ def _relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str
     pronoun = _RELATIVE_RE.match(relative)
     assert pronoun is not None
     status = decide_status("", "", relative[pronoun.end() :], cues)
+    words = relative[pronoun.end() :].lower().split()
+    if status == "occurred" and cues.perfect_auxiliaries.intersection(words[:2]) and "since" in words:
+        return "ongoing"  # "a training program that has graduated 3,000 marines since 2001": still running
     return status if status in ("planned", "cancelled", "ongoing") else "occurred"
 
 

@@ -95,3 +95,9 @@ def test_a_date_naming_a_plain_noun_still_dates_nothing() -> None:
     text = "The two staffs discussed Year 2000 computer glitches."
     mentions = _mentions(text, date(1999, 3, 2))
     assert all(m.date_value != "2000" for m in mentions)
+
+
+def test_a_program_whose_relative_clause_runs_since_a_year_is_ongoing_from_it() -> None:
+    text = "The ministers reviewed a pilot training program that has qualified 140 aviators since 2012."
+    program = _dated(_mentions(text, date(2016, 2, 3)), "program")
+    assert (program.status, program.date_value) == ("ongoing", "2012")
