@@ -101,3 +101,12 @@ def test_a_program_whose_relative_clause_runs_since_a_year_is_ongoing_from_it() 
     text = "The ministers reviewed a pilot training program that has qualified 140 aviators since 2012."
     program = _dated(_mentions(text, date(2016, 2, 3)), "program")
     assert (program.status, program.date_value) == ("ongoing", "2012")
+
+
+def test_what_groundwork_is_laid_for_is_a_plan_without_the_passage_date() -> None:
+    text = (
+        "Two Norwegian frigates visited Norfolk last month.\n\n"
+        "The port call laid the groundwork for a cadet exchange program between the two navies."
+    )
+    exchange = _dated(_mentions(text, date(2014, 11, 5)), "exchange")
+    assert (exchange.status, exchange.date_value) == ("planned", None)
