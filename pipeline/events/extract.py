@@ -70,12 +70,19 @@ def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> 
 
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
 _INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,3}?\W+(?P<to>to)\s+[a-z]", re.IGNORECASE)
+# Further off, an object may stand between: "invited the seven Dialogue partners [to send] observers".
+_FAR_INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,6}?\W+(?P<to>to)\s+[a-z]", re.IGNORECASE)
+# A second verb of the same subject: "invited the partners ... [and agreed] to hold biannual consultations".
+_NEXT_PREDICATE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\b", re.IGNORECASE)
 
 
-def _complement(text: str, start: int, end: int) -> int:
-    """Where a verb's infinitive complement starts ("agreed [to hold talks annually]"), else ``end``."""
-    m = _INFINITIVE_RE.match(text, start, end)
-    return m.start("to") if m else end
+def _complement(text: str, start: int, end: int, far: bool = False) -> int:
+    """Where a verb's own words end: at its infinitive complement ("agreed [to hold talks annually]", or
+    ``far``: "invited the partners [to send observers]") or at a second verb of its subject, else ``end``."""
+    m = (_FAR_INFINITIVE_RE if far else _INFINITIVE_RE).match(text, start, end)
+    own = m.start("to") if m else end
+    nxt = _NEXT_PREDICATE_RE.search(text, start, own)
+    return nxt.start() if nxt else own
 
 
 _RELATIVE_RE = re.compile(r"^[\s,]*(?:which|that)\b", re.IGNORECASE)
@@ -162,12 +169,12 @@ def extract_events(
                 event_type, earlier_roles = referent.event_type, referent.actors
             clause = clauses[clause_index(clauses, match.start)]
             verb = match.rule.pos != "noun"  # a verb or an adjunct: no subject of a predicate after it
-            own_end = _complement(text, match.end, clause.end) if verb else clause.end
+            own_end = _complement(text, match.end, clause.end, far=True) if verb else clause.end
             has_set = any(t.type == "SET" and clause.start <= t.start < own_end for t in sentence_timexes)
             status = decide_status(
                 text[clause.start : match.start],
                 text[match.start : match.end],
-                text[match.end : clause.end],
+                text[match.end : own_end],
                 cues,
                 has_set,
                 event_type,

@@ -110,3 +110,12 @@ def test_what_groundwork_is_laid_for_is_a_plan_without_the_passage_date() -> Non
     )
     exchange = _dated(_mentions(text, date(2014, 11, 5)), "exchange")
     assert (exchange.status, exchange.date_value) == ("planned", None)
+
+
+def test_a_frequency_in_the_next_predicate_does_not_make_an_invitation_a_series() -> None:
+    text = (
+        "The ministers invited the four Gulf partners to send observers to the drills and agreed to hold "
+        "annual consultations with them."
+    )
+    invitation = _dated(_mentions(text, date(2011, 3, 9)), "invited")
+    assert invitation.status == "occurred"
