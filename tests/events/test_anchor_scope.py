@@ -119,3 +119,15 @@ def test_a_frequency_in_the_next_predicate_does_not_make_an_invitation_a_series(
     )
     invitation = _dated(_mentions(text, date(2011, 3, 9)), "invited")
     assert invitation.status == "occurred"
+
+
+def test_goods_that_arrive_or_ship_are_a_delivery_not_a_visit() -> None:
+    text = (
+        "Officials said the first radars would ship to Estonia before the end of the month, and the "
+        "remaining components will arrive in July. The minister will arrive in Tallinn on Friday."
+    )
+    mentions = _mentions(text, date(2019, 4, 17))
+    found = [(m.trigger.text, m.event_type, m.date_value) for m in mentions]
+    assert ("ship to", "COOPERATION", "2019-04") in found
+    assert ("arrive in", "COOPERATION", "2019-07") in found  # the components
+    assert ("arrive in", "VISIT", "2019-04-19") in found  # the minister
