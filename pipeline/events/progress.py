@@ -113,6 +113,10 @@ def _ends_later(mention: EventMention, dct: date, timexes: Sequence[TimeExpressi
     return False
 
 
+# How far after an arrival a plan with no person named is still read as the same traveller's.
+_NEARBY_CHARS = 600
+
+
 def _people(mention: EventMention) -> set[str]:
     return {r.actor_id for r in mention.actors if r.kind == "person"}
 
@@ -136,7 +140,10 @@ def _trip_goes_on(
             continue
         same_sentence = other.sentence.start == mention.sentence.start
         soon = other.start <= dct + timedelta(days=_RECENT_DAYS)
-        if soon and (same_sentence or travellers & _people(other)):
+        # "The delegation will meet ... tomorrow", "The group leaves on Friday": nobody else named, close by.
+        gap = other.sentence.start - mention.sentence.end
+        unnamed_nearby = not _people(other) and 0 <= gap <= _NEARBY_CHARS
+        if soon and (same_sentence or travellers & _people(other) or unnamed_nearby):
             return True
     return False
 

@@ -131,3 +131,13 @@ def test_goods_that_arrive_or_ship_are_a_delivery_not_a_visit() -> None:
     assert ("ship to", "COOPERATION", "2019-04") in found
     assert ("arrive in", "COOPERATION", "2019-07") in found  # the components
     assert ("arrive in", "VISIT", "2019-04-19") in found  # the minister
+
+
+def test_an_arrival_whose_delegation_goes_on_with_plans_is_still_running() -> None:
+    text = (
+        "Brazilian Army Gen. Paulo Ramos arrived in Washington on Sunday with a 10-member delegation.\n\n"
+        "Tomorrow the delegation will meet officials at the State Department. The group leaves for "
+        "Brasilia on Friday."
+    )
+    arrival = _dated(_mentions(text, date(2014, 3, 11)), "arrived")
+    assert (arrival.date_value, arrival.status) == ("2014-03-09", "ongoing")
