@@ -35,7 +35,7 @@ from pipeline.events.dating import (
 from pipeline.events.governs import eligible, in_sequel_clause, reported_right_after, said_after
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
-from pipeline.events.status import is_future_wording, status_cues
+from pipeline.events.status import is_future_wording, is_timetable, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
@@ -324,7 +324,10 @@ def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Pa
     if dct is not None and mention.start is not None:
         future = mention.start > dct
     else:
-        future = is_future_wording(mention.timex.text, status_cues(lexicon_dir))
+        cues = status_cues(lexicon_dir)
+        future = is_future_wording(mention.timex.text, cues) or (
+            mention.precision == "day" and is_timetable(mention.trigger.text, cues)
+        )
     if (
         future
         and _PAST_VERB_RE.match(mention.trigger.text)

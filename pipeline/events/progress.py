@@ -148,6 +148,45 @@ def _trip_goes_on(
     return False
 
 
+# Without a publication date only the words of the dates tell what is recent and what is soon.
+_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_TODAY_RE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_RECENT_RE = re.compile(rf"\b(?:yesterday|last night|earlier this week|{_WEEKDAY})\b", re.IGNORECASE)
+_SOON_RE = re.compile(rf"\b(?:today|tonight|tomorrow|later this week|this week|{_WEEKDAY})\b", re.IGNORECASE)
+
+
+def _running_undated(
+    mention: EventMention,
+    others: Sequence[EventMention],
+    timexes: Sequence[TimeExpression],
+    text: str,
+    lexicon_dir: Path | None,
+) -> bool:
+    """The two signs of a running activity in an article without a date: begun today and longer than a
+    day ("tied up at 9 a.m. today for a five-day port visit"); an arrival of the last days whose traveller
+    has plans for the coming days ("arrived on Sunday ... will tour the base tomorrow")."""
+    t = mention.timex
+    if t is None:
+        return False
+    if _TODAY_RE.search(t.text) and (_stated_length(mention, timexes, text) or 0) > 1:
+        return True
+    if mention.event_type != "VISIT" or not (_RECENT_RE.search(t.text) or _TODAY_RE.search(t.text)):
+        return False
+    rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
+    if rule is None or not (rule.spans_days or rule.rule_id.startswith("arrive")):
+        return False
+    travellers = _people(mention)
+    for other in others:
+        if other is mention or other.status != "planned" or other.timex is None:
+            continue
+        if not _SOON_RE.search(other.timex.text):
+            continue
+        gap = other.sentence.start - mention.sentence.end
+        if travellers & _people(other) or (not _people(other) and 0 <= gap <= _NEARBY_CHARS):
+            return True
+    return False
+
+
 def mark_ongoing(
     mentions: Sequence[EventMention],
     dct: date | None,
@@ -156,13 +195,15 @@ def mark_ongoing(
     lexicon_dir: Path | None = None,
 ) -> list[EventMention]:
     """The mentions, with "ongoing" for those reported while they run (occurred or planned before)."""
-    if dct is None:
-        return list(mentions)
     out: list[EventMention] = []
     for m in mentions:
-        if m.status in ("occurred", "planned") and (
-            _running(m, dct, timexes, text) or _trip_goes_on(m, mentions, dct, lexicon_dir)
-        ):
+        if dct is None:
+            running = m.status == "occurred" and _running_undated(m, mentions, timexes, text, lexicon_dir)
+        else:
+            running = m.status in ("occurred", "planned") and (
+                _running(m, dct, timexes, text) or _trip_goes_on(m, mentions, dct, lexicon_dir)
+            )
+        if running:
             label = m.label.removeprefix("Planned: ")
             m = replace(m, status="ongoing", label=label, explanation=m.explanation + "; still running then")
         out.append(m)

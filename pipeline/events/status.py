@@ -51,6 +51,7 @@ class StatusCues:
     skip_clause_before: tuple[tuple[str, ...], ...] = ()
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
+    scheduled_present: frozenset[str] = frozenset()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
@@ -115,6 +116,7 @@ def _load(path: Path) -> StatusCues:
         perfect_unless=frozenset(perfect.get("unless") or ()),
         future_dates=_seqs(raw.get("future_dates")),
         since_ongoing_types=frozenset((raw.get("ongoing") or {}).get("since_types") or ()),
+        scheduled_present=frozenset(str(w).lower() for w in raw.get("scheduled_present") or ()),
     )
 
 
@@ -256,6 +258,12 @@ def decide_status(
     ):
         return "ongoing"
     return "occurred"
+
+
+def is_timetable(trigger: str, cues: StatusCues) -> bool:
+    """Is the trigger a present-tense timetable verb ("leaves for", "departs")?"""
+    words = _words(trigger)
+    return bool(words) and words[0] in cues.scheduled_present
 
 
 def is_future_wording(timex_text: str, cues: StatusCues) -> bool:

@@ -141,3 +141,21 @@ def test_an_arrival_whose_delegation_goes_on_with_plans_is_still_running() -> No
     )
     arrival = _dated(_mentions(text, date(2014, 3, 11)), "arrived")
     assert (arrival.date_value, arrival.status) == ("2014-03-09", "ongoing")
+
+
+def test_without_a_date_a_timetable_verb_is_a_plan_and_the_traveller_still_there() -> None:
+    text = (
+        "HANOI, Vietnam - Adm. Grace Whitfield, who arrived in Hanoi on Monday, met Vietnamese Defense "
+        "Minister Tran Van Long here yesterday.\n\n"
+        "Whitfield leaves for Manila on Thursday for talks with Philippine commanders."
+    )
+    mentions = _mentions(text, None)
+    leaving, arrival = _dated(mentions, "leaves for"), _dated(mentions, "arrived")
+    assert (leaving.date_value, leaving.status) == ("XXXX-WXX-4", "planned")
+    assert (arrival.date_value, arrival.status) == ("XXXX-WXX-1", "ongoing")
+
+
+def test_without_a_date_a_stay_begun_today_for_days_is_running() -> None:
+    text = "The destroyer USS Halsey docked in Cam Ranh at 8 a.m. today for a four-day port visit."
+    visit = _dated(_mentions(text, None), "port visit")
+    assert (visit.date_value, visit.status) == ("XXXX-XX-XX", "ongoing")
