@@ -61,7 +61,8 @@ def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
 # relating two events ("The drill [followed] a visit to Hanoi in January").
 _PREDICATE_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
-    r"reporters|journalists)\b)[a-z]+\b|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
+    r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
+    r"|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
 )
 
@@ -79,7 +80,8 @@ _OWN_AUXILIARIES_RE = re.compile(
 # next month", "the exercise, expected [to take place] in May").
 _INFINITIVE_OR_QUESTION_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
-    r"reporters|journalists|begin|start|open|resume|take|be|conclude|end|run|continue|convene|get|kick)\b)[a-z]+\b"
+    r"reporters|journalists|begin|start|open|resume|take|be|conclude|end|run|continue|convene|get|kick|"
+    r"(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
     r"|\b(?:what|how|whether|why)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
 )

@@ -159,3 +159,21 @@ def test_without_a_date_a_stay_begun_today_for_days_is_running() -> None:
     text = "The destroyer USS Halsey docked in Cam Ranh at 8 a.m. today for a four-day port visit."
     visit = _dated(_mentions(text, None), "port visit")
     assert (visit.date_value, visit.status) == ("XXXX-XX-XX", "ongoing")
+
+
+def test_force_posture_wordings_are_uses_of_force_not_visits() -> None:
+    text = (
+        "American tankers have flown from Manas Air Base in Kyrgyzstan since 2001. "
+        "A British-led battalion will deploy to northeastern Estonia next year. "
+        "Moscow has moved about 8,000 troops into Transnistria."
+    )
+    found = {m.trigger.text: (m.event_type, m.date_value) for m in _mentions(text, date(2016, 6, 13))}
+    assert [v for k, v in found.items() if k.startswith("flown from")] == [("MILITARY_FORCE", "2001")]
+    assert [v for k, v in found.items() if "deploy" in k] == [("MILITARY_FORCE", "2017")]
+    assert any(k.startswith("moved") and v[0] == "MILITARY_FORCE" for k, v in found.items())
+
+
+def test_training_alongside_partner_troops_is_an_exercise() -> None:
+    text = "Marines have trained alongside Romanian troops at Babadag since 2015."
+    training = _dated(_mentions(text, date(2017, 5, 2)), "trained")
+    assert training.event_type == "JOINT_EXERCISE"
