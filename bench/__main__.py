@@ -14,6 +14,7 @@ BENCHMARKS = (
     "heldout_bench",
     "blind_bench",
     "final_bench",
+    "sealed_bench",
     "dashboard_bench",
 )
 
