@@ -56,7 +56,9 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
                 ref.tid,
                 f"reference time {V.format_as(ref.day, ref.grain)} ({ref.tid})",
             )
-        elif ctx.refs:  # "In March 2008 ... two days later": no day to count from, keep the month
+        elif ctx.refs and V.RANK[ctx.refs[-1].grain] <= V.RANK["year"]:
+            # "In March 2008 ... two days later": no day to count from, keep the month ("the 1980s ...
+            # later in the week" keeps nothing: a decade is no frame for a week)
             return _coarse_offset(ctx.refs[-1], unit, count, sign)
     if base is None and ctx.dct is not None:
         base, anchor, how = ctx.dct, "dct", f"publication date {ctx.dct.isoformat()}"
