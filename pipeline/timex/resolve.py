@@ -87,10 +87,18 @@ def _coarse_offset(ref: Reference, unit: str, count: int, sign: str) -> Result:
     return Result(value, ref.tid, how, False, False)
 
 
+def _paragraph_breaks(text: str) -> int:
+    return len(re.findall(r"\n\s*\n", text)) + (1 if "\n" in text and not re.search(r"\n\s*\n", text) else 0)
+
+
 def _clock(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
-    """ "at 1:30 p.m.": the day under discussion in this paragraph, else the publication date."""
+    """ "at 1:30 p.m.": the day under discussion in this paragraph, or a past day told in the one before
+    ("... on Wednesday. / The hearing, which opened at 2:15 p.m., ..."), else the publication date."""
     ref = find_ref(ctx, "day")
-    if ref is not None and ref.grain == "day" and "\n" not in ctx.text[ref.end : cand.start]:
+    between = ctx.text[ref.end : cand.start] if ref is not None else ""
+    breaks = _paragraph_breaks(between)
+    past_ref = ref is not None and (ctx.dct is None or ref.day <= ctx.dct)
+    if ref is not None and ref.grain == "day" and (breaks == 0 or (breaks == 1 and past_ref)):
         return Result(ref.day.isoformat() + m[1], ref.tid, f"clock time on the reference day ({ref.tid})")
     if ctx.dct is not None:
         return Result(ctx.dct.isoformat() + m[1], "dct", "clock time on the publication date", False, False)
