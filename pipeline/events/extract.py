@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
 from pipeline.events.labels import make_label
 from pipeline.events.refer import REACH, antecedent
-from pipeline.events.roles import assign_roles, carried_roles, pronoun_subject
+from pipeline.events.roles import MAX_PARTICIPANTS, assign_roles, carried_roles, pronoun_subject
 from pipeline.events.status import SKIP, decide_status, denied_before, status_cues
 from pipeline.events.triggers import REFER, TriggerMatch, find_triggers
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
@@ -224,6 +224,12 @@ def extract_events(
                 # "They agreed ...", "Among other things, the leaders agreed ...": the participants told
                 # before, not the people named in the object.
                 roles = carried
+            elif not subject_named and _PRONOUN_BEFORE_RE.search(
+                text, max(clause.start, match.start - 30), match.start
+            ):
+                # "... when he visited Bergen, Norway, last month": the person told before visits; the
+                # places and people after the trigger are the hosts.
+                roles = _with_carried_subject(roles, carried_roles(history, "singular"))
             if match.rule.origin:
                 roles = _origin_roles(roles, trigger, mentions_per_sentence[index], told)
                 if _home(roles):
@@ -262,6 +268,21 @@ def _origin_roles(
 def _home(roles: Sequence[ActorRole]) -> bool:
     countries = {r.role: r.country for r in roles if r.country}
     return bool(countries.get("actor")) and countries.get("actor") == countries.get("recipient")
+
+
+# A pronoun subject inside the sentence, right before the trigger ("when [he] visited", "where [she] met").
+_PRONOUN_BEFORE_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _with_carried_subject(
+    roles: tuple[ActorRole, ...], carried: tuple[ActorRole, ...]
+) -> tuple[ActorRole, ...]:
+    """The person a pronoun refers to as the actor; those found around the trigger as recipients."""
+    if not carried:
+        return roles
+    subject = carried[0]
+    others = tuple(replace(r, role="recipient") for r in roles if r.actor_id != subject.actor_id)
+    return ((subject,) + others)[:MAX_PARTICIPANTS]
 
 
 _ALSO_BEFORE_RE = re.compile(r"\balso\s+$", re.IGNORECASE)

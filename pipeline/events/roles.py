@@ -29,6 +29,10 @@ _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IG
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|another|any|no|some)\s+$", re.IGNORECASE)
 _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
 _RELATIVE_WHO_RE = re.compile(r"^[\s,]*who\b", re.IGNORECASE)
+# A second predicate with no subject of its own: "..., and will tour", "and has since visited".
+_COORDINATED_PREDICATE_RE = re.compile(
+    r"^[\s,]*(?:and|but)\s+(?:also\s+)?(?:will|would|shall|has|have|had|then|later)\b", re.IGNORECASE
+)
 _PRONOUN_SUBJECT_RE = re.compile(
     r"^\W*(?:[A-Za-z][\w ]{0,40},\s*"
     r"|(?:on|in|at|during|later|earlier|yesterday|then)\b(?:\s+[\w.]+){0,3}?\s+)?"
@@ -127,6 +131,14 @@ def assign_roles(
         if antecedent and any(clause.start <= v.start and v.end <= trigger.start for v in stops):
             # "Macierewicz, who arrived in Washington on Tuesday, toured ...": the relative clause is over.
             scoped = antecedent[-1:] + [m for m in scoped if m.start >= trigger.start]
+    elif _COORDINATED_PREDICATE_RE.match(clause.text) and not any(
+        clause.start <= m.start < trigger.start for m in usable
+    ):
+        # "Ashby met Saldarriaga here yesterday [and will tour] a base tomorrow": the first clause's subject.
+        first_verb = min((v.start for v in stops if sentence.start <= v.start < clause.start), default=None)
+        subject = [m for m in usable if first_verb is not None and m.end <= first_verb]
+        if subject:
+            scoped = subject + [m for m in scoped if m.start >= clause.start]
     elif clause.start > sentence.start and _CLAUSE_PRONOUN_RE.search(text, clause.start, trigger.start):
         # "Hollins arrived ... from Moscow, where he had met Rudakov": "he" is the sentence's first person.
         people = [m for m in usable if m.end <= clause.start and actors[m.actor_id].kind == "person"]

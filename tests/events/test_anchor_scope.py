@@ -177,3 +177,25 @@ def test_training_alongside_partner_troops_is_an_exercise() -> None:
     text = "Marines have trained alongside Romanian troops at Babadag since 2015."
     training = _dated(_mentions(text, date(2017, 5, 2)), "trained")
     assert training.event_type == "JOINT_EXERCISE"
+
+
+def _actor_names(mention: EventMention) -> list[str]:
+    return [r.name for r in mention.actors if r.role == "actor"]
+
+
+def test_a_coordinated_predicate_keeps_the_first_subject() -> None:
+    text = (
+        "Army Gen. Carlos Mendez met Peruvian Defense Minister Luis Vargas here yesterday and will tour "
+        "a riverine base in Iquitos tomorrow."
+    )
+    tour = _dated(_mentions(text, date(2012, 5, 8)), "tour")
+    assert _actor_names(tour) == ["Carlos Mendez"]
+
+
+def test_a_pronoun_before_the_trigger_is_the_person_told_before() -> None:
+    text = (
+        "Defense Secretary Alan Whitcomb met Danish Defense Minister Karin Holm in Copenhagen today.\n\n"
+        "The talks build on the ties that he started when he visited Aalborg, Denmark, last month."
+    )
+    visit = _dated(_mentions(text, date(2001, 3, 5)), "visited")
+    assert _actor_names(visit) == ["Alan Whitcomb"]
