@@ -11,11 +11,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# A checkout (or an editable install) has the rules in data/lexicon/; an installed wheel has them as the
+# data-only package `dateline_lexicon`, and keeps its store under the working directory.
+_CHECKOUT = (PROJECT_ROOT / "data" / "lexicon").is_dir()
 
 
 def _env_path(name: str, default: Path) -> Path:
     value = os.environ.get(name)
     return Path(value) if value else default
+
+
+def _default_lexicon() -> Path:
+    if _CHECKOUT:
+        return PROJECT_ROOT / "data" / "lexicon"
+    import dateline_lexicon  # the wheel's copy of data/lexicon
+
+    return (
+        Path(dateline_lexicon.__file__).resolve().parent
+        if dateline_lexicon.__file__
+        else Path(next(iter(dateline_lexicon.__path__)))
+    )
+
+
+def _default_db() -> Path:
+    return (PROJECT_ROOT if _CHECKOUT else Path.cwd()) / "data" / "store" / "dateline.duckdb"
 
 
 @dataclass(frozen=True)
@@ -30,12 +49,8 @@ class Settings:
     workers: processes used by ``dateline ingest`` (1 = in-process).
     """
 
-    lexicon_dir: Path = field(
-        default_factory=lambda: _env_path("DATELINE_LEXICON", PROJECT_ROOT / "data" / "lexicon")
-    )
-    db_path: Path = field(
-        default_factory=lambda: _env_path("DATELINE_DB", PROJECT_ROOT / "data" / "store" / "dateline.duckdb")
-    )
+    lexicon_dir: Path = field(default_factory=lambda: _env_path("DATELINE_LEXICON", _default_lexicon()))
+    db_path: Path = field(default_factory=lambda: _env_path("DATELINE_DB", _default_db()))
     near_duplicate_threshold: float = 0.5
     fuzzy_name_threshold: float = 85.0
     workers: int = 1
