@@ -230,6 +230,18 @@ def extract_events(
                 # "... when he visited Bergen, Norway, last month": the person told before visits; the
                 # places and people after the trigger are the hosts.
                 roles = _with_carried_subject(roles, carried_roles(history, "singular"))
+            elif not verb and (
+                owner := _possessor(text, match.start, mentions_per_sentence[index], actor_by_id)
+            ):
+                # "Defense Secretary William S. Cohen's latest trip to Europe": the owner travels.
+                roles = _with_carried_subject(roles, owner)
+            elif not verb and _POSSESSIVE_BEFORE_RE.search(
+                text, max(sentence.start, match.start - 25), match.start
+            ):
+                # "The secretary traveled to Belgium and Russia during [his] trip": his is the subject's.
+                before = [m for m in mentions_per_sentence[index] if m.end <= match.start]
+                subject = _first_person(before, actor_by_id) or carried_roles(history, "singular")
+                roles = _with_carried_subject(roles, subject)
             if match.rule.origin:
                 roles = _origin_roles(roles, trigger, mentions_per_sentence[index], told)
                 if _home(roles):
@@ -272,6 +284,37 @@ def _home(roles: Sequence[ActorRole]) -> bool:
 
 # A pronoun subject inside the sentence, right before the trigger ("when [he] visited", "where [she] met").
 _PRONOUN_BEFORE_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
+# A possessive pronoun before a noun trigger ("during [his] trip", "[her] first visit to Hanoi").
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:his|her)\s+(?:[a-z\-]+\s+){0,2}$")
+
+
+# "Cohen's latest trip": a name's possessive, at most two words before a noun trigger.
+_OWNER_GAP_RE = re.compile(r"^(?:['’]s|['’])\s+(?:[a-z\-]+\s+){0,2}$")
+
+
+def _possessor(
+    text: str, start: int, mentions: Sequence[ActorMention], actors: dict[str, Actor]
+) -> tuple[ActorRole, ...]:
+    """The person or organisation whose possessive stands right before a noun trigger, as its actor."""
+    for m in mentions:
+        actor = actors.get(m.actor_id)
+        if actor is None or actor.kind == "country" or not m.end <= start <= m.end + 30:
+            continue
+        gap = text[m.end : start]
+        if m.text.endswith(("'s", "’s")):
+            gap = "'s" + gap
+        if _OWNER_GAP_RE.match(gap):
+            return (ActorRole(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, "actor"),)
+    return ()
+
+
+def _first_person(mentions: Sequence[ActorMention], actors: dict[str, Actor]) -> tuple[ActorRole, ...]:
+    """The first person named among ``mentions``, as an actor (none: empty)."""
+    for m in mentions:
+        actor = actors.get(m.actor_id)
+        if actor is not None and actor.kind == "person":
+            return (ActorRole(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, "actor"),)
+    return ()
 
 
 def _with_carried_subject(

@@ -199,3 +199,15 @@ def test_a_pronoun_before_the_trigger_is_the_person_told_before() -> None:
     )
     visit = _dated(_mentions(text, date(2001, 3, 5)), "visited")
     assert _actor_names(visit) == ["Alan Whitcomb"]
+
+
+def test_the_owner_of_a_trip_is_its_traveller() -> None:
+    text = (
+        "Keeping the Russians engaged emerged as the theme for Defense Secretary Tom Ridley's latest trip "
+        "to Europe.\n\n"
+        "The secretary traveled to Belgium, Poland and Russia during his trip."
+    )
+    mentions = _mentions(text, date(2000, 6, 15))
+    trips = [m for m in mentions if m.trigger.text == "trip"]
+    assert len(trips) == 2
+    assert all(_actor_names(m) == ["Tom Ridley"] for m in trips)
