@@ -205,18 +205,29 @@ def _ingest_documents(
             _fail(report, set(), doc.source, f"analysis failed: {reason}")
         new = [a for a in analyses if a.document.doc_id in fresh]
         again = [a for a in analyses if a.document.doc_id in known]
-        report.documents_added = store.add(new, prepared)
-        store.replace(again, prepared)
         report.redated = len(redated)
         report.reanalysed = sum(1 for a in again if a.document.doc_id in present)
-        clock = _lap(report, "store", clock)
+        if new and not again:
+            # the new documents are written (by a thread) while dedup runs: it does not read them back
+            stored = store.add_in_background(new, prepared)
+            clock = _lap(report, "store", clock)
+        else:
+            report.documents_added = store.add(new, prepared)
+            store.replace(again, prepared)
+            clock = _lap(report, "store", clock)
+            stored = None
         if new or again or not store.counts()["events"]:
             text = {doc_id: p.text for doc_id, p in prepared.items()}
-            if new and not again:  # only the events the new mentions can join (or all, when it must)
-                report.events = store.update_events(new, text=text)
-            else:
-                report.events = store.rebuild_events(known=[*new, *again], text=text)
-            clock = _lap(report, "dedup", clock)
+            try:
+                if new and not again:  # only the events the new mentions can join (or all, when it must)
+                    report.events = store.update_events(new, text=text)
+                else:
+                    report.events = store.rebuild_events(known=[*new, *again], text=text)
+                clock = _lap(report, "dedup", clock)
+            finally:
+                if stored is not None:  # never close the store under the writing thread
+                    report.documents_added = stored()
+                    clock = _lap(report, "store", clock)
             report.snapshot = store.write_snapshot()
             clock = _lap(report, "snapshot", clock)
         else:

@@ -12,7 +12,8 @@ locks it against other processes); it reads the snapshot.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,46 @@ class Store:
         self._write_documents(list(fresh.values()), replace=False, prepared=prepared)
         return len(fresh)
 
+    def add_in_background(
+        self, analyses: Iterable[DocumentAnalysis], prepared: Mapping[str, Prepared] | None = None
+    ) -> Callable[[], int]:
+        """``add``, written by a thread on a second connection; returns ``wait`` (the count, or the thread's
+        exception raised). DuckDB inserts and commits without holding the GIL, so the caller goes on with
+        work that does not read these rows (dedup does not: it is given the analyses) and waits before
+        anything that does (the snapshot)."""
+        known = self.doc_ids()
+        fresh: dict[str, DocumentAnalysis] = {}
+        for analysis in analyses:
+            doc_id = analysis.document.doc_id
+            if doc_id not in known and doc_id not in fresh:
+                fresh[doc_id] = analysis
+        rows = self._rows(list(fresh.values()), prepared)
+        for table in rows:
+            self._schema(table)  # read on this connection, not from the thread
+        outcome: list[BaseException | None] = []
+        cursor = self.con.cursor()
+
+        def write() -> None:
+            try:
+                with _Transaction(cursor):
+                    self._insert_all(rows, cursor)
+                outcome.append(None)
+            except BaseException as exc:  # noqa: BLE001 - handed to ``wait``
+                outcome.append(exc)
+            finally:
+                cursor.close()
+
+        thread = threading.Thread(target=write, name="dateline-store", daemon=True)
+        thread.start()
+
+        def wait() -> int:
+            thread.join()
+            if outcome and outcome[0] is not None:
+                raise outcome[0]
+            return len(fresh)
+
+        return wait
+
     def replace(
         self, analyses: Sequence[DocumentAnalysis], prepared: Mapping[str, Prepared] | None = None
     ) -> int:
@@ -146,17 +187,7 @@ class Store:
     ) -> None:
         if not analyses:
             return
-        from pipeline.dedup import text_features
-        from pipeline.dedup_rules import load_rules
-
-        prepared = prepared or {}
-        missing = [a for a in analyses if a.document.doc_id not in prepared]
-        parts = [prepared[a.document.doc_id].rows for a in analyses if a.document.doc_id in prepared]
-        if missing:
-            rules = load_rules(self.lexicon_dir)
-            text = {a.document.doc_id: text_features(a, rules) for a in missing}
-            parts.append(document_rows(missing, datetime.now(), text))
-        rows = merge_rows(parts)
+        rows = self._rows(analyses, prepared)
         with self._transaction():
             if replace:
                 ids = pa.table({"doc_id": pa.array([a.document.doc_id for a in analyses], pa.string())})
@@ -169,6 +200,20 @@ class Store:
                 finally:
                     self.con.unregister("_dateline_replaced")
             self._insert_all(rows)
+
+    def _rows(self, analyses: list[DocumentAnalysis], prepared: Mapping[str, Prepared] | None) -> Rows:
+        """The per-document rows of ``analyses``: made by the workers (``prepared``), or here."""
+        from pipeline.dedup import text_features
+        from pipeline.dedup_rules import load_rules
+
+        prepared = prepared or {}
+        missing = [a for a in analyses if a.document.doc_id not in prepared]
+        parts = [prepared[a.document.doc_id].rows for a in analyses if a.document.doc_id in prepared]
+        if missing:
+            rules = load_rules(self.lexicon_dir)
+            text = {a.document.doc_id: text_features(a, rules) for a in missing}
+            parts.append(document_rows(missing, datetime.now(), text))
+        return merge_rows(parts)
 
     # ------------------------------------------------------------ events
 
@@ -228,8 +273,10 @@ class Store:
     def _transaction(self) -> _Transaction:
         return _Transaction(self.con)
 
-    def _insert_all(self, rows: Rows) -> None:
-        """Insert tuple rows (columns in ``store_rows.COLUMNS`` order), one Arrow table per table."""
+    def _insert_all(self, rows: Rows, con: duckdb.DuckDBPyConnection | None = None) -> None:
+        """Insert tuple rows (columns in ``store_rows.COLUMNS`` order), one Arrow table per table (on
+        ``con``, a cursor of this store's connection, when given)."""
+        con = con or self.con
         for table, table_rows in rows.items():
             if not table_rows:
                 continue
@@ -241,11 +288,11 @@ class Store:
             ]
             arrow = pa.Table.from_arrays(arrays, schema=schema)
             names = ", ".join(f'"{c}"' for c in columns)
-            self.con.register("_dateline_rows", arrow)
+            con.register("_dateline_rows", arrow)
             try:
-                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _dateline_rows")
+                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _dateline_rows")
             finally:
-                self.con.unregister("_dateline_rows")
+                con.unregister("_dateline_rows")
 
     def _schema(self, table: str) -> pa.Schema:
         """The Arrow schema of ``COLUMNS[table]``, from the table's DuckDB types (read once)."""
