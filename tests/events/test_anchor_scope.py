@@ -211,3 +211,14 @@ def test_the_owner_of_a_trip_is_its_traveller() -> None:
     trips = [m for m in mentions if m.trigger.text == "trip"]
     assert len(trips) == 2
     assert all(_actor_names(m) == ["Tom Ridley"] for m in trips)
+
+
+def test_a_plan_to_talk_is_a_planned_meeting_and_troops_sent_are_force() -> None:
+    text = (
+        "The two ministers are expected to discuss border security in Quito.\n\n"
+        "Lima would send 600 more troops to the mission, and Ecuador sent its army to the frontier in May."
+    )
+    found = {m.trigger.text: (m.event_type, m.status) for m in _mentions(text, date(2016, 6, 1))}
+    assert found["expected to discuss"] == ("MEETING", "planned")
+    assert found["send 600 more troops"] == ("MILITARY_FORCE", "planned")
+    assert found["sent its army"] == ("MILITARY_FORCE", "occurred")
