@@ -43,6 +43,7 @@ class StatusCues:
     future_dates: tuple[tuple[str, ...], ...] = ()
     planned_inside: tuple[tuple[str, ...], ...] = ()
     planned_after_noun: tuple[tuple[str, ...], ...] = ()
+    dated_owner: tuple[tuple[str, ...], ...] = ()
     ongoing_ending: tuple[tuple[str, ...], ...] = ()
     ongoing_inside: tuple[tuple[str, ...], ...] = ()
     topic_before: tuple[tuple[str, ...], ...] = ()
@@ -102,6 +103,7 @@ def _load(path: Path) -> StatusCues:
         planned_after=_seqs((raw.get("planned") or {}).get("after")),
         planned_inside=_seqs((raw.get("planned") or {}).get("inside")),
         planned_after_noun=_seqs((raw.get("planned") or {}).get("after_noun")),
+        dated_owner=_seqs((raw.get("planned") or {}).get("not_after_noun_when_before")),
         ongoing_ending=_seqs((raw.get("ongoing") or {}).get("ending")),
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
         topic_before=_seqs(skip.get("topic_before")),
@@ -243,7 +245,11 @@ def decide_status(
         _has(planned_scope, cues.planned_before)
         or _has(window_after, cues.planned_after)
         or _has(trigger_words[1:-1], cues.planned_inside)
-        or (not verb and _has(_before_conjunction(window_after), cues.planned_after_noun))
+        or (
+            not verb
+            and _has(_before_conjunction(window_after), cues.planned_after_noun)
+            and not _ends_with(words_before, cues.dated_owner)
+        )
         or (not verb and _has(_before_conjunction(words_after), cues.planned_after))
     ):
         return "planned"

@@ -222,3 +222,9 @@ def test_a_plan_to_talk_is_a_planned_meeting_and_troops_sent_are_force() -> None
     assert found["expected to discuss"] == ("MEETING", "planned")
     assert found["send 600 more troops"] == ("MILITARY_FORCE", "planned")
     assert found["sent its army"] == ("MILITARY_FORCE", "occurred")
+
+
+def test_todays_visit_that_will_have_effects_is_not_a_plan() -> None:
+    text = "Ruiz hopes today's visit will open a new chapter in defense ties, an aide said."
+    visit = _dated(_mentions(text, date(2012, 4, 2)), "visit")
+    assert (visit.status, visit.date_value) == ("occurred", "2012-04-02")
