@@ -176,8 +176,10 @@ def eligible(
     if home != there and _relative_clause(clauses[there], text) and clauses[there].start - trig.end > 2:
         return False  # "the latest in a series [that began in 2017]": the series' date, not the meeting's
     if home != there and _DAY_VALUE_RE.match(t.value):
-        if there < home and in_sequel_clause(mention, clauses):
-            return False  # "arrived on Friday after a port visit": not Friday; "later that year after": yes
+        if there < home and any(_SEQUEL_RE.match(c.text) for c in clauses[there + 1 : home + 1]):
+            # "arrived on Friday after a port visit": not Friday; "later that year after": yes; nor for
+            # what hangs on the "after" clause ("after a stop in Brussels, where he consulted ...")
+            return False
         if _SEQUEL_RE.match(clauses[there].text):
             return False  # "will visit the base before returning home on Friday": Friday is the return's
     of_noun = _OF_NOUN_RE.search(text, max(0, t.start - 40), t.start)
@@ -232,10 +234,18 @@ def _relative_clause(clause: Span, text: str) -> bool:
 _SEQUEL_RE = re.compile(r"^\W*(?:after|before|until|following)\b", re.IGNORECASE)
 
 
+_HANGING_RE = re.compile(r"^[\s,]*(?:where|which|who|when)\b", re.IGNORECASE)
+
+
 def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
-    """Is the trigger in an "after ..."/"before ..." clause? Its event is not at the main clause's time."""
-    clause = clauses[clause_index(clauses, mention.trigger.start)]
-    return bool(_SEQUEL_RE.match(clause.text))
+    """Is the trigger in an "after ..."/"before ..." clause, or in one hanging on it ("after a stop in
+    Brussels, [where he consulted] allies")? Its event is not at the main clause's time."""
+    home = clause_index(clauses, mention.trigger.start)
+    if _SEQUEL_RE.match(clauses[home].text):
+        return True
+    return home > 0 and bool(
+        _HANGING_RE.match(clauses[home].text) and _SEQUEL_RE.match(clauses[home - 1].text)
+    )
 
 
 def reported_right_after(

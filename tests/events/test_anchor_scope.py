@@ -228,3 +228,18 @@ def test_todays_visit_that_will_have_effects_is_not_a_plan() -> None:
     text = "Ruiz hopes today's visit will open a new chapter in defense ties, an aide said."
     visit = _dated(_mentions(text, date(2012, 4, 2)), "visit")
     assert (visit.status, visit.date_value) == ("occurred", "2012-04-02")
+
+
+def test_what_hangs_on_an_after_clause_is_not_at_the_main_clauses_day() -> None:
+    text = (
+        "Adm. Ray Cole arrived in Oslo yesterday after a two-day stop in Brussels, where he consulted "
+        "with NATO allies."
+    )
+    consulted = _dated(_mentions(text, date(2009, 6, 26)), "consulted")
+    assert consulted.date_value is None
+
+
+def test_a_standing_body_that_convenes_is_a_meeting() -> None:
+    text = "A U.S.-Russian working group will convene next month to draft a plan for 2010."
+    meeting = _dated(_mentions(text, date(2009, 6, 26)), "convene")
+    assert (meeting.event_type, meeting.status, meeting.date_value) == ("MEETING", "planned", "2009-07")
