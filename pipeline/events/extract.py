@@ -230,6 +230,11 @@ def extract_events(
                 # "... when he visited Bergen, Norway, last month": the person told before visits; the
                 # places and people after the trigger are the hosts.
                 roles = _with_carried_subject(roles, carried_roles(history, "singular"))
+            elif _THEY_BEFORE_RE.search(text, max(clause.start, match.start - 30), match.start) and (
+                plural := carried_roles(history, "plural")
+            ):
+                # "The two officers last met in March, and [they] plan to meet again": the same two.
+                roles = plural
             elif not verb and (
                 owner := _possessor(text, match.start, mentions_per_sentence[index], actor_by_id)
             ):
@@ -284,6 +289,7 @@ def _home(roles: Sequence[ActorRole]) -> bool:
 
 # A pronoun subject inside the sentence, right before the trigger ("when [he] visited", "where [she] met").
 _PRONOUN_BEFORE_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
+_THEY_BEFORE_RE = re.compile(r"\b(?:they|both)\s+(?:[a-z]+\s+){0,3}$")
 # A possessive pronoun before a noun trigger ("during [his] trip", "[her] first visit to Hanoi").
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:his|her)\s+(?:[a-z\-]+\s+){0,2}$")
 

@@ -243,3 +243,12 @@ def test_a_standing_body_that_convenes_is_a_meeting() -> None:
     text = "A U.S.-Russian working group will convene next month to draft a plan for 2010."
     meeting = _dated(_mentions(text, date(2009, 6, 26)), "convene")
     assert (meeting.event_type, meeting.status, meeting.date_value) == ("MEETING", "planned", "2009-07")
+
+
+def test_they_in_a_later_clause_are_the_two_told_before() -> None:
+    text = (
+        "Gen. Peter Lang met Gen. Anton Reiss, the German army chief, in Bonn today.\n\n"
+        "The two officers last met in March, and they plan to meet again in Washington in the fall."
+    )
+    plan = _dated(_mentions(text, date(2009, 6, 26)), "to meet")
+    assert {r.name for r in plan.actors} >= {"Peter Lang", "Anton Reiss"}
