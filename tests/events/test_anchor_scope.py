@@ -252,3 +252,12 @@ def test_they_in_a_later_clause_are_the_two_told_before() -> None:
     )
     plan = _dated(_mentions(text, date(2009, 6, 26)), "to meet")
     assert {r.name for r in plan.actors} >= {"Peter Lang", "Anton Reiss"}
+
+
+def test_a_named_exercise_held_every_year_since_a_year_is_a_series() -> None:
+    text = (
+        "In May 2011 American and Polish gunners met for the first Baltic Shield exercise.\n\n"
+        "Baltic Shield has been held every year since 2011."
+    )
+    series = _dated(_mentions(text, date(2016, 3, 1)), "has been held")
+    assert (series.event_type, series.status, series.date_value) == ("JOINT_EXERCISE", "recurring", "2011")
