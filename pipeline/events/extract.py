@@ -19,8 +19,9 @@ from pathlib import Path
 from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
 from pipeline.events.labels import make_label
 from pipeline.events.refer import REACH, antecedent
-from pipeline.events.roles import MAX_PARTICIPANTS, assign_roles, carried_roles, pronoun_subject
+from pipeline.events.roles import assign_roles
 from pipeline.events.status import SKIP, decide_status, denied_before, status_cues
+from pipeline.events.subjects import implied_subject
 from pipeline.events.triggers import REFER, TriggerMatch, find_triggers
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
 
@@ -74,6 +75,32 @@ _INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,3}?\W+(?P<to>to)\s+[a-z]", re
 _FAR_INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,6}?\W+(?P<to>to)\s+[a-z]", re.IGNORECASE)
 # A second verb of the same subject: "invited the partners ... [and agreed] to hold biannual consultations".
 _NEXT_PREDICATE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\b", re.IGNORECASE)
+
+
+# "The exercise, [part of the annual BALTOPS series,] included ...": the aside's frequency is the series'.
+_SERIES_ASIDE_RE = re.compile(
+    r",\s+(?:part of|the latest in|the latest of|one of|the \w+ (?:in|of))\s+[^,;]{0,80}?"
+    r"\b(?:series|cycle|program|programme|rotation)\b[^,;]{0,20},",
+    re.IGNORECASE,
+)
+
+
+def _series_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the asides of a clause that name the series its event belongs to."""
+    return [(m.start(), m.end()) for m in _SERIES_ASIDE_RE.finditer(text, start, end)]
+
+
+def _blank(text: str, start: int, end: int, asides: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the asides (a comma stands in for each)."""
+    out, at = [], start
+    for a, b in asides:
+        if a >= end or b <= start:
+            continue
+        out.append(text[at : max(at, a)])
+        out.append(",")
+        at = max(at, b)
+    out.append(text[at:end])
+    return "".join(out)
 
 
 def _complement(text: str, start: int, end: int, far: bool = False) -> int:
@@ -170,11 +197,17 @@ def extract_events(
             clause = clauses[clause_index(clauses, match.start)]
             verb = match.rule.pos != "noun"  # a verb or an adjunct: no subject of a predicate after it
             own_end = _complement(text, match.end, clause.end, far=True) if verb else clause.end
-            has_set = any(t.type == "SET" and clause.start <= t.start < own_end for t in sentence_timexes)
+            asides = _series_asides(text, clause.start, clause.end)
+            has_set = any(
+                t.type == "SET"
+                and clause.start <= t.start < own_end
+                and not any(a <= t.start < b for a, b in asides)
+                for t in sentence_timexes
+            )
             status = decide_status(
-                text[clause.start : match.start],
+                _blank(text, clause.start, match.start, asides),
                 text[match.start : match.end],
-                text[match.end : own_end],
+                _blank(text, match.end, own_end, asides),
                 cues,
                 has_set,
                 event_type,
@@ -215,38 +248,17 @@ def extract_events(
                 )
                 or earlier_roles
             )
-            subject_named = any(
-                sentence.start <= m.start and m.end <= match.start for m in mentions_per_sentence[index]
+            roles = implied_subject(
+                text,
+                trigger,
+                clause,
+                sentence,
+                not verb,
+                mentions_per_sentence[index],
+                actor_by_id,
+                roles,
+                history,
             )
-            number = None if subject_named else pronoun_subject(text, sentence)
-            carried = carried_roles(history, number) if number else ()
-            if carried:
-                # "They agreed ...", "Among other things, the leaders agreed ...": the participants told
-                # before, not the people named in the object.
-                roles = carried
-            elif not subject_named and _PRONOUN_BEFORE_RE.search(
-                text, max(clause.start, match.start - 30), match.start
-            ):
-                # "... when he visited Bergen, Norway, last month": the person told before visits; the
-                # places and people after the trigger are the hosts.
-                roles = _with_carried_subject(roles, carried_roles(history, "singular"))
-            elif _THEY_BEFORE_RE.search(text, max(clause.start, match.start - 30), match.start) and (
-                plural := carried_roles(history, "plural")
-            ):
-                # "The two officers last met in March, and [they] plan to meet again": the same two.
-                roles = plural
-            elif not verb and (
-                owner := _possessor(text, match.start, mentions_per_sentence[index], actor_by_id)
-            ):
-                # "Defense Secretary William S. Cohen's latest trip to Europe": the owner travels.
-                roles = _with_carried_subject(roles, owner)
-            elif not verb and _POSSESSIVE_BEFORE_RE.search(
-                text, max(sentence.start, match.start - 25), match.start
-            ):
-                # "The secretary traveled to Belgium and Russia during [his] trip": his is the subject's.
-                before = [m for m in mentions_per_sentence[index] if m.end <= match.start]
-                subject = _first_person(before, actor_by_id) or carried_roles(history, "singular")
-                roles = _with_carried_subject(roles, subject)
             if match.rule.origin:
                 roles = _origin_roles(roles, trigger, mentions_per_sentence[index], told)
                 if _home(roles):
@@ -285,53 +297,6 @@ def _origin_roles(
 def _home(roles: Sequence[ActorRole]) -> bool:
     countries = {r.role: r.country for r in roles if r.country}
     return bool(countries.get("actor")) and countries.get("actor") == countries.get("recipient")
-
-
-# A pronoun subject inside the sentence, right before the trigger ("when [he] visited", "where [she] met").
-_PRONOUN_BEFORE_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
-_THEY_BEFORE_RE = re.compile(r"\b(?:they|both)\s+(?:[a-z]+\s+){0,3}$")
-# A possessive pronoun before a noun trigger ("during [his] trip", "[her] first visit to Hanoi").
-_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:his|her)\s+(?:[a-z\-]+\s+){0,2}$")
-
-
-# "Cohen's latest trip": a name's possessive, at most two words before a noun trigger.
-_OWNER_GAP_RE = re.compile(r"^(?:['’]s|['’])\s+(?:[a-z\-]+\s+){0,2}$")
-
-
-def _possessor(
-    text: str, start: int, mentions: Sequence[ActorMention], actors: dict[str, Actor]
-) -> tuple[ActorRole, ...]:
-    """The person or organisation whose possessive stands right before a noun trigger, as its actor."""
-    for m in mentions:
-        actor = actors.get(m.actor_id)
-        if actor is None or actor.kind == "country" or not m.end <= start <= m.end + 30:
-            continue
-        gap = text[m.end : start]
-        if m.text.endswith(("'s", "’s")):
-            gap = "'s" + gap
-        if _OWNER_GAP_RE.match(gap):
-            return (ActorRole(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, "actor"),)
-    return ()
-
-
-def _first_person(mentions: Sequence[ActorMention], actors: dict[str, Actor]) -> tuple[ActorRole, ...]:
-    """The first person named among ``mentions``, as an actor (none: empty)."""
-    for m in mentions:
-        actor = actors.get(m.actor_id)
-        if actor is not None and actor.kind == "person":
-            return (ActorRole(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, "actor"),)
-    return ()
-
-
-def _with_carried_subject(
-    roles: tuple[ActorRole, ...], carried: tuple[ActorRole, ...]
-) -> tuple[ActorRole, ...]:
-    """The person a pronoun refers to as the actor; those found around the trigger as recipients."""
-    if not carried:
-        return roles
-    subject = carried[0]
-    others = tuple(replace(r, role="recipient") for r in roles if r.actor_id != subject.actor_id)
-    return ((subject,) + others)[:MAX_PARTICIPANTS]
 
 
 _ALSO_BEFORE_RE = re.compile(r"\balso\s+$", re.IGNORECASE)

@@ -261,3 +261,13 @@ def test_a_named_exercise_held_every_year_since_a_year_is_a_series() -> None:
     )
     series = _dated(_mentions(text, date(2016, 3, 1)), "has been held")
     assert (series.event_type, series.status, series.date_value) == ("JOINT_EXERCISE", "recurring", "2011")
+
+
+def test_the_frequency_of_the_series_an_exercise_belongs_to_is_not_its_own() -> None:
+    text = (
+        "Sailors of the two navies completed a search-and-rescue exercise in the Baltic Sea on June 12.\n\n"
+        "The exercise, part of the annual BALTOPS series, included communication drills."
+    )
+    mentions = _mentions(text, date(2010, 6, 14))
+    later = [m for m in mentions if m.sentence.text.startswith("The exercise")]
+    assert later and all(m.status == "occurred" for m in later)
