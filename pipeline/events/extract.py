@@ -70,9 +70,10 @@ def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> 
 
 
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
-_INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,3}?\W+(?P<to>to)\s+[a-z]", re.IGNORECASE)
-# Further off, an object may stand between: "invited the seven Dialogue partners [to send] observers".
-_FAR_INFINITIVE_RE = re.compile(r"(?:\W*[\w'’\-]+){0,6}?\W+(?P<to>to)\s+[a-z]", re.IGNORECASE)
+# "to" + a word after a verb opens its infinitive complement; further off an object may stand between
+# ("invited the seven Dialogue partners [to send] observers").
+_WORD_RE = re.compile(r"[\w'’\-]+")
+_TO_NEXT_RE = re.compile(r"\s+[a-zA-Z]")
 # A second verb of the same subject: "invited the partners ... [and agreed] to hold biannual consultations".
 _NEXT_PREDICATE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\b", re.IGNORECASE)
 
@@ -103,11 +104,22 @@ def _blank(text: str, start: int, end: int, asides: Sequence[tuple[int, int]]) -
     return "".join(out)
 
 
+def _infinitive_start(text: str, start: int, end: int, reach: int) -> int:
+    """Where "to" + a word stands after at most ``reach`` words from ``start`` (end: none). A word scan, not a
+    regex with nested repetition: this runs for every verb trigger."""
+    words = _WORD_RE.finditer(text, start, min(end, start + 160))
+    for i, w in enumerate(words):
+        if i > reach:
+            break
+        if w.group().lower() == "to" and w.start() > start and _TO_NEXT_RE.match(text, w.end(), end):
+            return w.start()
+    return end
+
+
 def _complement(text: str, start: int, end: int, far: bool = False) -> int:
     """Where a verb's own words end: at its infinitive complement ("agreed [to hold talks annually]", or
     ``far``: "invited the partners [to send observers]") or at a second verb of its subject, else ``end``."""
-    m = (_FAR_INFINITIVE_RE if far else _INFINITIVE_RE).match(text, start, end)
-    own = m.start("to") if m else end
+    own = _infinitive_start(text, start, end, 6 if far else 3)
     nxt = _NEXT_PREDICATE_RE.search(text, start, own)
     return nxt.start() if nxt else own
 
