@@ -126,6 +126,7 @@ def _blocked(
     return bool(pattern.search(text, low, high)) if high > low else False
 
 
+_UNTIL_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
 _SINCE_BEFORE_RE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
@@ -159,6 +160,8 @@ def eligible(
         or _REPORTING_RE.search(text, max(0, t.start - 40), t.start)
     ):
         return False
+    if mention.status == "ongoing" and _UNTIL_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
+        return False  # "The drills run through Friday": Friday is when a running activity ends
     if (
         mention.status not in ("recurring", "ongoing")
         and _SINCE_BEFORE_RE.search(text, max(0, t.start - 20), t.start)

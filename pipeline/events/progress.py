@@ -187,6 +187,31 @@ def _running_undated(
     return False
 
 
+_THE_BEFORE_RE = re.compile(r"\b(?:the|this|these)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _said_to_run_on(mention: EventMention, others: Sequence[EventMention], dct: date, text: str) -> bool:
+    """A recent start that the next sentences say is still running ("began drills on Tuesday. The drills
+    run through Friday."): a later "the <trigger>" of the same type, ongoing and undated."""
+    if mention.status != "occurred" or mention.start is None:
+        return False
+    if not dct - timedelta(days=_RECENT_DAYS) <= mention.start <= dct:
+        return False
+    for other in others:
+        if (
+            other.status != "ongoing"
+            or other.date_value is not None
+            or other.event_type != mention.event_type
+        ):
+            continue
+        gap = other.sentence.start - mention.sentence.end
+        if 0 <= gap <= _NEARBY_CHARS and _THE_BEFORE_RE.search(
+            text, max(other.sentence.start, other.trigger.start - 30), other.trigger.start
+        ):
+            return True
+    return False
+
+
 def mark_ongoing(
     mentions: Sequence[EventMention],
     dct: date | None,
@@ -201,7 +226,9 @@ def mark_ongoing(
             running = m.status == "occurred" and _running_undated(m, mentions, timexes, text, lexicon_dir)
         else:
             running = m.status in ("occurred", "planned") and (
-                _running(m, dct, timexes, text) or _trip_goes_on(m, mentions, dct, lexicon_dir)
+                _running(m, dct, timexes, text)
+                or _trip_goes_on(m, mentions, dct, lexicon_dir)
+                or _said_to_run_on(m, mentions, dct, text)
             )
         if running:
             label = m.label.removeprefix("Planned: ")

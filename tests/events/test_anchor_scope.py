@@ -271,3 +271,15 @@ def test_the_frequency_of_the_series_an_exercise_belongs_to_is_not_its_own() -> 
     mentions = _mentions(text, date(2010, 6, 14))
     later = [m for m in mentions if m.sentence.text.startswith("The exercise")]
     assert later and all(m.status == "occurred" for m in later)
+
+
+def test_an_activity_said_to_run_until_a_later_day_is_ongoing_not_planned_for_that_day() -> None:
+    text = (
+        "Chinese and Thai marines began amphibious drills near Sattahip on Tuesday.\n\n"
+        "The drills run through Friday, and the commanders said the exercises would end with a parade."
+    )
+    mentions = _mentions(text, date(2014, 3, 15))
+    start = _dated(mentions, "began")
+    later = [m for m in mentions if m.sentence.text.startswith("The drills")]
+    assert (start.date_value, start.status) == ("2014-03-11", "ongoing")
+    assert later and all(m.status == "ongoing" and m.date_value != "2014-03-21" for m in later)
