@@ -104,19 +104,25 @@ def ingest(
             files.extend(discover([path]))
         except DocumentError as exc:
             _fail(report, failed_paths, str(exc.path), exc.message)
-    seen: set[Path] = set()
+    seen: dict[Path, Path] = {}
     for file in files:
-        if file.resolve() in seen:
-            continue
-        seen.add(file.resolve())
-        report.files += 1
-        loaded = load_file_partial(file, settings.lexicon_dir)
-        documents.extend(loaded.documents)
-        for error in loaded.errors:
-            where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
-            _fail(report, failed_paths, where, error.message, key=str(error.path))
-    report.timings["load"] = time.perf_counter() - started
-    return _ingest_documents(documents, settings, progress, workers, report, started, reanalyse)
+        seen.setdefault(file.resolve(), file)
+    # The workers start now and load their resources while this process reads the files.
+    pool = _early_pool(list(seen.values()), settings.lexicon_dir, workers)
+    try:
+        for file in seen.values():
+            report.files += 1
+            loaded = load_file_partial(file, settings.lexicon_dir)
+            documents.extend(loaded.documents)
+            for error in loaded.errors:
+                where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
+                _fail(report, failed_paths, where, error.message, key=str(error.path))
+        report.timings["load"] = time.perf_counter() - started
+        return _ingest_documents(documents, settings, progress, workers, report, started, reanalyse, pool)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
 @_few_full_collections()
@@ -155,6 +161,7 @@ def _ingest_documents(
     report: IngestReport,
     started: float,
     reanalyse: bool = False,
+    processes: multiprocessing.pool.Pool | None = None,
 ) -> IngestReport:
     from pipeline.near_duplicates import inherit_dates
     from pipeline.store import Store
@@ -184,7 +191,8 @@ def _ingest_documents(
         # Dated documents keep their dates whatever the near-copies say: they are analysed (in the pool)
         # while the near-copies are looked for here; the others follow once their dates are known.
         first = [d for d in pool[: len(fresh) + len(present)] if d.published is not None]
-        with _Analyser(settings.lexicon_dir, progress, workers, len(fresh) + len(present)) as analyser:
+        expected = len(fresh) + len(present)
+        with _Analyser(settings.lexicon_dir, progress, workers, expected, processes) as analyser:
             analyser.submit(first)
             dated = inherit_dates(pool, settings.near_duplicate_threshold) if pool else []
             clock = _lap(report, "near_duplicates", clock)
@@ -251,6 +259,30 @@ def default_workers(n_documents: int) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+def _early_pool(
+    files: Sequence[Path], lexicon_dir: Path | None, workers: int | None
+) -> multiprocessing.pool.Pool | None:
+    """The analysis pool, started before the files are read when they hold enough documents for one (a
+    JSONL file counts its lines); ``_Analyser`` uses it, or ends it when fewer documents are new."""
+    estimate = 0
+    for file in files:
+        if file.suffix.lower() != ".jsonl":
+            estimate += 1
+            continue
+        try:
+            estimate += file.read_bytes().count(b"\n") + 1
+        except OSError:
+            continue
+    n = workers if workers is not None else default_workers(estimate)
+    if n <= 1 or estimate < POOL_MIN_DOCUMENTS:
+        return None
+    return _start_pool(n, lexicon_dir)
+
+
+def _start_pool(n: int, lexicon_dir: Path | None) -> multiprocessing.pool.Pool:
+    return multiprocessing.get_context("fork").Pool(n, initializer=_warm_up, initargs=(lexicon_dir,))
+
+
 def analyze_all(
     documents: Sequence[Document], lexicon_dir: Path | None, progress: bool = True, workers: int | None = None
 ) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
@@ -266,21 +298,32 @@ class _Analyser:
     ``results`` waits for all of them. Workers load their resources when they start (``_warm_up``), so
     that happens while the parent still prepares the next round."""
 
-    def __init__(self, lexicon_dir: Path | None, progress: bool, workers: int | None, expected: int) -> None:
+    def __init__(
+        self,
+        lexicon_dir: Path | None,
+        progress: bool,
+        workers: int | None,
+        expected: int,
+        pool: multiprocessing.pool.Pool | None = None,
+    ) -> None:
         from tqdm import tqdm
 
         self.lexicon_dir = lexicon_dir
         self.n = workers if workers is not None else default_workers(expected)
         self.use_pool = self.n > 1 and expected >= POOL_MIN_DOCUMENTS
+        self.started = pool  # started early by ``ingest`` (it ends it too)
+        if pool is not None:
+            self.n = pool._processes  # noqa: SLF001 - the size it was started with
         self.now = datetime.now()
         self.rounds: list[tuple[list[Document], Iterator | None]] = []
         self.pool: multiprocessing.pool.Pool | None = None
         self.bar = tqdm(total=expected, desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
 
     def __enter__(self) -> _Analyser:
+        if self.started is not None and not self.use_pool:
+            self.started.terminate()  # fewer new documents than the files held: not worth it
         if self.use_pool:
-            context = multiprocessing.get_context("fork")
-            self.pool = context.Pool(self.n, initializer=_warm_up, initargs=(self.lexicon_dir,))
+            self.pool = self.started or _start_pool(self.n, self.lexicon_dir)
             # The parent needs pandas (pyarrow imports it to convert the rows it inserts), the dedup rules
             # and the trigger rules (event codes): they load while the workers analyse rather than after.
             threading.Thread(target=_warm_parent, args=(self.lexicon_dir,), daemon=True).start()
