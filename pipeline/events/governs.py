@@ -176,8 +176,14 @@ def eligible(
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
-    if home != there and _relative_clause(clauses[there], text) and clauses[there].start - trig.end > 2:
-        return False  # "the latest in a series [that began in 2017]": the series' date, not the meeting's
+    if (
+        home != there
+        and _relative_clause(clauses[there], text)
+        and not _own_relative(trig, clauses[there], text)
+    ):
+        # "the latest in a series [that began in 2017]": the series' date, not the meeting's; nor is a
+        # relative clause before the trigger its own ("presence, [which began in 2014], and the exercise")
+        return False
     if home != there and _DAY_VALUE_RE.match(t.value):
         if there < home and any(_SEQUEL_RE.match(c.text) for c in clauses[there + 1 : home + 1]):
             # "arrived on Friday after a port visit": not Friday; "later that year after": yes; nor for
@@ -224,6 +230,18 @@ def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], ve
         return False  # "met in mid-June in Helsinki, where they worked out ...": the same time
     clause = clauses[here]
     return any(clause.start <= v.start and v.end <= t.start and v.start != trig.start for v in verbs)
+
+
+# Between a noun trigger and its own relative clause: nothing, or the name it carries ("the exercise
+# Saber Strike, which starts next month").
+_NAME_GAP_RE = re.compile(r"^(?:\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|\d+))*)?\s*,?\s*$")
+
+
+def _own_relative(trigger: Span, clause: Span, text: str) -> bool:
+    """Is this relative clause the trigger's own (right after it, maybe after its name)?"""
+    if trigger.start < clause.start < trigger.end:
+        return True  # the trigger runs into it ("a series [that began]")
+    return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(text[trigger.end : clause.start]))
 
 
 def _relative_clause(clause: Span, text: str) -> bool:

@@ -283,3 +283,12 @@ def test_an_activity_said_to_run_until_a_later_day_is_ongoing_not_planned_for_th
     later = [m for m in mentions if m.sentence.text.startswith("The drills")]
     assert (start.date_value, start.status) == ("2014-03-11", "ongoing")
     assert later and all(m.status == "ongoing" and m.date_value != "2014-03-21" for m in later)
+
+
+def test_a_named_exercise_takes_its_own_relative_clause_not_anothers() -> None:
+    text = (
+        "The two ministers discussed the rotational presence of U.S. forces in the Baltic states, which "
+        "began in 2014, and the exercise Saber Strike, which starts next month."
+    )
+    exercise = _dated(_mentions(text, date(2016, 5, 4)), "exercise")
+    assert (exercise.date_value, exercise.status) == ("2016-06", "planned")
