@@ -32,7 +32,7 @@ from pipeline.events.dating import (
     value_interval,
     when_clause,
 )
-from pipeline.events.governs import eligible, in_sequel_clause, reported_right_after, said_after
+from pipeline.events.governs import eligible, in_sequel_clause, own_relative, reported_right_after, said_after
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.status import is_future_wording, is_timetable, status_cues
@@ -73,8 +73,11 @@ def _choose(
             continue  # a series is dated by its start ("since 2004") or its own clause, not a neighbour's
         # Closer clause first; in a recurring event "since 2004" first; a specific date before a vague one;
         # a preceding clause (the one a subordinate clause hangs on) before a following one; then distance.
+        # A noun's own relative clause tells its time ("the exercise, which begins tomorrow").
+        own = distance == 1 and own_relative(trig, clauses[clause_index(clauses, t.start)], text)
         key = (
             1 if mention.status == "planned" and _before(t, dct) else 0,
+            0 if own else 1,
             0 if since else 1,
             distance,
             1 if is_vague(t) else 0,
@@ -89,7 +92,7 @@ def _choose(
     # ... this spring, an official told lawmakers yesterday").
     fit = [t for t in usable if not (mention.status == "planned" and _before(t, dct))]
     chosen = _finer(best[1], fit, clauses)
-    return chosen, "clause" if best[0][2] == 0 else "sentence"
+    return chosen, "clause" if best[0][3] == 0 else "sentence"
 
 
 def _before(t: TimeExpression, dct: date | None) -> bool:

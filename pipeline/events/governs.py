@@ -126,6 +126,11 @@ def _blocked(
     return bool(pattern.search(text, low, high)) if high > low else False
 
 
+_AHEAD_OF_RE = re.compile(
+    r"\b(?:ahead of|in advance of|in preparation for|in the run-up to|before)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w\-’']+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _UNTIL_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
 _SINCE_BEFORE_RE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -160,6 +165,8 @@ def eligible(
         or _REPORTING_RE.search(text, max(0, t.start - 40), t.start)
     ):
         return False
+    if noun and t.start < trig.start and _AHEAD_OF_RE.search(text, max(t.end, trig.start - 60), trig.start):
+        return False  # "met here yesterday, [ahead of] the Trident Juncture exercise": the exercise is later
     if mention.status == "ongoing" and _UNTIL_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
         return False  # "The drills run through Friday": Friday is when a running activity ends
     if (
@@ -179,7 +186,7 @@ def eligible(
     if (
         home != there
         and _relative_clause(clauses[there], text)
-        and not _own_relative(trig, clauses[there], text)
+        and not own_relative(trig, clauses[there], text)
     ):
         # "the latest in a series [that began in 2017]": the series' date, not the meeting's; nor is a
         # relative clause before the trigger its own ("presence, [which began in 2014], and the exercise")
@@ -237,8 +244,10 @@ def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], ve
 _NAME_GAP_RE = re.compile(r"^(?:\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|\d+))*)?\s*,?\s*$")
 
 
-def _own_relative(trigger: Span, clause: Span, text: str) -> bool:
-    """Is this relative clause the trigger's own (right after it, maybe after its name)?"""
+def own_relative(trigger: Span, clause: Span, text: str) -> bool:
+    """Is this clause a relative clause of the trigger's own (right after it, maybe after its name)?"""
+    if not _RELATIVE_RE.match(clause.text):
+        return False
     if trigger.start < clause.start < trigger.end:
         return True  # the trigger runs into it ("a series [that began]")
     return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(text[trigger.end : clause.start]))

@@ -292,3 +292,12 @@ def test_a_named_exercise_takes_its_own_relative_clause_not_anothers() -> None:
     )
     exercise = _dated(_mentions(text, date(2016, 5, 4)), "exercise")
     assert (exercise.date_value, exercise.status) == ("2016-06", "planned")
+
+
+def test_an_exercise_ahead_of_which_people_met_is_dated_by_its_own_relative_clause() -> None:
+    text = (
+        "Adm. John Reed met Norwegian navy chief Rear Adm. Nils Stang here yesterday, ahead of the "
+        "Arctic Shield exercise, which begins tomorrow."
+    )
+    exercise = _dated(_mentions(text, date(2018, 10, 24)), "exercise")
+    assert (exercise.date_value, exercise.status) == ("2018-10-25", "planned")
