@@ -32,7 +32,9 @@ from pipeline.events.dating import (
     value_interval,
     when_clause,
 )
+from pipeline.events.departures import leaving_after
 from pipeline.events.governs import eligible, in_sequel_clause, own_relative, reported_right_after, said_after
+from pipeline.events.labels import replan
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.status import is_future_wording, is_timetable, status_cues
@@ -194,47 +196,10 @@ def anchor_events(
                     mention.mention_id
                 )  # "has also ordered": at some time before, not the passage's
         first_pass.append(dated)
-    first_pass = _leaving_after(first_pass, clause_cache, by_tid, timexes, text)
+    first_pass = leaving_after(first_pass, clause_cache, by_tid, timexes, text)
     dated_all = date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
     marked = mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
     return marked if document.published is not None else [vague_when_undated(m) for m in marked]
-
-
-# "will visit the troops tomorrow [before flying] to Vilnius": leaving right after a stop.
-_BEFORE_GERUND_RE = re.compile(r"^\W*before\s+[a-z]+ing\b", re.IGNORECASE)
-
-
-def _leaving_after(
-    mentions: list[EventMention],
-    clause_cache: dict[int, list[Span]],
-    by_tid: dict[str, TimeExpression],
-    timexes: Sequence[TimeExpression],
-    text: str,
-) -> list[EventMention]:
-    """An undated "before V-ing" right after an event dated to the day happens that day, with its status."""
-    out = list(mentions)
-    for i, m in enumerate(out):
-        clauses = clause_cache.get(m.sentence.start) or []
-        home = clause_index(clauses, m.trigger.start) if clauses else 0
-        if m.date_value is not None or home == 0 or not _BEFORE_GERUND_RE.match(clauses[home].text):
-            continue
-        lead = [
-            o
-            for o in out
-            if o.sentence.start == m.sentence.start
-            and o.timex is not None
-            and o.precision == "day"
-            and clause_index(clauses, o.trigger.start) == home - 1
-        ]
-        if not lead:
-            continue
-        dated = date_mention(
-            m, lead[-1].timex, "sentence", by_tid, timexes, text, f"; right after '{lead[-1].trigger.text}'"
-        )
-        if lead[-1].status == "planned":
-            dated = replace(dated, status="planned", label=_replan(dated.label))
-        out[i] = dated
-    return out
 
 
 # A month or a day, with or without its year ("XXXX-05-03" in an article without publication date).
@@ -342,7 +307,7 @@ def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Pa
         # after the publication date is the tagger's doubt, not a plan.
         return replace(mention, explanation=mention.explanation + "; past tense: occurred, whatever the date")
     if future:
-        return replace(mention, status="planned", label=_replan(mention.label))
+        return replace(mention, status="planned", label=replan(mention.label))
     return mention
 
 
@@ -377,13 +342,9 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     if mention.start > dct:
         # A series whose own date lies wholly ahead ("a series of drills next year") has not begun: a plan.
         label = mention.label.removeprefix("Recurring: ")
-        return replace(mention, status="planned", label=_replan(label))
+        return replace(mention, status="planned", label=replan(label))
     if mention.precision not in ("day", "week", "month", "time"):
         return mention
     status = "planned" if mention.start > dct else "occurred"
     label = mention.label.removeprefix("Recurring: ")
-    return replace(mention, status=status, label=_replan(label) if status == "planned" else label)
-
-
-def _replan(label: str) -> str:
-    return label if label.startswith("Planned: ") else "Planned: " + label
+    return replace(mention, status=status, label=replan(label) if status == "planned" else label)

@@ -38,3 +38,8 @@ def make_label(
     else:
         text = row.label_none
     return _STATUS_PREFIX.get(status, "") + text
+
+
+def replan(label: str) -> str:
+    """The label of a mention that turned out to be a plan."""
+    return label if label.startswith("Planned: ") else "Planned: " + label
