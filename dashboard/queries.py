@@ -24,6 +24,7 @@ from dashboard.snapshot_db import AGG_LANES, EPOCH
 from dashboard.snapshot_db import SnapshotMissing as SnapshotMissing  # re-exported for the app
 from dashboard.snapshot_db import open_snapshot as open_snapshot
 from dashboard.snapshot_db import snapshot_version as snapshot_version
+from dashboard.text_index import text_clause
 
 MAX_EVENT_MARKS = 1500  # above this many dated events the timeline draws time bins
 MAX_LANES = 12  # busiest lanes shown; events in none of them go to OTHER_LANE
@@ -117,9 +118,10 @@ def where_clause(filters: Filters) -> tuple[str, dict[str, Any]]:
     if filters.until:
         clauses.append("start <= $until")
         params["until"] = filters.until
-    for i, term in enumerate(filters.text.lower().split()):
-        clauses.append(f"contains(search_text, $text{i})")  # no wildcards: "%" or "_" are matched literally
-        params[f"text{i}"] = term
+    if filters.text.strip():  # substrings of ``search_text``, found through the word index
+        text, text_params = text_clause(filters.text.lower().split())
+        clauses.append(text)
+        params.update(text_params)
     if filters.doc_ids:
         clauses.append(
             "eid IN (SELECT eid FROM event_docs WHERE doc_id IN (SELECT unnest($docs::VARCHAR[])))"

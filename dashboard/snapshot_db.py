@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.text_index import build_text_index
 from pipeline.snapshot_schema import SNAPSHOT_TABLES
 
 NO_ACTOR_LANE = "(no actor)"
@@ -117,6 +118,7 @@ def open_snapshot(snapshot_dir: Path) -> duckdb.DuckDBPyConnection:
             FROM lanes WHERE d IS NOT NULL AND ar <= {AGG_LANES} GROUP BY ALL ORDER BY ar, m"""
     )
     con.execute("CREATE TABLE event_docs AS SELECT eid, unnest(doc_ids) AS doc_id FROM events")
+    build_text_index(con)
     for name in ("mentions", "event_actors", "documents"):
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{paths[name]}')")
     return con
