@@ -53,6 +53,7 @@ class StatusCues:
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
     scheduled_present: frozenset[str] = frozenset()
+    perfect_continuous: tuple[tuple[str, ...], ...] = ()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
@@ -119,6 +120,7 @@ def _load(path: Path) -> StatusCues:
         future_dates=_seqs(raw.get("future_dates")),
         since_ongoing_types=frozenset((raw.get("ongoing") or {}).get("since_types") or ()),
         scheduled_present=frozenset(str(w).lower() for w in raw.get("scheduled_present") or ()),
+        perfect_continuous=_seqs(perfect.get("continuous")),
     )
 
 
@@ -234,7 +236,7 @@ def decide_status(
         and cues.perfect_auxiliaries.intersection(words_before)
         and not cues.perfect_unless.intersection(words_before)
     ):
-        return "recurring"
+        return "ongoing" if _has(clause_words, cues.perfect_continuous) else "recurring"
     # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.
     if _has(window_after, cues.ongoing_ending):
         return "ongoing"

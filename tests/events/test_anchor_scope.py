@@ -301,3 +301,13 @@ def test_an_exercise_ahead_of_which_people_met_is_dated_by_its_own_relative_clau
     )
     exercise = _dated(_mentions(text, date(2018, 10, 24)), "exercise")
     assert (exercise.date_value, exercise.status) == ("2018-10-25", "planned")
+
+
+def test_an_activity_since_a_date_goes_on_while_meetings_since_a_date_recur() -> None:
+    text = (
+        "U.S. and Polish troops have trained side by side continuously since April 2014.\n\n"
+        "The two defense chiefs have spoken by phone since October."
+    )
+    mentions = _mentions(text, date(2016, 6, 13))
+    assert _dated(mentions, "trained").status == "ongoing"
+    assert _dated(mentions, "spoken").status == "recurring"
