@@ -104,6 +104,25 @@ def _blank(text: str, start: int, end: int, asides: Sequence[tuple[int, int]]) -
     return "".join(out)
 
 
+# An infinitive right after a noun trigger is that noun's: "a planning conference for a joint [exercise to
+# be held] next summer" plans the exercise, not the conference.
+_NOUN_INFINITIVE_RE = re.compile(r"\s*,?\s*to\s+(?:be|take\s+place|begin|start|run|open)\b", re.IGNORECASE)
+_OWN_INFINITIVE_RE = re.compile(r"\bto\s+(?:be|take\s+place)\b", re.IGNORECASE)
+
+
+def _noun_end(text: str, match: TriggerMatch, found: Sequence[TriggerMatch], end: int) -> int:
+    """Where a noun trigger's own words end: at a later noun trigger of its clause that an infinitive
+    follows (that noun's), else at the clause's end."""
+    for other in found:
+        if not match.end <= other.start < end:
+            continue
+        if _NOUN_INFINITIVE_RE.match(text, other.end, end) or _OWN_INFINITIVE_RE.search(
+            text, other.start, other.end
+        ):
+            return other.start
+    return end
+
+
 def _infinitive_start(text: str, start: int, end: int, reach: int) -> int:
     """Where "to" + a word stands after at most ``reach`` words from ``start`` (end: none). A word scan, not a
     regex with nested repetition: this runs for every verb trigger."""
@@ -208,7 +227,11 @@ def extract_events(
                 event_type, earlier_roles = referent.event_type, referent.actors
             clause = clauses[clause_index(clauses, match.start)]
             verb = match.rule.pos != "noun"  # a verb or an adjunct: no subject of a predicate after it
-            own_end = _complement(text, match.end, clause.end, far=True) if verb else clause.end
+            own_end = (
+                _complement(text, match.end, clause.end, far=True)
+                if verb
+                else _noun_end(text, match, found, clause.end)
+            )
             asides = _series_asides(text, clause.start, clause.end)
             has_set = any(
                 t.type == "SET"

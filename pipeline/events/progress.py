@@ -69,14 +69,20 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
 
 # Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.
 _ENDED_RE = re.compile(r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound)\b", re.IGNORECASE)
+# ... or stand before its noun: "wrapped up [a three-day planning] conference".
+_ENDED_BEFORE_RE = re.compile(
+    r"\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up)\s+(?:[\w\-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 # A duration that is an offset, not a length: "two weeks after it began", "three days later".
 _OFFSET_AFTER_RE = re.compile(r"^\s*(?:after|before|later|earlier|ago|on)\b", re.IGNORECASE)
 
 
 def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression], text: str) -> bool:
     """Began in the last days and, by its stated length or its dated range, still runs on the DCT."""
-    if _ENDED_RE.search(mention.trigger.text):
-        return False
+    before = text[max(mention.sentence.start, mention.trigger.start - 45) : mention.trigger.start]
+    if _ENDED_RE.search(mention.trigger.text) or _ENDED_BEFORE_RE.search(before):
+        return False  # "wrapped up a three-day planning conference here Aug. 6": over
     start, end = mention.start, mention.end
     if start is None or start > dct:
         return False

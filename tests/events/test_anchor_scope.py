@@ -311,3 +311,16 @@ def test_an_activity_since_a_date_goes_on_while_meetings_since_a_date_recur() ->
     mentions = _mentions(text, date(2016, 6, 13))
     assert _dated(mentions, "trained").status == "ongoing"
     assert _dated(mentions, "spoken").status == "recurring"
+
+
+def test_a_conference_wrapped_up_for_a_future_exercise_is_over_and_the_exercise_planned() -> None:
+    text = (
+        "Officers from both armies wrapped up a three-day planning conference here Aug. 6 for a joint "
+        "exercise to be held in Poland next summer.\n\n"
+        'General Novak said the exercise would be the first of its kind. "This is a new chapter," he said.'
+    )
+    mentions = _mentions(text, date(2012, 8, 8))
+    conference = _dated(mentions, "conference")
+    assert (conference.status, conference.date_value) == ("occurred", "2012-08-06")
+    exercises = [m for m in mentions if m.event_type == "JOINT_EXERCISE"]
+    assert exercises and all(m.status == "planned" for m in exercises)
