@@ -55,6 +55,10 @@ def _inside_name(text: str, match: TriggerMatch) -> bool:
 
 
 _OBJECT_GAP_RE = re.compile(r"^\s*(?:\S+\s+){0,3}$")
+# A noun-shaped trigger used as a verb: "will [visit] the exercise", "to [visit] the drills".
+_USED_AS_VERB_RE = re.compile(
+    r"\b(?:to|will|would|shall|can|could|may|might|must|should|also|and|they|we|i|you)\s+$", re.IGNORECASE
+)
 _TOPIC_GAP_RE = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -66,6 +70,10 @@ def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> 
     gap = text[previous.end : match.start]
     if previous.rule.absorbs_topic and _TOPIC_GAP_RE.match(gap):
         return True  # "signed a memorandum [on intelligence sharing]": what it is about
+    if previous.rule.pos == "noun" and not _USED_AS_VERB_RE.search(
+        text, max(0, previous.start - 12), previous.start
+    ):
+        return False  # "The visit follows a port call by ...": a noun has no object
     return previous.rule.absorbs_object and bool(_OBJECT_GAP_RE.match(gap))
 
 

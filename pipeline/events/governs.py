@@ -135,7 +135,8 @@ _UNTIL_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till)\s+(?:the\s+)?$", r
 # A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
 _SINCE_BEFORE_RE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
-_PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had|'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# (not "'s": "Mount Whitney's visit" is a possessive)
+_PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A date right after a verb trigger and a determiner names its object ("suspended a [2001] agreement").
 _OBJECT_DATE_RE = re.compile(r"^\s+(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _OF_NOUN_RE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s+of\s+$")

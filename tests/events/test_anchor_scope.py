@@ -324,3 +324,18 @@ def test_a_conference_wrapped_up_for_a_future_exercise_is_over_and_the_exercise_
     assert (conference.status, conference.date_value) == ("occurred", "2012-08-06")
     exercises = [m for m in mentions if m.event_type == "JOINT_EXERCISE"]
     assert exercises and all(m.status == "planned" for m in exercises)
+
+
+def test_a_ship_arriving_in_port_for_a_celebration_visits_and_a_possessive_is_no_perfect() -> None:
+    text = (
+        "The command ship USS Blue Ridge arrived in Vladivostok, Russia, July 24 to participate in Navy Day "
+        "celebrations.\n\n"
+        "Blue Ridge's visit marks the first time a U.S. Navy ship has taken part in the celebrations since "
+        "2003. The visit follows a port call by the Russian destroyer Admiral Tributs to Guam in May."
+    )
+    mentions = _mentions(text, date(2009, 7, 25))
+    arrival = _dated(mentions, "arrived")
+    assert (arrival.event_type, arrival.date_value) == ("VISIT", "2009-07-24")
+    assert all(m.date_value != "2003" for m in mentions)  # the last time before, not this visit
+    port_call = _dated(mentions, "port call")
+    assert (port_call.event_type, port_call.date_value) == ("VISIT", "2009-05")
