@@ -132,6 +132,17 @@ _AHEAD_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _UNTIL_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the deployment of U.S. forces to Poland [announced last week]": a participle of the event's own noun
+# phrase, no reporting clause of the sentence.
+_ANNOUNCED_AS_RE = re.compile(
+    r"^[^,;]{0,70}\b(?:announced|unveiled|disclosed|confirmed)\s+(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def _announced_as(trigger: Span, t: TimeExpression, text: str) -> bool:
+    return trigger.end <= t.start and bool(_ANNOUNCED_AS_RE.match(text[trigger.end : t.start]))
+
+
 # A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
 _SINCE_BEFORE_RE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
@@ -163,7 +174,7 @@ def eligible(
     if (
         _blocked(trig, t, verbs, text, noun, mention.status == "planned")
         or wrong_way(mention.status, t)
-        or _REPORTING_RE.search(text, max(0, t.start - 40), t.start)
+        or (_REPORTING_RE.search(text, max(0, t.start - 40), t.start) and not _announced_as(trig, t, text))
     ):
         return False
     if noun and t.start < trig.start and _AHEAD_OF_RE.search(text, max(t.end, trig.start - 60), trig.start):

@@ -339,3 +339,17 @@ def test_a_ship_arriving_in_port_for_a_celebration_visits_and_a_possessive_is_no
     assert all(m.date_value != "2003" for m in mentions)  # the last time before, not this visit
     port_call = _dated(mentions, "port call")
     assert (port_call.event_type, port_call.date_value) == ("VISIT", "2009-05")
+
+
+def test_a_readout_call_told_with_the_day_and_a_deployment_announced_last_week() -> None:
+    text = (
+        "Secretary of Defense Karen Holt spoke today with Latvian Minister of Defense Artis Ozols about "
+        "security in the region.\n\n"
+        "The Secretary noted the deployment of additional U.S. forces to Estonia announced last week. "
+        "Russia moved troops to its border, officials said today."
+    )
+    mentions = _mentions(text, date(2022, 2, 11))
+    call = _dated(mentions, "spoke")
+    assert (call.event_type, call.date_value) == ("PHONE_CALL", "2022-02-11")
+    assert _dated(mentions, "deployment").date_value == "2022-W05"
+    assert _dated(mentions, "moved troops").date_value != "2022-02-11"  # the day of the saying, not the move
