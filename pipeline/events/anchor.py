@@ -257,7 +257,7 @@ def _plan_ahead(mention: EventMention, document: Document, timexes, by_tid, text
     March) is about the next such month: a plan cannot be dated before the time of writing."""
     t, dct = mention.timex, document.published
     if (
-        mention.status != "planned"
+        not (mention.status == "planned" or _cancelled_plan(mention, text))
         or t is None
         or dct is None
         or mention.start is None
@@ -275,6 +275,18 @@ def _plan_ahead(mention: EventMention, document: Document, timexes, by_tid, text
         return mention
     dated = date_mention(mention, moved, mention.date_source, by_tid, timexes, text)
     return replace(dated, explanation=dated.explanation + "; a plan: the next one after the publication date")
+
+
+_PLANNED_ADJECTIVE_RE = re.compile(
+    r"\b(?:planned|scheduled|upcoming|proposed)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
+)
+
+
+def _cancelled_plan(mention: EventMention, text: str) -> bool:
+    """A cancelled event told as a plan ("A planned visit ... in October has been postponed"): its month
+    is the plan's, ahead of the time of writing."""
+    before = text[max(mention.sentence.start, mention.trigger.start - 25) : mention.trigger.start]
+    return mention.status == "cancelled" and bool(_PLANNED_ADJECTIVE_RE.search(before))
 
 
 def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Path | None) -> EventMention:

@@ -221,6 +221,10 @@ def decide_status(
         _has(window_before, cues.cancelled_before)
         or _has(window_after, cues.cancelled_after)
         or _has(words_before, cues.cancelled_clause)
+        # a noun subject of its cancelling: "A planned visit ... to Norfolk in October has been postponed";
+        # "The annual exercise ... was to have involved 400 sailors"
+        or (not verb and _has(_before_conjunction(words_after), cues.cancelled_after))
+        or (not verb and _has(_before_conjunction(words_after)[:6], cues.cancelled_clause))
     ):
         return "cancelled"
     since_start = _since_clause_start(words_before, words_after, cues)

@@ -353,3 +353,17 @@ def test_a_readout_call_told_with_the_day_and_a_deployment_announced_last_week()
     assert (call.event_type, call.date_value) == ("PHONE_CALL", "2022-02-11")
     assert _dated(mentions, "deployment").date_value == "2022-W05"
     assert _dated(mentions, "moved troops").date_value != "2022-02-11"  # the day of the saying, not the move
+
+
+def test_postponed_and_would_have_plans_are_cancelled_and_troops_entering_are_force() -> None:
+    text = (
+        "The annual exercise, Baltic Trident, was to have involved about 400 sailors from the two navies.\n\n"
+        "A planned visit by the Russian navy commander to Norfolk, Va., in October has also been postponed "
+        "indefinitely. Russian troops entered Georgia on Aug. 8."
+    )
+    mentions = _mentions(text, date(2008, 8, 19))
+    assert _dated(mentions, "exercise").status == "cancelled"
+    visit = _dated(mentions, "visit")
+    assert (visit.status, visit.date_value) == ("cancelled", "2008-10")
+    entered = _dated(mentions, "entered")
+    assert (entered.event_type, entered.date_value) == ("MILITARY_FORCE", "2008-08-08")
