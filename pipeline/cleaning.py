@@ -14,7 +14,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b\x
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x0c\x0b\x85]")
 _SPACE_RUN = re.compile(" {2,}")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?P<")  # "\1", "(?P=name)"; named groups too
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,21 @@ class ChromeRules:
 
     line: tuple[re.Pattern[str], ...]
     inline: tuple[re.Pattern[str], ...]
+
+    @cached_property
+    def line_any(self) -> tuple[re.Pattern[str], ...]:
+        """``line`` as few patterns as possible: one alternation of every rule without backreferences
+        (it fullmatches a line exactly when one of them does; one scan per line instead of one per rule),
+        then the others as they are."""
+        plain = [p for p in self.line if not _BACKREFERENCE.search(p.pattern)]
+        rest = [p for p in self.line if _BACKREFERENCE.search(p.pattern)]
+        if len(plain) < 2:
+            return self.line
+        try:
+            joined = re.compile("|".join(f"(?:{p.pattern})" for p in plain), re.IGNORECASE | re.MULTILINE)
+        except re.error:  # e.g. one group name in two rules: keep them apart
+            return self.line
+        return (joined, *rest)
 
 
 def default_lexicon_dir() -> Path:
@@ -150,8 +166,8 @@ def clean_text(raw: str, lexicon_dir: Path | None = None) -> str:
         text = pattern.sub("", text)
     lines: list[str] = []
     for line in text.split("\n"):
-        line = _SPACE_RUN.sub(" ", line).strip()
-        if line and any(rule.fullmatch(line) for rule in rules.line):
+        line = (_SPACE_RUN.sub(" ", line) if "  " in line else line).strip()
+        if line and any(rule.fullmatch(line) for rule in rules.line_any):
             continue
         lines.append(line)
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
