@@ -33,6 +33,7 @@ import pyarrow as pa
 from dashboard import lookups, queries, state
 from dashboard import view as views
 from dashboard.queries import Filters
+from dashboard.text_index import build_text_index
 from pipeline.model import EVENT_TYPES
 from pipeline.snapshot_schema import SNAPSHOT_TABLES
 
@@ -174,8 +175,17 @@ def measure_queries(snapshot_dir: Path) -> dict[str, Any]:
     marks or bins, the table's first rows, the undated list), then the peers, then the page payload."""
     os.environ["DATELINE_DB"] = str(snapshot_dir.with_suffix(".duckdb"))
     started = time.perf_counter()
-    con = queries.open_snapshot(snapshot_dir).cursor()
+    db = queries.open_snapshot(snapshot_dir, text_index=False)
+    before = _table_bytes(db)
+    index_started = time.perf_counter()
+    build_text_index(db)
+    index = {
+        "build_s": round(time.perf_counter() - index_started, 2),
+        "mb": round((_table_bytes(db) - before) / 1e6, 1),
+        "tokens_postings": db.execute("SELECT count(*), sum(len(eids)) FROM text_index").fetchone(),
+    }
     load_s = time.perf_counter() - started
+    con = db.cursor()
     cases = filter_cases(con)
     ours = {name: _ms(lambda f=f: views.timeline(con, f), repeat=7) for name, f in cases.items()}
     frame = con.execute(
@@ -192,7 +202,40 @@ def measure_queries(snapshot_dir: Path) -> dict[str, Any]:
             "pandas_ms": round(pandas_ms, 1), "raw_marks_ms": round(raw_ms, 1), "raw_marks_rows": len(raw),
             "payload_bytes": page_payload(name, f), "raw_marks_payload_bytes": arrow_bytes(raw),
         })  # fmt: skip
-    return {"snapshot_load_s": round(load_s, 2), "filters": rows}
+    searches = text_searches(con)
+    return {"snapshot_load_s": round(load_s, 2), "text_index": index, "filters": rows, "searches": searches}
+
+
+def _table_bytes(con: duckdb.DuckDBPyConnection) -> int:
+    sql = "SELECT memory_usage_bytes FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'"
+    return int(con.execute(sql).fetchone()[0])
+
+
+TEXT_SEARCHES = ("topic 42", "actor 4999", "actor 42", "topic 4", "4", "actor")  # rare ... in every event
+
+
+def text_searches(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Free-text search alone (its events into a temp table, as ``narrow`` does): the word index against its
+    naive peer, ``contains`` on every event; both must select the same events. The last searches are
+    broad (most events match), where the index costs more than the scan."""
+    sql = 'CREATE OR REPLACE TEMP TABLE {} AS SELECT eid, d, m, event_type, start, "end", ars FROM events'
+    sql += " WHERE {}"
+    rows = []
+    for text in TEXT_SEARCHES:
+        where, params = queries.where_clause(Filters(text=text))
+        scan = " AND ".join(f"contains(search_text, '{t}')" for t in text.split())  # our own constants
+        by_index, by_scan = sql.format("found", where), sql.format("expected", scan)
+        index_ms, _ = _ms(lambda q=by_index, p=params: con.execute(q, p), repeat=7)
+        scan_ms, _ = _ms(lambda q=by_scan: con.execute(q), repeat=7)
+        n, differ = con.execute(
+            """SELECT (SELECT count(*) FROM found), (SELECT count(*) FROM (SELECT eid FROM found
+               EXCEPT ALL SELECT eid FROM expected UNION ALL SELECT eid FROM expected EXCEPT ALL
+               SELECT eid FROM found))"""
+        ).fetchone()
+        if differ:
+            raise AssertionError(f"text index and contains() disagree on {text!r}")
+        rows.append({"text": text, "events": n, "index_ms": round(index_ms, 1), "scan_ms": round(scan_ms, 1)})
+    return rows
 
 
 def page_payload(name: str, filters: Filters) -> int:
@@ -284,6 +327,7 @@ def measure_browser(db: Path) -> dict[str, Any]:
 
 def _print_queries(report: dict[str, Any]) -> None:
     print(f"   load average {report['load_average_before']}; snapshot load {report['snapshot_load_s']} s")
+    print(f"   text index (part of the load): {report['text_index']}")
     print(
         f"   {'filter':22} {'dated':>9} {'rows':>6} {'ours ms':>8} {'pandas':>8} {'raw ms':>8} "
         f"{'payload':>9} {'raw payload':>12}"
@@ -293,6 +337,10 @@ def _print_queries(report: dict[str, Any]) -> None:
             f"   {r['filter']:22} {r['dated']:>9,} {r['chart_rows']:>6} {r['timeline_ms']:>8} "
             f"{r['pandas_ms']:>8} {r['raw_marks_ms']:>8} {r['payload_bytes']:>9,} "
             f"{r['raw_marks_payload_bytes']:>12,}"
+        )
+    for r in report["searches"]:
+        print(
+            f"   search {r['text']!r:12} {r['events']:>9,} events: {r['index_ms']} ms (scan {r['scan_ms']})"
         )
     print(f"   summary {report['summary']}", flush=True)
 

@@ -34,9 +34,11 @@ def snapshot_version(snapshot_dir: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_ino
 
 
-def open_snapshot(snapshot_dir: Path) -> duckdb.DuckDBPyConnection:
+def open_snapshot(snapshot_dir: Path, text_index: bool = True) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB prepared for fast filtering (see the module docstring); ``mentions``,
     ``event_actors`` and ``documents`` stay views over their Parquet files (read for one event's detail).
+    ``text_index=False`` leaves out the word index of free-text search (``dashboard.text_index``: the
+    benchmark builds it separately to time it; searching needs it).
 
     The store publishes a snapshot by swapping a symlink to a versioned directory; resolving it here pins this
     connection to one version, so the tables and the views never mix two ingests."""
@@ -118,7 +120,8 @@ def open_snapshot(snapshot_dir: Path) -> duckdb.DuckDBPyConnection:
             FROM lanes WHERE d IS NOT NULL AND ar <= {AGG_LANES} GROUP BY ALL ORDER BY ar, m"""
     )
     con.execute("CREATE TABLE event_docs AS SELECT eid, unnest(doc_ids) AS doc_id FROM events")
-    build_text_index(con)
+    if text_index:
+        build_text_index(con)
     for name in ("mentions", "event_actors", "documents"):
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{paths[name]}')")
     return con

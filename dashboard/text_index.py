@@ -49,36 +49,39 @@ def build_text_index(con: duckdb.DuckDBPyConnection) -> None:
 def text_clause(terms: list[str]) -> tuple[str, dict[str, Any]]:
     """SQL condition on ``events`` for "every term is a substring of ``search_text``", and its parameters.
 
-    The candidates are the posting lists of the rarest term that has lists (exact for that term); terms in
-    every event are dropped; the remaining terms are checked with ``contains`` on the candidates only (the
-    term comes through a scalar subquery, which keeps the check out of the scan of all events). Without
-    terms left to check, no sentence is read at all."""
+    ``m``: the tokens containing each term; ``c``: per term, whether a token in every event contains it
+    (``taut``: the term filters nothing), whether all its tokens have posting lists, their total count;
+    ``p``: the rarest listed term (``pick``) and the terms its lists do not settle (``todo``). Candidates are
+    the lists of ``pick`` (every event when no term is listed); only when ``todo`` is not empty are the
+    candidates' sentences read, with ``contains`` (its term comes through a scalar subquery, which keeps
+    the check on the candidates instead of the scan of all events)."""
     if not terms:
         return "TRUE", {}
     params: dict[str, Any] = {"text_terms": list(terms)}
     checks = []
-    for i, term in enumerate(terms):
-        # no LIKE: "%" or "_" are matched literally
+    for i, term in enumerate(terms):  # no LIKE: "%" or "_" are matched literally
         checks.append(
-            f"contains(e.search_text, (SELECT CASE WHEN $text{i} IN (SELECT t FROM todo)"
-            f" THEN $text{i}::VARCHAR ELSE '' END))"
+            f"contains(e.search_text, (SELECT CASE WHEN list_contains(todo, $text{i})"
+            f" THEN $text{i}::VARCHAR ELSE '' END FROM p))"
         )
         params[f"text{i}"] = term
     sql = f"""eid IN (
-        WITH terms AS (SELECT DISTINCT unnest($text_terms::VARCHAR[]) AS t),
-             m AS MATERIALIZED (SELECT u.t, x.df, x.eids, x.everywhere
-                                FROM text_index x JOIN terms u ON contains(x.token, u.t)),
-             cost AS MATERIALIZED (
-                 SELECT u.t, coalesce(bool_or(m.everywhere), false) AS taut,
-                        count(m.df) = count(m.eids) AS listed, coalesce(sum(m.df), 0) AS df
-                 FROM terms u LEFT JOIN m USING (t) GROUP BY u.t),
-             pick AS MATERIALIZED (SELECT t FROM cost WHERE listed AND NOT taut ORDER BY df, t LIMIT 1),
-             todo AS MATERIALIZED (SELECT t FROM cost WHERE NOT taut AND t NOT IN (SELECT t FROM pick)),
-             cand AS MATERIALIZED (
-                 SELECT unnest(m.eids) AS eid FROM m JOIN pick USING (t)
-                 UNION ALL SELECT unnest(eids) FROM text_all WHERE NOT EXISTS (SELECT 1 FROM pick))
-        SELECT eid FROM cand WHERE NOT EXISTS (SELECT 1 FROM todo)
+        WITH m AS MATERIALIZED (
+                 SELECT u.t, x.df, x.eids, coalesce(x.everywhere, false) AS everywhere
+                 FROM (SELECT DISTINCT unnest($text_terms::VARCHAR[]) AS t) u
+                 LEFT JOIN text_index x ON contains(x.token, u.t)),
+             c AS (SELECT t, bool_or(everywhere) AS taut, count(df) = count(eids) AS listed,
+                          coalesce(sum(df), 0) AS df
+                   FROM m GROUP BY t),
+             p AS MATERIALIZED (
+                 SELECT pick, list_filter(needed, lambda x: x IS DISTINCT FROM pick) AS todo
+                 FROM (SELECT arg_min(t, (df, t)) FILTER (WHERE listed AND NOT taut) AS pick,
+                              coalesce(list(t) FILTER (WHERE NOT taut), []) AS needed FROM c)),
+             cand AS (SELECT unnest(m.eids) AS eid, len(p.todo) > 0 AS verify FROM m JOIN p ON m.t = p.pick
+                      UNION ALL
+                      SELECT unnest(a.eids), len(p.todo) > 0 FROM text_all a, p WHERE p.pick IS NULL)
+        SELECT eid FROM cand WHERE NOT verify
         UNION ALL
         SELECT e.eid FROM events e
-        WHERE e.eid IN (SELECT eid FROM cand WHERE EXISTS (SELECT 1 FROM todo)) AND {" AND ".join(checks)})"""
+        WHERE e.eid IN (SELECT eid FROM cand WHERE verify) AND {" AND ".join(checks)})"""
     return sql, params
