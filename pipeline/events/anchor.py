@@ -42,7 +42,8 @@ from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
-_SINCE_WORD_RE = re.compile(r"\b(?:since|began|begun|started|from)\b", re.IGNORECASE)
+# The opening of a series, right before its date: "since 2004", "began in 2003", "from 2010".
+_SINCE_WORD_RE = re.compile(r"\b(?:since|began|begun|started|from)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
 
@@ -338,7 +339,9 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     week"): it occurred, or is planned, on that date. "Since 2004" still dates the series itself."""
     t = mention.timex
     assert t is not None
-    before = mention.sentence.text[: t.start - mention.sentence.start]
+    before = mention.sentence.text[
+        max(0, t.start - mention.sentence.start - 30) : t.start - mention.sentence.start
+    ]
     if mention.date_source not in ("clause", "sentence") or _SINCE_WORD_RE.search(before):
         return mention
     dct = document.published

@@ -242,8 +242,10 @@ def decide_status(
     ):
         return "ongoing" if _has(clause_words, cues.perfect_continuous) else "recurring"
     # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.
-    if _has(window_after, cues.ongoing_ending):
-        return "ongoing"
+    if _has(window_after, cues.ongoing_ending) or (not verb and _has(words_after, cues.ongoing_ending)):
+        return (
+            "ongoing"  # "The exercise, co-sponsored by PACOM and the Mongolian forces, runs through July 1"
+        )
     # ... and so do the inner words of a predicate trigger ("a Patriot battery [would be] deployed").
     trigger_words = _words(trigger)
     planned_scope = window_before + trigger_words[:1]

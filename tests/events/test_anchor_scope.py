@@ -367,3 +367,16 @@ def test_postponed_and_would_have_plans_are_cancelled_and_troops_entering_are_fo
     assert (visit.status, visit.date_value) == ("cancelled", "2008-10")
     entered = _dated(mentions, "entered")
     assert (entered.event_type, entered.date_value) == ("MILITARY_FORCE", "2008-08-08")
+
+
+def test_an_annual_exercise_opened_today_that_runs_for_days_is_running() -> None:
+    text = (
+        "About 1,200 troops from 23 nations opened the annual Steppe Guard peacekeeping exercise "
+        "here today.\n\n"
+        "The exercise, co-sponsored by U.S. Pacific Command and the Mongolian Armed Forces, runs "
+        "through July 1."
+    )
+    mentions = _mentions(text, date(2015, 6, 20))
+    opened = _dated(mentions, "opened")
+    assert (opened.status, opened.date_value) == ("ongoing", "2015-06-20")
+    assert all(m.date_value != "2015-07-01" for m in mentions)  # the end, not the date
