@@ -7,7 +7,8 @@ things formatted into SQL text are table names and the bin expressions of the ``
 Scale (1M events, 2 shared cores): ``open_snapshot`` prepares the snapshot once per version: types and actors
 become ENUMs (group-bys on small integers), each event gets integer day / month numbers (time bins are integer
 division, not ``date_trunc`` per row), and actors, countries and documents are exploded into index tables
-that filters semi-join. ``st.altair_chart`` ships its whole frame to the browser, so above
+that filters semi-join; free-text search reads the posting lists of a word index (``dashboard.text_index``)
+instead of every sentence. ``st.altair_chart`` ships its whole frame to the browser, so above
 ``MAX_EVENT_MARKS`` dated events the timeline gets counts per (lane, time bin) instead of one row per event.
 """
 

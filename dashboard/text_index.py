@@ -6,10 +6,12 @@ Semantics stay those of the plain scan: every whitespace-separated, lower-cased 
 no space, so each of its occurrences lies inside one space-separated token; the events of the tokens that
 contain the term are exactly the events that contain it.
 
-Built once per snapshot in ``open_snapshot`` (one tokenising pass). Tokens occurring more than ``BROAD_SHARE``
-times the number of events keep their count but no posting list (their lists would be most of the table);
-a term matching one is decided by ``contains`` on the candidates, unless the token is in every event (then
-the term filters nothing). When no term has posting lists, the candidates are all events.
+Built once per snapshot in ``open_snapshot`` (one tokenising pass; lazily on the first search is not an
+option: ``where_clause`` has no connection). Tokens occurring more than ``BROAD_SHARE`` times the number of
+events keep their count but no posting list (their lists would be most of the table); a term matching one is
+decided by ``contains`` on the candidates, unless the token is in every event (then the term filters
+nothing). When no term has posting lists, the candidates are all events: a search made only of such broad
+words costs more than the plain scan did (a hash join over every event), the price of one static plan.
 """
 
 from __future__ import annotations
