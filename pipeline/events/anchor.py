@@ -249,20 +249,24 @@ def _present_tense(mention: EventMention) -> bool:
 
 _PAST_WORDS_RE = re.compile(r"\b(?:last|ago|yesterday|previous|earlier|past|before)\b", re.IGNORECASE)
 _YEAR_IN_TEXT_RE = re.compile(r"\b\d{4}\b|'\d{2}\b")
-_MONTH_NAME_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
-_MONTH_DAY_RE = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
+_MONTH_NAME_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn|winter)\b",
+    re.IGNORECASE,
+)
+_MONTH_DAY_RE = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?|-(?:SP|SU|FA|WI))$")
 
 
 def _plan_ahead(mention: EventMention, document: Document, timexes, by_tid, text) -> EventMention:
-    """A plan dated by a bare month or day the tagger put in the past ("agreed to meet ... in June", read in
-    March) is about the next such month: a plan cannot be dated before the time of writing."""
+    """A plan dated by a bare month, day or season the tagger put in the past ("agreed to meet ... in June",
+    read in March; "accepted an invitation to visit Moscow in the spring", read in October) is about the next
+    one: a plan cannot be dated before the time of writing."""
     t, dct = mention.timex, document.published
     if (
         not (mention.status == "planned" or _cancelled_plan(mention, text))
         or t is None
         or dct is None
-        or mention.start is None
-        or mention.start >= dct
+        or mention.end is None
+        or mention.end >= dct  # ahead, or running now ("this spring" read on March 4)
     ):
         return mention
     m = _MONTH_DAY_RE.match(t.value)

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
@@ -24,6 +25,7 @@ from pipeline.events.status import SKIP, decide_status, denied_before, status_cu
 from pipeline.events.subjects import implied_subject
 from pipeline.events.triggers import REFER, TriggerMatch, find_triggers
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
+from pipeline.timex.interval import value_interval
 
 
 def _by_sentence(items: Sequence, sentences: Sequence[Span]) -> list[list]:
@@ -99,17 +101,37 @@ def _series_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SERIES_ASIDE_RE.finditer(text, start, end)]
 
 
-def _blank(text: str, start: int, end: int, asides: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` without the asides (a comma stands in for each)."""
+def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``text[start:end]`` with each span (sorted, not overlapping) replaced by its stand-in."""
     out, at = [], start
-    for a, b in asides:
-        if a >= end or b <= start:
+    for a, b, filler in spans:
+        if a >= end or b <= start or a < at:
             continue
-        out.append(text[at : max(at, a)])
-        out.append(",")
-        at = max(at, b)
+        out.append(text[at:a])
+        out.append(filler)
+        at = min(b, end)
     out.append(text[at:end])
     return "".join(out)
+
+
+def _status_hidden(
+    asides: Sequence[tuple[int, int]], timexes: Sequence[TimeExpression], trigger_start: int
+) -> list[tuple[int, int, str]]:
+    """What status cues must not see: series asides (a comma stands in) and the words of dates ("next" in
+    "next fall" is no plan of the event near it; vague "the future" is kept: "future visits"; so is a date
+    owning the trigger: "today's visit")."""
+    hidden = [(a, b, ",") for a, b in asides]
+    hidden += [
+        (t.start, t.end, _placeholder(t.text))
+        for t in timexes
+        if t.type in ("DATE", "TIME") and not t.value.endswith("_REF") and not 0 <= trigger_start - t.end <= 3
+    ]
+    return sorted(hidden)
+
+
+def _placeholder(words: str) -> str:
+    """As many neutral words as the date has, so that cue windows (counted in words) do not move."""
+    return " ".join("x" for _ in words.split())
 
 
 # An infinitive right after a noun trigger is that noun's: "a planning conference for a joint [exercise to
@@ -129,6 +151,18 @@ def _noun_end(text: str, match: TriggerMatch, found: Sequence[TriggerMatch], end
         ):
             return other.start
     return end
+
+
+def _told_as_past(match: TriggerMatch, timexes: Sequence[TimeExpression], dct: date | None) -> bool:
+    """A noun dated right after it by a past date is no part of a plan ("agreed to hold an exercise next
+    fall, a follow-up to the Totskoye [exercise] in Russia last September")."""
+    if dct is None:
+        return False
+    for t in timexes:
+        if match.end <= t.start <= match.end + 40 and t.type in ("DATE", "TIME"):
+            _, end, _ = value_interval(t.value, t.mod)
+            return end is not None and end < dct
+    return False
 
 
 def _infinitive_start(text: str, start: int, end: int, reach: int) -> int:
@@ -241,6 +275,7 @@ def extract_events(
                 else _noun_end(text, match, found, clause.end)
             )
             asides = _series_asides(text, clause.start, clause.end)
+            hidden = _status_hidden(asides, sentence_timexes, match.start)
             has_set = any(
                 t.type == "SET"
                 and clause.start <= t.start < own_end
@@ -248,9 +283,9 @@ def extract_events(
                 for t in sentence_timexes
             )
             status = decide_status(
-                _blank(text, clause.start, match.start, asides),
+                _blank(text, clause.start, match.start, hidden),
                 text[match.start : match.end],
-                _blank(text, match.end, own_end, asides),
+                _blank(text, match.end, own_end, hidden),
                 cues,
                 has_set,
                 event_type,
@@ -272,6 +307,7 @@ def extract_events(
                 status == "occurred"
                 and clause.start in governing
                 and (not verb or _AND_TO_RE.search(text, max(0, match.start - 10), match.start))
+                and not _told_as_past(match, sentence_timexes, document.published)
             ):
                 # A noun in the object of a plan is planned too ("agreed to meet ... at the G7 summit"), and
                 # so is the next item of a list of plans ("to hold a drill in May and to exchange ...").

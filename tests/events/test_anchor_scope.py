@@ -380,3 +380,16 @@ def test_an_annual_exercise_opened_today_that_runs_for_days_is_running() -> None
     opened = _dated(mentions, "opened")
     assert (opened.status, opened.date_value) == ("ongoing", "2015-06-20")
     assert all(m.date_value != "2015-07-01" for m in mentions)  # the end, not the date
+
+
+def test_the_next_in_next_fall_plans_nothing_and_a_season_plan_lies_ahead() -> None:
+    text = (
+        "Defense Secretary Paul Ward and Polish Defense Minister Jan Nowak agreed Monday to hold a joint "
+        "exercise in Kansas next fall, a follow-up to the Dragon exercise in Poland last September.\n\n"
+        "Ward said he accepted Nowak's invitation to visit Warsaw in the spring."
+    )
+    mentions = _mentions(text, date(1994, 10, 5))
+    exercises = sorted((m.date_value, m.status) for m in mentions if m.event_type == "JOINT_EXERCISE")
+    assert ("1994-09", "occurred") in exercises and ("1995-FA", "planned") in exercises
+    visit = _dated(mentions, "visit")
+    assert (visit.status, visit.date_value) == ("planned", "1995-SP")
