@@ -1,0 +1,140 @@
+"""Which words a status cue may see: a trigger's own words, without asides, dates or the next predicate.
+
+``status.decide_status`` reads cues ("will", "annually", "cancelled") around a trigger. In news sentences
+several events share a clause: "invited the partners to send observers and agreed to hold biannual
+consultations", "a conference ... for a joint exercise to be held next summer", "The exercise, part of the
+annual BALTOPS series, included ...". These helpers cut the text a cue may come from to the trigger's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from pipeline.events.status import decide_status
+from pipeline.events.triggers import TriggerMatch
+from pipeline.model import Span, TimeExpression
+from pipeline.timex.interval import value_interval
+
+# "to" + a word after a verb opens its infinitive complement; further off an object may stand between
+# ("invited the seven Dialogue partners [to send] observers").
+_WORD_RE = re.compile(r"[\w'’\-]+")
+_TO_NEXT_RE = re.compile(r"\s+[a-zA-Z]")
+# A second verb of the same subject: "invited the partners ... [and agreed] to hold biannual consultations".
+_NEXT_PREDICATE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\b", re.IGNORECASE)
+
+
+# "The exercise, [part of the annual BALTOPS series,] included ...": the aside's frequency is the series'.
+_SERIES_ASIDE_RE = re.compile(
+    r",\s+(?:part of|the latest in|the latest of|one of|the \w+ (?:in|of))\s+[^,;]{0,80}?"
+    r"\b(?:series|cycle|program|programme|rotation)\b[^,;]{0,20},",
+    re.IGNORECASE,
+)
+
+
+def series_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the asides of a clause that name the series its event belongs to."""
+    return [(m.start(), m.end()) for m in _SERIES_ASIDE_RE.finditer(text, start, end)]
+
+
+def blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``text[start:end]`` with each span (sorted, not overlapping) replaced by its stand-in."""
+    out, at = [], start
+    for a, b, filler in spans:
+        if a >= end or b <= start or a < at:
+            continue
+        out.append(text[at:a])
+        out.append(filler)
+        at = min(b, end)
+    out.append(text[at:end])
+    return "".join(out)
+
+
+def status_hidden(
+    asides: Sequence[tuple[int, int]], timexes: Sequence[TimeExpression], trigger_start: int
+) -> list[tuple[int, int, str]]:
+    """What status cues must not see: series asides (a comma stands in) and the words of dates ("next" in
+    "next fall" is no plan of the event near it; vague "the future" is kept: "future visits"; so is a date
+    owning the trigger: "today's visit")."""
+    hidden = [(a, b, ",") for a, b in asides]
+    hidden += [
+        (t.start, t.end, _placeholder(t.text))
+        for t in timexes
+        if t.type in ("DATE", "TIME") and not t.value.endswith("_REF") and not 0 <= trigger_start - t.end <= 3
+    ]
+    return sorted(hidden)
+
+
+def _placeholder(words: str) -> str:
+    """As many neutral words as the date has, so that cue windows (counted in words) do not move."""
+    return " ".join("x" for _ in words.split())
+
+
+# An infinitive right after a noun trigger is that noun's: "a planning conference for a joint [exercise to
+# be held] next summer" plans the exercise, not the conference.
+_NOUN_INFINITIVE_RE = re.compile(r"\s*,?\s*to\s+(?:be|take\s+place|begin|start|run|open)\b", re.IGNORECASE)
+_OWN_INFINITIVE_RE = re.compile(r"\bto\s+(?:be|take\s+place)\b", re.IGNORECASE)
+
+
+def noun_end(text: str, match: TriggerMatch, found: Sequence[TriggerMatch], end: int) -> int:
+    """Where a noun trigger's own words end: at a later noun trigger of its clause that an infinitive
+    follows (that noun's), else at the clause's end."""
+    for other in found:
+        if not match.end <= other.start < end:
+            continue
+        if _NOUN_INFINITIVE_RE.match(text, other.end, end) or _OWN_INFINITIVE_RE.search(
+            text, other.start, other.end
+        ):
+            return other.start
+    return end
+
+
+def told_as_past(match: TriggerMatch, timexes: Sequence[TimeExpression], dct: date | None) -> bool:
+    """A noun dated right after it by a past date is no part of a plan ("agreed to hold an exercise next
+    fall, a follow-up to the Totskoye [exercise] in Russia last September")."""
+    if dct is None:
+        return False
+    for t in timexes:
+        if match.end <= t.start <= match.end + 40 and t.type in ("DATE", "TIME"):
+            _, end, _ = value_interval(t.value, t.mod)
+            return end is not None and end < dct
+    return False
+
+
+def _infinitive_start(text: str, start: int, end: int, reach: int) -> int:
+    """Where "to" + a word stands after at most ``reach`` words from ``start`` (end: none). A word scan, not a
+    regex with nested repetition: this runs for every verb trigger."""
+    words = _WORD_RE.finditer(text, start, min(end, start + 160))
+    for i, w in enumerate(words):
+        if i > reach:
+            break
+        if w.group().lower() == "to" and w.start() > start and _TO_NEXT_RE.match(text, w.end(), end):
+            return w.start()
+    return end
+
+
+def complement(text: str, start: int, end: int, far: bool = False) -> int:
+    """Where a verb's own words end: at its infinitive complement ("agreed [to hold talks annually]", or
+    ``far``: "invited the partners [to send observers]") or at a second verb of its subject, else ``end``."""
+    own = _infinitive_start(text, start, end, 6 if far else 3)
+    nxt = _NEXT_PREDICATE_RE.search(text, start, own)
+    return nxt.start() if nxt else own
+
+
+_RELATIVE_RE = re.compile(r"^[\s,]*(?:which|that)\b", re.IGNORECASE)
+
+
+def relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str:
+    """A noun's relative clause may tell its status ("talks ..., which are due to conclude later this year",
+    "an exercise, which was called off"): planned, cancelled or ongoing from there, else occurred."""
+    if home + 1 >= len(clauses) or not _RELATIVE_RE.match(clauses[home + 1].text):
+        return "occurred"
+    relative = clauses[home + 1].text
+    pronoun = _RELATIVE_RE.match(relative)
+    assert pronoun is not None
+    status = decide_status("", "", relative[pronoun.end() :], cues)
+    words = relative[pronoun.end() :].lower().split()
+    if status == "occurred" and cues.perfect_auxiliaries.intersection(words[:2]) and "since" in words:
+        return "ongoing"  # "a training program that has graduated 3,000 marines since 2001": still running
+    return status if status in ("planned", "cancelled", "ongoing") else "occurred"
