@@ -190,7 +190,9 @@ def eligible(
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
     verbal = not noun or _MODAL_RIGHT_BEFORE_RE.search(text, max(0, trig.start - 20), trig.start)
-    if verbal and t.start < trig.start and _after_other_verb(t, trig, clauses, verbs):
+    purpose = trig.text.lower().startswith("to ") and not text[t.end : trig.start].strip(" ,")
+    if verbal and t.start < trig.start and not purpose and _after_other_verb(t, trig, clauses, verbs):
+        # ("will travel to China next week [to meet] suppliers": a purpose right after the date shares it)
         return False  # "Macierewicz, who arrived on Tuesday, toured ... yesterday": Tuesday is the arrival's
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before

@@ -393,3 +393,9 @@ def test_the_next_in_next_fall_plans_nothing_and_a_season_plan_lies_ahead() -> N
     assert ("1994-09", "occurred") in exercises and ("1995-FA", "planned") in exercises
     visit = _dated(mentions, "visit")
     assert (visit.status, visit.date_value) == ("planned", "1995-SP")
+
+
+def test_a_purpose_right_after_a_trips_date_shares_it() -> None:
+    text = "The minister will travel to Jakarta next week to meet Indonesian commanders."
+    meeting = _dated(_mentions(text, date(2014, 9, 9)), "to meet")
+    assert (meeting.status, meeting.date_value) == ("planned", "2014-W38")
