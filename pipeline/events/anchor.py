@@ -203,8 +203,8 @@ def anchor_events(
     return marked if document.published is not None else [vague_when_undated(m) for m in marked]
 
 
-# A month or a day, with or without its year ("XXXX-05-03" in an article without publication date).
-_EDITION_VALUE_RE = re.compile(r"^[\dX]{4}-\d{2}(?:-\d{2})?$")
+# A month or a day, maybe without its year ("XXXX-05-03"; "today" = XXXX-XX-XX without publication date).
+_EDITION_VALUE_RE = re.compile(r"^[\dX]{4}-(?:\d{2}(?:-\d{2})?|XX-XX)$")
 
 
 # A clause coordinated with its own subject hangs on no other: "..., and planners will meet in Hawaii".

@@ -399,3 +399,9 @@ def test_a_purpose_right_after_a_trips_date_shares_it() -> None:
     text = "The minister will travel to Jakarta next week to meet Indonesian commanders."
     meeting = _dated(_mentions(text, date(2014, 9, 9)), "to meet")
     assert (meeting.status, meeting.date_value) == ("planned", "2014-W38")
+
+
+def test_without_a_date_an_annual_exercise_begun_today_is_one_edition() -> None:
+    text = "MANILA - About 5,000 troops began the annual Shoulder Guard exercise today at Camp Aguinaldo."
+    exercise = _dated(_mentions(text, None), "began")
+    assert (exercise.status, exercise.date_value) == ("occurred", "XXXX-XX-XX")
