@@ -20,6 +20,12 @@ _PRONOUN_BEFORE_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
 _THEY_BEFORE_RE = re.compile(r"\b(?:they|both)\s+(?:[a-z]+\s+){0,3}$")
 # A possessive pronoun before a noun trigger ("during [his] trip", "[her] first visit to Hanoi").
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:his|her)\s+(?:[a-z\-]+\s+){0,2}$")
+# A date owning a noun trigger: "today's visit", "Tuesday's talks", "last week's exercise".
+_DATE_OWNER_RE = re.compile(
+    r"\b(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)"
+    r"['’]s\s+(?:[a-z\-]+\s+)?$",
+    re.IGNORECASE,
+)
 # "Cohen's latest trip": a name's possessive, at most two words before a noun trigger.
 _OWNER_GAP_RE = re.compile(r"^(?:['’]s|['’])\s+(?:[a-z\-]+\s+){0,2}$")
 
@@ -93,6 +99,11 @@ def implied_subject(
         return plural
     if not noun:
         return roles
+    if _DATE_OWNER_RE.search(text, max(sentence.start, trigger.start - 20), trigger.start):
+        # "Gates hopes [today's] visit will establish ...": the subject of "hopes" is no participant of
+        # the visit; only those named after it are.
+        after = {m.actor_id for m in mentions if m.start >= trigger.end}
+        return tuple(r for r in roles if r.actor_id in after)
     if owner := _possessor(text, trigger.start, mentions, actors):
         # "Defense Secretary William S. Cohen's latest trip to Europe": the owner travels.
         return _with_subject(roles, owner)

@@ -405,3 +405,9 @@ def test_without_a_date_an_annual_exercise_begun_today_is_one_edition() -> None:
     text = "MANILA - About 5,000 troops began the annual Shoulder Guard exercise today at Camp Aguinaldo."
     exercise = _dated(_mentions(text, None), "began")
     assert (exercise.status, exercise.date_value) == ("occurred", "XXXX-XX-XX")
+
+
+def test_the_subject_of_hoping_is_no_participant_of_todays_visit() -> None:
+    text = "Holt hopes today's visit will establish a rhythm of consultations, the official said."
+    visit = _dated(_mentions(text, date(2010, 9, 15)), "visit")
+    assert _actor_names(visit) == []
