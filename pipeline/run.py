@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 # Below this many documents a process pool costs more (start-up, pickling) than it saves.
 POOL_MIN_DOCUMENTS = 32
+# Documents read are sent to the workers in rounds of at least this many (a file may hold one).
+_ROUND = 16
 # Young-generation collections while ingesting: ten times rarer than Python's default (700).
 _GC_YOUNG_THRESHOLD = 10_000
 
@@ -96,7 +98,6 @@ def ingest(
 
     started = time.perf_counter()
     report = IngestReport()
-    documents: list[Document] = []
     failed_paths: set[str] = set()
     files: list[Path] = []
     for path in paths:
@@ -104,25 +105,21 @@ def ingest(
             files.extend(discover([path]))
         except DocumentError as exc:
             _fail(report, failed_paths, str(exc.path), exc.message)
-    seen: dict[Path, Path] = {}
+    unique: dict[Path, Path] = {}
     for file in files:
-        seen.setdefault(file.resolve(), file)
-    # The workers start now and load their resources while this process reads the files.
-    pool = _early_pool(list(seen.values()), settings.lexicon_dir, workers)
-    try:
-        for file in seen.values():
+        unique.setdefault(file.resolve(), file)
+
+    def batches() -> Iterator[list[Document]]:
+        """The documents of each file, read as the analysis of the earlier ones goes on."""
+        for file in unique.values():
             report.files += 1
             loaded = load_file_partial(file, settings.lexicon_dir)
-            documents.extend(loaded.documents)
             for error in loaded.errors:
                 where = f"{error.path}:{error.line}" if error.line is not None else str(error.path)
                 _fail(report, failed_paths, where, error.message, key=str(error.path))
-        report.timings["load"] = time.perf_counter() - started
-        return _ingest_documents(documents, settings, progress, workers, report, started, reanalyse, pool)
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+            yield loaded.documents
+
+    return _ingest_documents(batches(), settings, progress, workers, report, started, reanalyse)
 
 
 @_few_full_collections()
@@ -141,7 +138,7 @@ def ingest_text(
     document = make_document(
         text, source, {k: v for k, v in metadata.items() if v}, None, settings.lexicon_dir
     )
-    return _ingest_documents([document], settings, False, 1, IngestReport(), time.perf_counter())
+    return _ingest_documents([[document]], settings, False, 1, IngestReport(), time.perf_counter())
 
 
 def _fail(report: IngestReport, failed: set[str], where: str, reason: str, key: str | None = None) -> None:
@@ -154,14 +151,13 @@ def _fail(report: IngestReport, failed: set[str], where: str, reason: str, key: 
 
 
 def _ingest_documents(
-    documents: list[Document],
+    batches: Iterable[list[Document]],
     settings: Settings,
     progress: bool,
     workers: int | None,
     report: IngestReport,
     started: float,
     reanalyse: bool = False,
-    processes: multiprocessing.pool.Pool | None = None,
 ) -> IngestReport:
     from pipeline.near_duplicates import inherit_dates
     from pipeline.store import Store
@@ -169,17 +165,38 @@ def _ingest_documents(
     store = Store(
         settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
     )
-    with store:
+    with store, _Analyser(settings.lexicon_dir, progress, workers) as analyser:
         known = store.doc_ids()
         fresh: dict[str, Document] = {}
         present: dict[str, Document] = {}  # stored already, analysed again when ``reanalyse``
-        for doc in documents:
-            if doc.doc_id in known or doc.doc_id in fresh:
-                report.already_present += 1
-                if reanalyse and doc.doc_id in known:
-                    present.setdefault(doc.doc_id, doc)
-            else:
-                fresh[doc.doc_id] = doc
+        # Dated documents keep their dates whatever the near-copies say: they are analysed (in the pool)
+        # as soon as their file is read, and while the near-copies are looked for; the others follow once
+        # their dates are known. The pool starts once enough new documents are seen to pay for it.
+        waiting: list[Document] = []
+        first: list[Document] = []
+        for batch in batches:
+            for doc in batch:
+                if doc.doc_id in known or doc.doc_id in fresh:
+                    report.already_present += 1
+                    if reanalyse and doc.doc_id in known:
+                        present.setdefault(doc.doc_id, doc)
+                else:
+                    fresh[doc.doc_id] = doc
+                    if doc.published is not None:
+                        waiting.append(doc)
+            if not analyser.decided and len(fresh) >= POOL_MIN_DOCUMENTS:
+                analyser.decide(len(fresh))
+            if analyser.decided and len(waiting) >= _ROUND:
+                analyser.submit(waiting)
+                first += waiting
+                waiting = []
+        report.timings["load"] = time.perf_counter() - started
+        if not analyser.decided:
+            analyser.decide(len(fresh) + len(present))
+        waiting += [d for d in present.values() if d.published is not None]
+        analyser.submit(waiting)
+        first += waiting
+        analyser.expect(len(fresh) + len(present))
         # Near-copies: a new undated article may take a stored article's date and a new dated article may
         # re-date a stored undated one; only the documents that can take part are loaded.
         pool = [*fresh.values(), *present.values()]
@@ -188,26 +205,17 @@ def _ingest_documents(
             if any(d.published is None for d in pool):
                 pool += [d for d in store.documents(dated=True) if d.doc_id not in present]
         clock = time.perf_counter()
-        # Dated documents keep their dates whatever the near-copies say: they are analysed (in the pool)
-        # while the near-copies are looked for here; the others follow once their dates are known.
-        first = [d for d in pool[: len(fresh) + len(present)] if d.published is not None]
-        expected = len(fresh) + len(present)
-        with _Analyser(settings.lexicon_dir, progress, workers, expected, processes) as analyser:
-            analyser.submit(first)
-            dated = inherit_dates(pool, settings.near_duplicate_threshold) if pool else []
-            clock = _lap(report, "near_duplicates", clock)
-            redated = [d for d in dated if d.doc_id in known and d.published_source == "near_duplicate"]
-            redated = [d for d in redated if d.published is not None and d.doc_id not in present]
-            started_ids = {d.doc_id for d in first}
-            analyser.submit(
-                [
-                    d
-                    for d in dated
-                    if (d.doc_id in fresh or d.doc_id in present) and d.doc_id not in started_ids
-                ]
-                + redated
-            )
-            analyses, prepared, errors = analyser.results()
+        dated = inherit_dates(pool, settings.near_duplicate_threshold) if pool else []
+        clock = _lap(report, "near_duplicates", clock)
+        redated = [d for d in dated if d.doc_id in known and d.published_source == "near_duplicate"]
+        redated = [d for d in redated if d.published is not None and d.doc_id not in present]
+        started_ids = {d.doc_id for d in first}
+        analyser.submit(
+            [d for d in dated if (d.doc_id in fresh or d.doc_id in present) and d.doc_id not in started_ids]
+            + redated
+        )
+        analyses, prepared, errors = analyser.results()
+        analyser.close()
         clock = _lap(report, "analyse", clock)
         for doc, reason in errors:
             _fail(report, set(), doc.source, f"analysis failed: {reason}")
@@ -259,27 +267,10 @@ def default_workers(n_documents: int) -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _early_pool(
-    files: Sequence[Path], lexicon_dir: Path | None, workers: int | None
-) -> multiprocessing.pool.Pool | None:
-    """The analysis pool, started before the files are read when they hold enough documents for one (a
-    JSONL file counts its lines); ``_Analyser`` uses it, or ends it when fewer documents are new."""
-    estimate = 0
-    for file in files:
-        if file.suffix.lower() != ".jsonl":
-            estimate += 1
-            continue
-        try:
-            estimate += file.read_bytes().count(b"\n") + 1
-        except OSError:
-            continue
-    n = workers if workers is not None else default_workers(estimate)
-    if n <= 1 or estimate < POOL_MIN_DOCUMENTS:
-        return None
-    return _start_pool(n, lexicon_dir)
-
-
 def _start_pool(n: int, lexicon_dir: Path | None) -> multiprocessing.pool.Pool:
+    """``n`` forked workers that share this process's loaded resources: it loads them first (once, instead
+    of once per worker; the workers' own warm-up then finds everything loaded)."""
+    _warm_up(lexicon_dir)
     return multiprocessing.get_context("fork").Pool(n, initializer=_warm_up, initargs=(lexicon_dir,))
 
 
@@ -288,52 +279,56 @@ def analyze_all(
 ) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
     """Analyse every document (in a process pool when worth it), with its store rows; failures are
     returned, not raised."""
-    with _Analyser(lexicon_dir, progress, workers, len(documents)) as analyser:
+    with _Analyser(lexicon_dir, progress, workers) as analyser:
+        analyser.decide(len(documents))
         analyser.submit(documents)
+        analyser.expect(len(documents))
         return analyser.results()
 
 
 class _Analyser:
-    """Documents analysed in a process pool (when the batch is worth it), submitted in one or more rounds;
-    ``results`` waits for all of them. Workers load their resources when they start (``_warm_up``), so
-    that happens while the parent still prepares the next round."""
+    """Documents analysed in a process pool (when the batch is worth it), submitted in rounds as they are
+    read; ``results`` waits for all of them. ``decide`` (before the first round) starts the pool when the
+    number of documents says it pays."""
 
-    def __init__(
-        self,
-        lexicon_dir: Path | None,
-        progress: bool,
-        workers: int | None,
-        expected: int,
-        pool: multiprocessing.pool.Pool | None = None,
-    ) -> None:
+    def __init__(self, lexicon_dir: Path | None, progress: bool, workers: int | None) -> None:
         from tqdm import tqdm
 
         self.lexicon_dir = lexicon_dir
-        self.n = workers if workers is not None else default_workers(expected)
-        self.use_pool = self.n > 1 and expected >= POOL_MIN_DOCUMENTS
-        self.started = pool  # started early by ``ingest`` (it ends it too)
-        if pool is not None:
-            self.n = pool._processes  # noqa: SLF001 - the size it was started with
+        self.workers = workers
+        self.n = 1
+        self.decided = False
         self.now = datetime.now()
         self.rounds: list[tuple[list[Document], Iterator | None]] = []
         self.pool: multiprocessing.pool.Pool | None = None
-        self.bar = tqdm(total=expected, desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
+        self.bar = tqdm(total=None, desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
+
+    def decide(self, expected: int) -> None:
+        """Pool or not, and how many processes, for a batch of (at least) ``expected`` documents."""
+        self.decided = True
+        self.n = self.workers if self.workers is not None else default_workers(expected)
+        if self.n > 1 and expected >= POOL_MIN_DOCUMENTS:
+            self.pool = _start_pool(self.n, self.lexicon_dir)
+            # The parent needs pandas (pyarrow imports it to convert the rows it inserts) and the dedup
+            # rules: they load while the workers analyse rather than after.
+            threading.Thread(target=_warm_parent, args=(self.lexicon_dir,), daemon=True).start()
+
+    def expect(self, total: int) -> None:
+        self.bar.total = total
+        self.bar.refresh()
 
     def __enter__(self) -> _Analyser:
-        if self.started is not None and not self.use_pool:
-            self.started.terminate()  # fewer new documents than the files held: not worth it
-        if self.use_pool:
-            self.pool = self.started or _start_pool(self.n, self.lexicon_dir)
-            # The parent needs pandas (pyarrow imports it to convert the rows it inserts), the dedup rules
-            # and the trigger rules (event codes): they load while the workers analyse rather than after.
-            threading.Thread(target=_warm_parent, args=(self.lexicon_dir,), daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
         self.bar.close()
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
+            self.pool = None
 
     def submit(self, documents: Sequence[Document]) -> None:
         jobs = [(doc, self.lexicon_dir, self.now) for doc in documents]
