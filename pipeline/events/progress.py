@@ -135,10 +135,8 @@ def _trip_goes_on(
         return False
     if not dct - timedelta(days=_RECENT_DAYS) <= mention.start < dct:
         return False
-    rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
-    if rule is None or not (rule.spans_days or rule.rule_id.startswith("arrive")):
+    if not _is_trip(mention, lexicon_dir):
         return False
-    travellers = _people(mention)
     for other in others:
         if other is mention or other.start is None or other.start < dct:
             continue
@@ -146,12 +144,24 @@ def _trip_goes_on(
             continue
         same_sentence = other.sentence.start == mention.sentence.start
         soon = other.start <= dct + timedelta(days=_RECENT_DAYS)
-        # "The delegation will meet ... tomorrow", "The group leaves on Friday": nobody else named, close by.
-        gap = other.sentence.start - mention.sentence.end
-        unnamed_nearby = not _people(other) and 0 <= gap <= _NEARBY_CHARS
-        if soon and (same_sentence or travellers & _people(other) or unnamed_nearby):
+        if soon and (same_sentence or _same_traveller(mention, other)):
             return True
     return False
+
+
+def _is_trip(mention: EventMention, lexicon_dir: Path | None) -> bool:
+    """An arrival or a trip (a rule marked as spanning days), not a one-day visit to a place."""
+    rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
+    return rule is not None and (rule.spans_days or rule.rule_id.startswith("arrive"))
+
+
+def _same_traveller(mention: EventMention, other: EventMention) -> bool:
+    """The same person acts in ``other``; or nobody is named there, close after ("The delegation will
+    meet ... tomorrow", "The group leaves on Friday")."""
+    if _people(mention) & _people(other):
+        return True
+    gap = other.sentence.start - mention.sentence.end
+    return not _people(other) and 0 <= gap <= _NEARBY_CHARS
 
 
 # Without a publication date only the words of the dates tell what is recent and what is soon.
@@ -178,19 +188,16 @@ def _running_undated(
         return True
     if mention.event_type != "VISIT" or not (_RECENT_RE.search(t.text) or _TODAY_RE.search(t.text)):
         return False
-    rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
-    if rule is None or not (rule.spans_days or rule.rule_id.startswith("arrive")):
+    if not _is_trip(mention, lexicon_dir):
         return False
-    travellers = _people(mention)
-    for other in others:
-        if other is mention or other.status != "planned" or other.timex is None:
-            continue
-        if not _SOON_RE.search(other.timex.text):
-            continue
-        gap = other.sentence.start - mention.sentence.end
-        if travellers & _people(other) or (not _people(other) and 0 <= gap <= _NEARBY_CHARS):
-            return True
-    return False
+    return any(
+        other is not mention
+        and other.status == "planned"
+        and other.timex is not None
+        and _SOON_RE.search(other.timex.text)
+        and _same_traveller(mention, other)
+        for other in others
+    )
 
 
 _THE_BEFORE_RE = re.compile(r"\b(?:the|this|these)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
