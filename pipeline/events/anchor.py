@@ -32,6 +32,7 @@ from pipeline.events.dating import (
     value_interval,
     when_clause,
 )
+from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
 from pipeline.events.governs import eligible, in_sequel_clause, own_relative, reported_right_after, said_after
 from pipeline.events.labels import replan
@@ -198,7 +199,10 @@ def anchor_events(
                 )  # "has also ordered": at some time before, not the passage's
         first_pass.append(dated)
     first_pass = leaving_after(first_pass, clause_cache, by_tid, timexes, text)
-    dated_all = date_by_passage(first_pass, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
+    references = deferred_references(found, first_pass, dating, sentences, document, by_tid, timexes)
+    with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
+    dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
+    dated_all = [m for m in dated_all if not m.mention_id.endswith(f":{REFERENCE_ONLY}")]
     marked = mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
     return marked if document.published is not None else [vague_when_undated(m) for m in marked]
 

@@ -411,3 +411,14 @@ def test_the_subject_of_hoping_is_no_participant_of_todays_visit() -> None:
     text = "Holt hopes today's visit will establish a rhythm of consultations, the official said."
     visit = _dated(_mentions(text, date(2010, 9, 15)), "visit")
     assert _actor_names(visit) == []
+
+
+def test_the_day_of_an_agreement_told_as_its_activity_dates_the_talks_after_it() -> None:
+    text = (
+        "WASHINGTON - Defense Secretary Paul Ward and Polish Defense Minister Jan Nowak agreed Monday to "
+        "hold a joint exercise in Kansas next fall.\n\n"
+        "The two met for three hours at the Pentagon."
+    )
+    mentions = _mentions(text, date(1994, 10, 5))
+    assert _dated(mentions, "met").date_value == "1994-10-03"
+    assert all(m.event_type != "AGREEMENT" for m in mentions)  # the agreement is its activity
