@@ -78,8 +78,17 @@ class Clustering:
         """Put ``item`` into the best event it fits, else a new one; returns that event's number."""
         keys, lookup = _block_keys(item, self.rules)
         best, best_score = None, -1.0
+        clusters = self.clusters
+        dated = item.interval is not None
+        low = high = 0
+        if dated:  # ``Cluster.fit``'s first test, done here once per mention: most candidates stop at it
+            slack = self.rules.day_tolerance
+            low, high = item.interval[0].toordinal() - slack, item.interval[1].toordinal() + slack
         for cid in _candidates(lookup, self.index, self.rules):
-            score = self.clusters[cid].fit(item, self.rules)
+            cluster = clusters[cid]
+            if dated and cluster.intervals and (high < cluster.first_day or low > cluster.last_day):
+                continue  # dated outside every date of the event: fit would say None
+            score = cluster.fit(item, self.rules)
             if score is not None and score > best_score:
                 best, best_score = cid, score
         return self._put(item, keys, best)
@@ -207,8 +216,9 @@ def _prepare(
     doc = analysis.document
     if text is None or len(text) != len(analysis.event_mentions):
         text = text_features(analysis, rules)
+    memo: dict = {}
     return [
-        features(mention, doc.published, words, canonical, rules)
+        features(mention, doc.published, words, canonical, rules, memo)
         for mention, words in zip(analysis.event_mentions, text, strict=True)
     ]
 
@@ -219,11 +229,46 @@ def features(
     text: TextFeatures,
     canonical: Mapping[str, Actor],
     rules: DedupRules,
+    memo: dict | None = None,
 ) -> Features:
-    """A mention ready for comparison: its actors made canonical, its text features attached."""
-    roles = _canonical_roles(mention.actors, canonical)
-    mention = _replace_actors(mention, roles)
+    """A mention ready for comparison: its actors made canonical, its text features attached. ``memo``
+    (a dict kept by the caller for one ``canonical``) shares the work on actors among the mentions that
+    have the same ones (all the mentions of one sentence, often)."""
+    parties = memo.get(mention.actors) if memo is not None else None
+    if parties is None:
+        parties = _parties(mention.actors, canonical)
+        if memo is not None:
+            memo[mention.actors] = parties
+    roles, changed, people, persons, countries, participants, counterparts, places = parties
+    if changed:
+        mention = replace(mention, actors=roles)
     sentence_norm, words, names, trigger_stems, additive, anaphoric = text
+    return Features(
+        mention=mention,
+        order=(published is None, published or date.min, mention.doc_id, mention.trigger.start),
+        published=published,
+        group=rules.type_group(mention.event_type),
+        people=people,
+        persons=persons,
+        countries=countries,
+        participants=participants,
+        counterparts=counterparts,
+        places=places,
+        interval=_interval(mention),
+        rank=_rank(mention.precision),
+        sentence_norm=sentence_norm,
+        words=words,
+        names=names,
+        trigger_stems=trigger_stems,
+        additive=additive,
+        anaphoric=anaphoric,
+    )
+
+
+def _parties(actors: tuple[ActorRole, ...], canonical: Mapping[str, Actor]) -> tuple:
+    """(canonical roles, whether they differ from ``actors``, people, persons, countries, participants,
+    counterparts, places) of a mention's actors, the sets frozen."""
+    roles = _canonical_roles(actors, canonical)
     people, persons, countries = set(), set(), set()
     counterparts, places = set(), set()
     for r in roles:
@@ -239,30 +284,16 @@ def features(
                 persons.add(r.actor_id)
         if r.country:
             countries.add(r.country)
-    return Features(
-        mention=mention,
-        order=(published is None, published or date.min, mention.doc_id, mention.trigger.start),
-        published=published,
-        group=rules.type_group(mention.event_type),
-        people=frozenset(people),
-        persons=frozenset(persons),
-        countries=frozenset(countries),
-        participants=frozenset(r.actor_id for r in roles),
-        counterparts=frozenset(counterparts),
-        places=frozenset(places),
-        interval=_interval(mention),
-        rank=_rank(mention.precision),
-        sentence_norm=sentence_norm,
-        words=words,
-        names=names,
-        trigger_stems=trigger_stems,
-        additive=additive,
-        anaphoric=anaphoric,
+    return (
+        roles,
+        roles != actors,
+        frozenset(people),
+        frozenset(persons),
+        frozenset(countries),
+        frozenset(r.actor_id for r in roles),
+        frozenset(counterparts),
+        frozenset(places),
     )
-
-
-def _replace_actors(mention: EventMention, roles: tuple[ActorRole, ...]) -> EventMention:
-    return replace(mention, actors=roles) if roles != mention.actors else mention
 
 
 def _interval(mention: EventMention) -> tuple[date, date] | None:

@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,12 +208,13 @@ def _held_items(
     text: Mapping[str, Sequence[TextFeatures]],
 ) -> list[Features]:
     out = []
+    memo: dict = {}
     for a in analyses:
         words = text.get(a.document.doc_id)
         if words is None or len(words) != len(a.event_mentions):
             words = text_features(a, rules)
         out += [
-            features(m, a.document.published, w, canonical, rules)
+            features(m, a.document.published, w, canonical, rules, memo)
             for m, w in zip(a.event_mentions, words, strict=True)
         ]
     return out
@@ -321,7 +323,9 @@ def _events(clustering: Clustering, cids: Iterable[int], rules: DedupRules, lexi
     return events, keys
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(key: tuple) -> str:
+    """A block key as stored in ``dedup_keys`` (cached: the events of one article share most of theirs)."""
     return json.dumps(key, separators=(",", ":"))
 
 
