@@ -141,7 +141,14 @@ class Store:
         """``add``, written by a thread on a second connection; returns ``wait`` (the count, or the thread's
         exception raised). DuckDB inserts and commits without holding the GIL, so the caller goes on with
         work that does not read these rows (dedup does not: it is given the analyses) and waits before
-        anything that does (the snapshot)."""
+        anything that does (the snapshot). When the stored dedup payloads were made by other rules, dedup
+        will rewrite that table: then the rows are written here, before returning."""
+        from pipeline.store_events import STATE_KEY, fingerprint
+
+        if self.meta(STATE_KEY) != fingerprint(self.lexicon_dir):
+            # the next dedup rewrites every stored payload (other rules made them): not beside a writer
+            added = self.add(analyses, prepared)
+            return lambda: added
         known = self.doc_ids()
         fresh: dict[str, DocumentAnalysis] = {}
         for analysis in analyses:

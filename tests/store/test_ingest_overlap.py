@@ -115,3 +115,21 @@ def _content_docs(db):
 
 def _boom(*args, **kwargs):
     raise RuntimeError("disk full")
+
+
+def test_new_documents_keep_their_payloads_when_dedup_rules_changed(tmp_path, settings):  # noqa: F811
+    from pipeline.store_events import STATE_KEY
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    for i in range(4):
+        _write(first, f"f{i}.txt", f"First {i}\n\nGates met officials in city {i}. {WORDS}", "2010-09-15")
+        _write(later, f"l{i}.txt", f"Later {i}\n\nGates met officials in port {i}. {WORDS}", "2010-12-01")
+    steps = replace(settings, db_path=tmp_path / "steps.duckdb")
+    run.ingest([first], steps, progress=False)
+    with Store(steps.db_path) as store:
+        store.set_meta(STATE_KEY, "made-by-older-rules")  # the next ingest rewrites every payload
+    run.ingest([later], steps, progress=False)
+    once = replace(settings, db_path=tmp_path / "once.duckdb")
+    run.ingest([first, later], once, progress=False)
+    assert _content(steps.db_path) == _content(once.db_path)
+    assert len(_content(steps.db_path)["dedup_mentions"]) == 8
