@@ -5,7 +5,10 @@ distinct texts: copy k of an article gets its publication date moved k weeks lat
 "tomorrow" resolve to other days and its events do not all collapse into one) and a distinct closing line
 (so its doc_id differs).
 They are written as JSONL files of 100 articles, then ``pipeline.run.ingest`` runs into a fresh store: load,
-near-duplicate dates, analysis, store, dedup over everything, Parquet snapshot.
+near-duplicate dates, analysis, store, dedup over everything, Parquet snapshot. Phases overlap: ``load`` is
+reading the files while the workers already analyse the first ones, ``workers_start`` the parent loading the
+analysis resources once and forking the workers, ``analyse`` the wait for the last analyses, ``store`` what
+is left of the documents' write (a thread, during dedup) once dedup is done.
 
 Peer: ``dateparser.search_dates`` over the same texts, the common one-call way to "find dates in news text"
 (no events, actors or store; it is slower than a full pipeline should be, so the ratio says how far ahead we
