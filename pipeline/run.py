@@ -10,28 +10,20 @@ stderr and is counted.
 from __future__ import annotations
 
 import gc
-import importlib
-import multiprocessing
-import multiprocessing.pool
-import os
 import sys
-import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from pipeline.analysis_pool import POOL_MIN_DOCUMENTS, Analyser, analyze_all, default_workers
 from pipeline.config import DEFAULT_SETTINGS, Settings
-from pipeline.model import Document, DocumentAnalysis
+from pipeline.model import Document
 
-if TYPE_CHECKING:
-    from pipeline.store_rows import Prepared
+__all__ = ["POOL_MIN_DOCUMENTS", "IngestReport", "analyze_all", "default_workers", "ingest", "ingest_text"]
 
-# Below this many documents a process pool costs more (start-up, pickling) than it saves.
-POOL_MIN_DOCUMENTS = 32
 # Documents read are sent to the workers in rounds of at least this many (a file may hold one).
 _ROUND = 16
 # Young-generation collections while ingesting: ten times rarer than Python's default (700).
@@ -165,7 +157,7 @@ def _ingest_documents(
     store = Store(
         settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
     )
-    with store, _Analyser(settings.lexicon_dir, progress, workers) as analyser:
+    with store, Analyser(settings.lexicon_dir, progress, workers) as analyser:
         known = store.doc_ids()
         fresh: dict[str, Document] = {}
         present: dict[str, Document] = {}  # stored already, analysed again when ``reanalyse``
@@ -260,174 +252,3 @@ def _lap(report: IngestReport, phase: str, since: float) -> float:
     now = time.perf_counter()
     report.timings[phase] = report.timings.get(phase, 0.0) + now - since
     return now
-
-
-def default_workers(n_documents: int) -> int:
-    """Processes to use when the caller does not say: all cores (at most 4) for a large batch, else one."""
-    if n_documents < POOL_MIN_DOCUMENTS:
-        return 1
-    return max(1, min(4, os.cpu_count() or 1))
-
-
-def _start_pool(n: int, lexicon_dir: Path | None) -> multiprocessing.pool.Pool:
-    """``n`` forked workers that share this process's loaded resources: it loads them first (once, instead
-    of once per worker; the workers' own warm-up then finds everything loaded)."""
-    _warm_up(lexicon_dir)
-    return multiprocessing.get_context("fork").Pool(n, initializer=_warm_up, initargs=(lexicon_dir,))
-
-
-def analyze_all(
-    documents: Sequence[Document], lexicon_dir: Path | None, progress: bool = True, workers: int | None = None
-) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
-    """Analyse every document (in a process pool when worth it), with its store rows; failures are
-    returned, not raised."""
-    with _Analyser(lexicon_dir, progress, workers) as analyser:
-        analyser.decide(len(documents))
-        analyser.submit(documents)
-        analyser.expect(len(documents))
-        return analyser.results()
-
-
-class _Analyser:
-    """Documents analysed in a process pool (when the batch is worth it), submitted in rounds as they are
-    read; ``results`` waits for all of them. ``decide`` (before the first round) starts the pool when the
-    number of documents says it pays."""
-
-    def __init__(self, lexicon_dir: Path | None, progress: bool, workers: int | None) -> None:
-        from tqdm import tqdm
-
-        self.lexicon_dir = lexicon_dir
-        self.workers = workers
-        self.n = 1
-        self.decided = False
-        self.start_seconds = 0.0  # loading resources and forking the workers
-        self.now = datetime.now()
-        self.rounds: list[tuple[list[Document], Iterator | None]] = []
-        self.pool: multiprocessing.pool.Pool | None = None
-        self.bar = tqdm(total=None, desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
-
-    def decide(self, expected: int) -> None:
-        """Pool or not, and how many processes, for a batch of (at least) ``expected`` documents."""
-        self.decided = True
-        self.n = self.workers if self.workers is not None else default_workers(expected)
-        if self.n > 1 and expected >= POOL_MIN_DOCUMENTS:
-            clock = time.perf_counter()
-            self.pool = _start_pool(self.n, self.lexicon_dir)
-            self.start_seconds = time.perf_counter() - clock
-            # The parent needs pandas (pyarrow imports it to convert the rows it inserts) and the dedup
-            # rules: they load while the workers analyse rather than after.
-            threading.Thread(target=_warm_parent, args=(self.lexicon_dir,), daemon=True).start()
-
-    def expect(self, total: int) -> None:
-        self.bar.total = total
-        self.bar.refresh()
-
-    def __enter__(self) -> _Analyser:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.bar.close()
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
-
-    def submit(self, documents: Sequence[Document]) -> None:
-        jobs = [(doc, self.lexicon_dir, self.now) for doc in documents]
-        if self.pool is not None and jobs:
-            # Big chunks (few round trips), but at least 8 per worker so the last ones finish together.
-            chunk = max(1, min(64, len(jobs) // (self.n * 8)))
-            self.rounds.append((list(documents), self.pool.imap(_work_slim, jobs, chunksize=chunk)))
-        else:
-            self.rounds.append((list(documents), None))
-
-    def results(self) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
-        analyses: list[DocumentAnalysis] = []
-        prepared: dict[str, Prepared] = {}
-        errors: list[tuple[Document, str]] = []
-        for documents, pending in self.rounds:
-            outcomes = pending if pending is not None else map(_work, _jobs(documents, self))
-            for doc, (analysis, rows, error) in zip(documents, outcomes, strict=True):
-                self.bar.update()
-                if analysis is None:
-                    errors.append((doc, error or ""))
-                    continue
-                if analysis.document is None:  # slimmed by the worker: the document is ours
-                    analysis = replace(analysis, document=doc)
-                analyses.append(analysis)
-                if rows is not None:
-                    prepared[analysis.document.doc_id] = rows
-        self.rounds = []
-        return analyses, prepared, errors
-
-
-def _jobs(documents: Sequence[Document], analyser: _Analyser) -> Iterator[tuple]:
-    return ((doc, analyser.lexicon_dir, analyser.now) for doc in documents)
-
-
-def _warm_parent(lexicon_dir: Path | None) -> None:
-    """What the parent loads after the analysis (storing, dedup), loaded while it waits for the workers."""
-    try:
-        importlib.import_module("pandas")
-        from pipeline.dedup_event import event_codes
-        from pipeline.dedup_rules import load_rules
-
-        load_rules(lexicon_dir)
-        event_codes("MEETING", "met", lexicon_dir)
-        importlib.import_module("pipeline.store_events")
-    except Exception:  # noqa: BLE001 - warming up is an optimisation; the real work reports errors
-        pass
-
-
-def _warm_up(lexicon_dir: Path | None) -> None:
-    """Worker initializer: load every resource the analysis uses once, before the first real document."""
-    from pipeline.documents import make_document
-
-    try:
-        sample = "WASHINGTON, Sept. 15, 2010 - Defense Secretary Robert Gates met Russia's minister today."
-        _work((make_document(sample, "warm-up", {}, None, lexicon_dir), lexicon_dir, datetime.now()))
-    except Exception:  # noqa: BLE001 - warming up is an optimisation; the real work reports errors
-        pass
-
-
-def _work(
-    job: tuple[Document, Path | None, datetime],
-) -> tuple[DocumentAnalysis | None, Prepared | None, str | None]:
-    """One document analysed and its store rows made (in the worker: the parent only inserts them)."""
-    from pipeline.store_rows import prepare_document
-
-    document, lexicon_dir, now = job
-    analysis, error = _analyze_one((document, lexicon_dir))
-    if analysis is None:
-        return None, None, error
-    try:
-        return analysis, prepare_document(analysis, now, lexicon_dir), None
-    except Exception:  # noqa: BLE001 - the parent makes the rows itself
-        return analysis, None, None
-
-
-def _work_slim(
-    job: tuple[Document, Path | None, datetime],
-) -> tuple[DocumentAnalysis | None, Prepared | None, str | None]:
-    """``_work`` in a pool worker: what crosses the process boundary is pickled there and unpickled by the
-    parent, so the analysis goes back without what the parent has (the document) or no longer needs once
-    the store rows are made (sentences, time expressions, actor mentions: dedup reads their text features)."""
-    analysis, rows, error = _work(job)
-    if analysis is not None and rows is not None:
-        slim = replace(analysis, document=None, sentences=(), timexes=(), actor_mentions=())
-        return slim, rows, error
-    return analysis, rows, error
-
-
-def _analyze_one(job: tuple[Document, Path | None]) -> tuple[DocumentAnalysis | None, str | None]:
-    """One document through the pure per-document stages; an exception becomes a message."""
-    from pipeline.analyze import analyze
-
-    document, lexicon_dir = job
-    try:
-        return analyze(document, lexicon_dir), None
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
-        return None, f"{type(exc).__name__}: {exc}"

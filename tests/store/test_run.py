@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+import pipeline.analysis_pool as analysis_pool
 import pipeline.run as run
 from pipeline.config import Settings
 from pipeline.model import DocumentAnalysis, EventMention, Span
@@ -39,7 +40,7 @@ def fake_analysis(job):
 
 @pytest.fixture
 def settings(tmp_path, monkeypatch):
-    monkeypatch.setattr(run, "_analyze_one", fake_analysis)
+    monkeypatch.setattr(analysis_pool, "_analyze_one", fake_analysis)
     return replace(Settings(), db_path=tmp_path / "db" / "t.duckdb")
 
 
@@ -126,7 +127,7 @@ def test_reanalyse_replaces_stored_analyses(tmp_path, settings, monkeypatch):
         analysis, error = fake_analysis(job)
         return replace(analysis, event_mentions=()), error
 
-    monkeypatch.setattr(run, "_analyze_one", no_events)
+    monkeypatch.setattr(analysis_pool, "_analyze_one", no_events)
     skipped = run.ingest([folder], settings, progress=False)
     again = run.ingest([folder], settings, progress=False, reanalyse=True)
     assert (skipped.events, skipped.reanalysed) == (1, 0)
