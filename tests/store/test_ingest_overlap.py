@@ -133,3 +133,16 @@ def test_new_documents_keep_their_payloads_when_dedup_rules_changed(tmp_path, se
     run.ingest([first, later], once, progress=False)
     assert _content(steps.db_path) == _content(once.db_path)
     assert len(_content(steps.db_path)["dedup_mentions"]) == 8
+
+
+def test_reanalyse_with_a_pool_equals_one_process(tmp_path, settings):  # noqa: F811
+    folder = tmp_path / "in"
+    _corpus(folder)
+    stores = {}
+    for workers in (1, 2):
+        target = replace(settings, db_path=tmp_path / f"r{workers}.duckdb")
+        run.ingest([folder], target, progress=False, workers=workers)
+        report = run.ingest([folder], target, progress=False, workers=workers, reanalyse=True)
+        assert report.documents_added == 0 and report.reanalysed == report.already_present - 1
+        stores[workers] = _content(target.db_path)
+    assert stores[1] == stores[2]
