@@ -18,11 +18,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pipeline.analysis_pool import POOL_MIN_DOCUMENTS, Analyser, analyze_all, default_workers
+from pipeline.analysis_pool import POOL_MIN_DOCUMENTS, Analyser, _work, analyze_all, default_workers
 from pipeline.config import DEFAULT_SETTINGS, Settings
 from pipeline.model import Document
 
-__all__ = ["POOL_MIN_DOCUMENTS", "IngestReport", "analyze_all", "default_workers", "ingest", "ingest_text"]
+# ``_work`` (one document analysed with its store rows) is also what ``pipeline.dask_engine`` runs.
+__all__ = [
+    "POOL_MIN_DOCUMENTS",
+    "IngestReport",
+    "_work",
+    "analyze_all",
+    "default_workers",
+    "ingest",
+    "ingest_text",
+]
 
 # Documents read are sent to the workers in rounds of at least this many (a file may hold one).
 _ROUND = 16
