@@ -200,7 +200,8 @@ def mention_text_features(
                 words,
                 names,
                 sim.content_stems(mention.trigger.text, rules.stopwords),
-                sim.has_any(before, rules.additive_cues),
+                # "hold a [separate] mine-clearing drill": a cue inside a long trigger counts too
+                sim.has_any(before + trigger_words[1:], rules.additive_cues),
                 sim.has_any(before[-1:] + trigger_words[:1], rules.anaphoric_determiners),
             )
         )

@@ -44,7 +44,7 @@ def build_event(members: list[Features], rules: DedupRules, lexicon_dir: Path | 
     key = f"{first.doc_id}:{first.trigger.start}:{first.trigger.end}:{first.event_type}"
     plover, cameo = event_codes(main.mention.event_type, main.mention.trigger.text, lexicon_dir)
     m = main.mention
-    status = _status(members, rules)
+    status = _status(members, rules, main.interval)
     return Event(
         event_id="ev_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
         event_type=m.event_type,
@@ -66,8 +66,11 @@ def _label(
     main: EventMention, status: str, mentions: Sequence[EventMention], lexicon_dir: Path | None
 ) -> str:
     """The main mention's label; rebuilt when later reports changed the status ("Planned: ..." happened)."""
-    if main.status != status:
-        return make_label(main.event_type, main.actors, status, lexicon_dir)
+    if main.status != status or not main.actors:
+        # a status changed by later reports, or a main mention naming nobody ("today's visit"): the
+        # participants the other mentions name
+        roles = main.actors or next((x.actors for x in mentions if x.actors), ())
+        return make_label(main.event_type, roles, status, lexicon_dir)
     return main.label or next((x.label for x in mentions if x.label), "") or main.trigger.text
 
 
@@ -85,16 +88,21 @@ def _undated_value(mentions: Sequence[EventMention]) -> str | None:
     return values.most_common(1)[0][0] if values else None
 
 
-def _status(members: Sequence[Features], rules: DedupRules) -> str:
+def _status(members: Sequence[Features], rules: DedupRules, interval: tuple[date, date] | None = None) -> str:
     """The latest article's word wins ("will conduct" then "took place" -> occurred). An undated article
     counts as the latest: it can only be placed by what it reports, and a report that an event happened (or
-    was cancelled) was written after the announcement of it."""
+    was cancelled) was written after the announcement of it. An event dated wholly after that article
+    cannot have occurred in it: a plan among its words wins then ("will fly to Fort Riley tomorrow" joined
+    by "the trip")."""
 
     def when(m: Features) -> tuple[bool, date]:
         return m.published is None, m.published or date.min
 
     latest = max(when(m) for m in members)
     statuses = {m.mention.status for m in members if when(m) == latest}
+    published = latest[1] if not latest[0] else None
+    if published is not None and interval is not None and interval[0] > published and "planned" in statuses:
+        statuses.discard("occurred")
     return min(statuses, key=rules.status_rank)
 
 

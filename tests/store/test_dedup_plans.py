@@ -1,0 +1,45 @@
+"""Dedup of plans, through the real per-document analysis: a separate drill stays apart, and a plan for a
+later day keeps its status when a back reference joins it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.analyze import analyze
+from pipeline.dedup import deduplicate
+from pipeline.model import Document
+
+
+def _events(text: str, published: date) -> list:
+    document = Document(doc_id="plans", source="plans.txt", text=text, title=None, published=published)
+    return deduplicate([analyze(document)])
+
+
+def test_a_separate_drill_later_this_month_is_not_the_exercise_discussed_today() -> None:
+    text = (
+        "More than 9,000 troops from Egypt and the United States began a 17-day exercise west of "
+        "Alexandria yesterday.\n\n"
+        'Gen. Tom Hart met Egyptian Defense Minister Ali Nour this morning. "This exercise is about learning '
+        'to work together," the general told reporters after the meeting.\n\n'
+        "Egyptian and U.S. naval forces will hold a separate mine-clearing drill in the Red Sea later "
+        "this month."
+    )
+    drills = [
+        e for e in _events(text, date(2005, 9, 13)) if any("mine" in m.sentence.text for m in e.mentions)
+    ]
+    assert len(drills) == 1
+    assert (drills[0].status, drills[0].date_value) == ("planned", "2005-09")
+    assert [m.trigger.text for m in drills[0].mentions] == ["hold a separate mine-clearing drill"]
+
+
+def test_a_plan_for_tomorrow_joined_by_the_trip_stays_a_plan() -> None:
+    text = (
+        "Defense Secretary Walter Brennan welcomed Russian Defense Minister Igor Lebed to the Pentagon "
+        "today, the start of a five-day visit.\n\n"
+        "The two ministers met for two hours. Tomorrow, Lebed will fly to Fort Riley, Kan., to watch "
+        "soldiers train.\n\n"
+        "The trip was arranged when the two spoke by phone last month."
+    )
+    flights = [e for e in _events(text, date(1996, 10, 16)) if e.date_value == "1996-10-17"]
+    assert len(flights) == 1 and len(flights[0].mentions) == 2  # "fly to" and "The trip"
+    assert flights[0].status == "planned"
