@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from pipeline.model import Document, DocumentAnalysis
 
 if TYPE_CHECKING:
+    from pipeline.dask_engine import DaskRunner
     from pipeline.store_rows import Prepared
 
 # Below this many documents a process pool costs more (start-up, pickling) than it saves.
@@ -61,11 +62,20 @@ class Analyser:
     read; ``results`` waits for all of them. ``decide`` (before the first round) starts the pool when the
     number of documents says it pays."""
 
-    def __init__(self, lexicon_dir: Path | None, progress: bool, workers: int | None) -> None:
+    def __init__(
+        self,
+        lexicon_dir: Path | None,
+        progress: bool,
+        workers: int | None,
+        engine: str = "local",
+        scheduler: str | None = None,
+    ) -> None:
         from tqdm import tqdm
 
         self.lexicon_dir = lexicon_dir
         self.workers = workers
+        self.engine, self.scheduler = engine, scheduler
+        self.dask: DaskRunner | None = None
         self.n = 1
         self.decided = False
         self.start_seconds = 0.0  # loading resources and forking the workers
@@ -78,7 +88,13 @@ class Analyser:
         """Pool or not, and how many processes, for a batch of (at least) ``expected`` documents."""
         self.decided = True
         self.n = self.workers if self.workers is not None else default_workers(expected)
-        if self.n > 1 and expected >= POOL_MIN_DOCUMENTS:
+        if self.engine == "dask":
+            from pipeline.dask_engine import DaskRunner
+
+            clock = time.perf_counter()
+            self.dask = DaskRunner(self.scheduler, max(1, self.n))
+            self.start_seconds = time.perf_counter() - clock
+        elif self.n > 1 and expected >= POOL_MIN_DOCUMENTS:
             clock = time.perf_counter()
             self.pool = _start_pool(self.n, self.lexicon_dir)
             self.start_seconds = time.perf_counter() - clock
@@ -102,10 +118,15 @@ class Analyser:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+        if self.dask is not None:
+            self.dask.close()
+            self.dask = None
 
     def submit(self, documents: Sequence[Document]) -> None:
         jobs = [(doc, self.lexicon_dir, self.now) for doc in documents]
-        if self.pool is not None and jobs:
+        if self.dask is not None and jobs:
+            self.rounds.append((list(documents), self.dask.submit(documents, self.lexicon_dir, self.now)))
+        elif self.pool is not None and jobs:
             # Big chunks (few round trips), but at least 8 per worker so the last ones finish together.
             chunk = max(1, min(64, len(jobs) // (self.n * 8)))
             self.rounds.append((list(documents), self.pool.imap(_work_slim, jobs, chunksize=chunk)))

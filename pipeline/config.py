@@ -47,6 +47,8 @@ class Settings:
     near_duplicate_threshold: shingle similarity above which two documents count as copies of one story.
     fuzzy_name_threshold: rapidfuzz score above which two person names are one actor ("Serdykov"/"Serdyukov").
     workers: processes used by ``dateline ingest`` (1 = in-process).
+    engine: where the per-document analysis runs: ``local`` (processes here) or ``dask`` (a dask.distributed
+        cluster at ``dask_scheduler``, or a LocalCluster of ``workers`` processes when none is given).
     """
 
     lexicon_dir: Path = field(default_factory=lambda: _env_path("DATELINE_LEXICON", _default_lexicon()))
@@ -54,6 +56,8 @@ class Settings:
     near_duplicate_threshold: float = 0.5
     fuzzy_name_threshold: float = 85.0
     workers: int = 1
+    engine: str = "local"
+    dask_scheduler: str | None = field(default_factory=lambda: os.environ.get("DATELINE_DASK_SCHEDULER"))
 
     @property
     def snapshot_dir(self) -> Path:

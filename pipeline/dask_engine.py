@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from pipeline.model import Document
 
@@ -25,22 +24,43 @@ class DaskUnavailable(RuntimeError):
     """dask.distributed is not installed (it is the optional extra ``dateline[dask]``)."""
 
 
-def _client(address: str | None, workers: int, stack: ExitStack) -> Any:
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise DaskUnavailable("the Dask engine needs dask.distributed: pip install 'dateline[dask]'") from exc
-    if address:
-        return stack.enter_context(Client(address))
-    cluster = stack.enter_context(
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    )
-    return stack.enter_context(Client(cluster))
+class DaskRunner:
+    """One Dask client for a whole ingest: documents are sent as they are submitted (the cluster works while
+    the caller reads more files) and come back in order. A LocalCluster is started when no address is
+    given, and closed with the runner."""
+
+    def __init__(self, address: str | None = None, workers: int = 2) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise DaskUnavailable(
+                "the Dask engine needs dask.distributed: pip install 'dateline[dask]'"
+            ) from exc
+        self._stack = ExitStack()
+        if address:
+            self.client = self._stack.enter_context(Client(address))
+        else:
+            cluster = self._stack.enter_context(
+                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            )
+            self.client = self._stack.enter_context(Client(cluster))
+
+    def submit(
+        self, documents: Sequence[Document], lexicon_dir: Path | None, now: datetime
+    ) -> Iterator[tuple]:
+        """Send the documents now; iterate ``(analysis, store rows, error)`` per document, in order."""
+        jobs = [(doc, lexicon_dir, now) for doc in documents]
+        batches = [jobs[i : i + _BATCH] for i in range(0, len(jobs), _BATCH)]
+        futures = self.client.map(_work_batch, batches, pure=False)
+        return (outcome for future in futures for outcome in future.result())
+
+    def close(self) -> None:
+        self._stack.close()
 
 
 def _work_batch(jobs: list[tuple[Document, Path | None, datetime]]) -> list[tuple]:
     """Run on a worker: the local engine's per-document work, for a batch of documents."""
-    from pipeline.run import _work  # the same function the process pool runs
+    from pipeline.analysis_pool import _work  # the same function the process pool runs
 
     return [_work(job) for job in jobs]
 
@@ -52,11 +72,9 @@ def dask_outcomes(
     address: str | None = None,
     workers: int = 2,
 ) -> Iterator[tuple]:
-    """``(analysis, store rows, error)`` per document, in order, computed on a Dask cluster."""
-    jobs = [(doc, lexicon_dir, now) for doc in documents]
-    batches = [jobs[i : i + _BATCH] for i in range(0, len(jobs), _BATCH)]
-    with ExitStack() as stack:
-        client = _client(address, workers, stack)
-        futures = client.map(_work_batch, batches, pure=False)
-        for future in futures:
-            yield from future.result()
+    """``(analysis, store rows, error)`` per document, in order, computed on a Dask cluster of its own."""
+    runner = DaskRunner(address, workers)
+    try:
+        yield from runner.submit(documents, lexicon_dir, now)
+    finally:
+        runner.close()

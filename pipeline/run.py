@@ -166,7 +166,8 @@ def _ingest_documents(
     store = Store(
         settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
     )
-    with store, Analyser(settings.lexicon_dir, progress, workers) as analyser:
+    engine = Analyser(settings.lexicon_dir, progress, workers, settings.engine, settings.dask_scheduler)
+    with store, engine as analyser:
         known = store.doc_ids()
         fresh: dict[str, Document] = {}
         present: dict[str, Document] = {}  # stored already, analysed again when ``reanalyse``

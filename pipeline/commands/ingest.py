@@ -1,8 +1,10 @@
-"""``dateline ingest PATH... [--db PATH] [--workers N] [--no-progress]``: articles into the event store."""
+"""``dateline ingest PATH... [--db PATH] [--workers N] [--engine local|dask] [--scheduler ADDR]``: articles
+into the event store."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -21,6 +23,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--workers", type=int, help="processes analysing articles (default: all cores for large batches)"
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where articles are analysed: local processes (default) or a Dask cluster (dateline[dask])",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786; DATELINE_DASK_SCHEDULER); "
+        "without one --engine dask starts a local cluster",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument(
@@ -47,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"dateline ingest: no such file or directory: {path}", file=sys.stderr)
         return 2
     settings = replace(Settings(), db_path=args.db) if args.db else Settings()
+    settings = replace(settings, engine=args.engine, dask_scheduler=args.scheduler or settings.dask_scheduler)
+    if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
+        print(
+            "dateline ingest: --engine dask needs dask.distributed: pip install 'dateline[dask]'",
+            file=sys.stderr,
+        )
+        return 2
     try:
         report = ingest(
             args.paths,
