@@ -9,6 +9,7 @@ date also makes an event planned; the anchoring stage decides that, once the dat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,8 +80,23 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(v).lower().replace("’", "'").split()) for v in values or [] if str(v).strip())
+class Phrases(tuple):
+    """Cue phrases (tuples of words) with their index by first word, built once when the cues load: a
+    cache keyed by the phrases would hash every phrase on every call, and ``_has`` runs for every mention."""
+
+    firsts: dict[str, tuple[tuple[str, ...], ...]]
+
+    def __new__(cls, seqs: Iterable[tuple[str, ...]]) -> Phrases:
+        obj = super().__new__(cls, seqs)
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for seq in obj:
+            index.setdefault(seq[0], []).append(seq)
+        obj.firsts = {word: tuple(group) for word, group in index.items()}
+        return obj
+
+
+def _seqs(values: list[str] | None) -> Phrases:
+    return Phrases(tuple(str(v).lower().replace("’", "'").split()) for v in values or [] if str(v).strip())
 
 
 @lru_cache(maxsize=8)
@@ -132,7 +148,7 @@ def status_cues(lexicon_dir: Path | None = None) -> StatusCues:
 
 def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
     """Does any cue phrase occur in ``words``? (Indexed by first word: this runs for every mention.)"""
-    firsts = _first_words(seqs)
+    firsts = seqs.firsts if isinstance(seqs, Phrases) else _first_words(seqs)
     for i, word in enumerate(words):
         for seq in firsts.get(word, ()):
             part = words[i : i + len(seq)]
