@@ -149,6 +149,8 @@ def status_cues(lexicon_dir: Path | None = None) -> StatusCues:
 def _has(words: list[str], seqs: tuple[tuple[str, ...], ...]) -> bool:
     """Does any cue phrase occur in ``words``? (Indexed by first word: this runs for every mention.)"""
     firsts = seqs.firsts if isinstance(seqs, Phrases) else _first_words(seqs)
+    if firsts.keys().isdisjoint(words):
+        return False  # the common case, answered in C
     for i, word in enumerate(words):
         for seq in firsts.get(word, ()):
             part = words[i : i + len(seq)]
