@@ -85,6 +85,10 @@ def _choose(
             0 if since else 1,
             distance,
             1 if is_vague(t) else 0,
+            # a list item's own date before a neighbour's ("talks later this month, a visit ... in May")
+            1
+            if "," in (text[t.end : trig.start] if t.start < trig.start else text[trig.end : t.start])
+            else 0,
             0 if distance == 0 or t.start < trig.start else 1,
             chars,
         )
