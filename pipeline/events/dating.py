@@ -23,6 +23,8 @@ _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 _PART_OF_DAY_RE = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T[\w:.]+$")
 _CENTURY_RE = re.compile(r"^\d{2}$")
 _WEEKDAY_UNKNOWN_RE = re.compile(r"^XXXX-WXX-\d(?:T.*)?$")
+# A day or a month whose year is unknown: "XXXX-08-04", "XXXX-XX-XX", "XXXX-08".
+_UNKNOWN_YEAR_RE = re.compile(r"^XXXX-(?:\d{2}|XX)(-(?:\d{2}|XX))?(?:T.*)?$")
 _SOURCES = {"clause": "same clause", "sentence": "same sentence", "passage": "passage", "dct": "dateline"}
 
 
@@ -95,6 +97,10 @@ def date_mention(
         # (XXXX-WXX-7), so the event says as much as its expression; the part of day stays in the timex.
         value, precision = value.split("T")[0], "day"
         extra += f"; a weekday ({t.value}) of an unknown week"
+    if precision == "none" and (unknown := _UNKNOWN_YEAR_RE.match(value)):
+        # "Aug. 4" without publication date: a day of an unknown year is still a day (it outranks a
+        # passage's vaguer date when mentions merge)
+        precision = "day" if unknown.group(1) else "month"
     part_of_day = _PART_OF_DAY_RE.match(value)
     if part_of_day:
         # The event is dated by its day; the part of day or clock time stays in the timex.
