@@ -250,7 +250,8 @@ def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], ve
     if home != here and not _COORDINATED_RE.match(clauses[home].text):
         return False  # "met in mid-June in Helsinki, where they worked out ...": the same time
     clause = clauses[here]
-    return any(clause.start <= v.start and v.end <= t.start and v.start != trig.start for v in verbs)
+    # (a verb whose span holds the date counts too: "flew in Tuesday and met ... on Wednesday")
+    return any(clause.start <= v.start < t.start and v.start != trig.start for v in verbs)
 
 
 # Between a noun trigger and its own relative clause: nothing, or the name it carries ("the exercise

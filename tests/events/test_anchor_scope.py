@@ -422,3 +422,14 @@ def test_the_day_of_an_agreement_told_as_its_activity_dates_the_talks_after_it()
     mentions = _mentions(text, date(1994, 10, 5))
     assert _dated(mentions, "met").date_value == "1994-10-03"
     assert all(m.event_type != "AGREEMENT" for m in mentions)  # the agreement is its activity
+
+
+def test_without_a_date_the_meeting_after_an_arrival_takes_its_own_weekday() -> None:
+    text = (
+        "Lt. Gen. Harold Webb flew in Tuesday and met Mongolian Defense Minister Bat Tsend on Wednesday. "
+        "The exercise, which began Aug. 4, drew about 900 troops."
+    )
+    mentions = _mentions(text, None)
+    assert _dated(mentions, "met").date_value == "XXXX-WXX-3"
+    exercise = _dated(mentions, "exercise")
+    assert (exercise.date_value, exercise.precision) == ("XXXX-08-04", "day")
