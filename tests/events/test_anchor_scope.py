@@ -433,3 +433,20 @@ def test_without_a_date_the_meeting_after_an_arrival_takes_its_own_weekday() -> 
     assert _dated(mentions, "met").date_value == "XXXX-WXX-3"
     exercise = _dated(mentions, "exercise")
     assert (exercise.date_value, exercise.precision) == ("XXXX-08-04", "day")
+
+
+def test_cooperation_and_exchange_wordings_beyond_visits_and_meetings() -> None:
+    text = (
+        "Navy doctors and Ghanaian army medics treated about 900 residents of Tamale last week.\n\n"
+        "Under the plan, eight Ghanaian officers will attend U.S. staff colleges this fall. A Ghanaian "
+        "officer has served on the U.S. Africa Command staff since 2015. U.S. advisers have advised "
+        "Ghanaian troops since 2012. The Army cut most ties with the unit in 1999 and restored limited "
+        "contacts in 2010."
+    )
+    found = {m.trigger.text.split()[0]: m.event_type for m in _mentions(text, date(2016, 10, 3))}
+    assert found.get("treated") == "COOPERATION"
+    assert found.get("attend") == "PERSONNEL_EXCHANGE"
+    assert found.get("served") == "PERSONNEL_EXCHANGE"
+    assert found.get("advised") == "COOPERATION"
+    assert found.get("cut") == "SUSPENSION"
+    assert found.get("restored") == "COOPERATION"
