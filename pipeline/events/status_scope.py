@@ -21,8 +21,11 @@ from pipeline.timex.interval import value_interval
 # ("invited the seven Dialogue partners [to send] observers").
 _WORD_RE = re.compile(r"[\w'’\-]+")
 _TO_NEXT_RE = re.compile(r"\s+[a-zA-Z]")
-# A second verb of the same subject: "invited the partners ... [and agreed] to hold biannual consultations".
-_NEXT_PREDICATE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\b", re.IGNORECASE)
+# A second verb of the same subject: "invited the partners ... [and agreed] to hold biannual consultations";
+# or a participle describing the object: "put on hold the activities with Russia [planned for] this fall".
+_NEXT_PREDICATE_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+ed\b|\s(?:planned|scheduled|slated|set|due)\s+for\b", re.IGNORECASE
+)
 
 
 # "The exercise, [part of the annual BALTOPS series,] included ...": the aside's frequency is the series'.

@@ -450,3 +450,16 @@ def test_cooperation_and_exchange_wordings_beyond_visits_and_meetings() -> None:
     assert found.get("advised") == "COOPERATION"
     assert found.get("cut") == "SUSPENSION"
     assert found.get("restored") == "COOPERATION"
+
+
+def test_cadet_visits_calls_about_a_decision_and_holds_on_planned_activities() -> None:
+    text = (
+        "Among the plans is a visit by Chilean naval cadets to Annapolis in May.\n\n"
+        "The two commanders discussed the decision by phone on Tuesday. On Tuesday the Pentagon also put "
+        "on hold the other military-to-military activities with Chile planned for this fall."
+    )
+    mentions = _mentions(text, date(2008, 8, 21))
+    assert _dated(mentions, "visit").event_type == "PERSONNEL_EXCHANGE"
+    assert _dated(mentions, "discussed").event_type == "PHONE_CALL"
+    hold = _dated(mentions, "on hold")
+    assert (hold.status, hold.date_value) == ("occurred", "2008-08-19")
