@@ -463,3 +463,18 @@ def test_cadet_visits_calls_about_a_decision_and_holds_on_planned_activities() -
     assert _dated(mentions, "discussed").event_type == "PHONE_CALL"
     hold = _dated(mentions, "on hold")
     assert (hold.status, hold.date_value) == ("occurred", "2008-08-19")
+
+
+def test_seeing_a_person_again_is_a_meeting_and_units_that_deploy_are_force() -> None:
+    text = (
+        "Hale arrived Sunday and will see Abenov again Thursday.\n\n"
+        "A Kazakh engineer company is expected to deploy to Iraq later this summer. The hospital ship "
+        "USNS Mercy anchored off Cam Ranh this morning."
+    )
+    mentions = _mentions(text, date(2015, 6, 2))
+    assert (_dated(mentions, "again").event_type, _dated(mentions, "again").date_value) == (
+        "MEETING",
+        "2015-06-04",
+    )
+    assert _dated(mentions, "deploy").event_type == "MILITARY_FORCE"
+    assert _dated(mentions, "anchored").event_type == "VISIT"
