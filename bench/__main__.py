@@ -15,6 +15,7 @@ BENCHMARKS = (
     "blind_bench",
     "final_bench",
     "sealed_bench",
+    "sealed2_bench",
     "dashboard_bench",
 )
 
