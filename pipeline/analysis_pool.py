@@ -88,7 +88,7 @@ class Analyser:
         """Pool or not, and how many processes, for a batch of (at least) ``expected`` documents."""
         self.decided = True
         self.n = self.workers if self.workers is not None else default_workers(expected)
-        if self.engine == "dask":
+        if self.engine == "dask" and expected > 0:  # no cluster for a batch with nothing new
             from pipeline.dask_engine import DaskRunner
 
             clock = time.perf_counter()
