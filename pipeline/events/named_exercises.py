@@ -33,6 +33,7 @@ class _Cues:
     verbs: re.Pattern[str]
     verbs_relative: re.Pattern[str]
     before_learned: re.Pattern[str]
+    serial_after: re.Pattern[str]
     not_first: frozenset[str]
     not_inside: frozenset[str]
     places: frozenset[str]
@@ -56,6 +57,9 @@ def _cues(path: Path) -> _Cues:
         ),
         before_learned=re.compile(
             rf"(?:^|[^\w\-’'])(?:{_alternation(raw['before_learned'])})[^\S\n]+$", flags
+        ),
+        serial_after=re.compile(
+            rf"(?:^|[^\w\-’'])(?:{_alternation(raw.get('serial_after') or ['-'])})[^\S\n]+$", flags
         ),
         not_first=frozenset(str(w).lower() for w in raw.get("not_first") or ()),
         not_inside=frozenset(str(w).lower() for w in raw.get("not_inside") or ()),
@@ -133,7 +137,11 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
         # A year or serial, or a participation cue before it, makes a name with an exercise verb an exercise
         # ("Cobra Gold 2015 began", "taking part in Saber Strike, which kicked off June 3").
         named = n.serial or cues.before_learned.search(before)
-        if told or (named and cues.verbs_relative.match(text[n.end : n.end + 40])):
+        if (
+            told
+            or (named and cues.verbs_relative.match(text[n.end : n.end + 40]))
+            or (n.serial and cues.serial_after.search(before))
+        ):
             learned.add(n.name)
     spans: list[tuple[int, int]] = []
     for n, told in zip(names, told_at, strict=True):
@@ -147,6 +155,6 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
             spans.append(
                 (n.start, n.end + verb.end())
             )  # "Ocean Bridge 08 was held": the name and its predicate
-        elif cues.before_learned.search(before):
+        elif cues.before_learned.search(before) or (n.serial and cues.serial_after.search(before)):
             spans.append((n.start, n.end))
     return spans

@@ -70,3 +70,15 @@ def test_a_codename_teaches_the_exercise_name() -> None:
 )
 def test_numbered_documents_and_storms_are_no_exercises(text: str) -> None:
     assert names(text) == []
+
+
+def test_a_name_with_a_year_after_taking_part_is_an_exercise() -> None:
+    from datetime import date
+
+    from pipeline.analyze import analyze
+    from pipeline.model import Document
+
+    text = "About 4,000 Marines took part in Arctic Lance 2016 alongside Norwegian troops last March."
+    doc = Document(doc_id="n", source="n.txt", text=text, title=None, published=date(2016, 6, 13))
+    found = [(m.trigger.text, m.event_type, m.date_value) for m in analyze(doc).event_mentions]
+    assert ("Arctic Lance 2016", "JOINT_EXERCISE", "2016-03") in found
