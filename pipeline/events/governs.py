@@ -287,7 +287,9 @@ def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
     Brussels, [where he consulted] allies")? Its event is not at the main clause's time."""
     home = clause_index(clauses, mention.trigger.start)
     if _SEQUEL_RE.match(clauses[home].text):
-        return True
+        # ... but not after a fronted phrase's comma: "Before the ceremony, the two admirals met ..."
+        head = clauses[home].text[: mention.trigger.start - clauses[home].start]
+        return not (home == 0 and "," in head)
     return home > 0 and bool(
         _HANGING_RE.match(clauses[home].text) and _SEQUEL_RE.match(clauses[home - 1].text)
     )

@@ -150,3 +150,13 @@ def test_without_a_date_the_meeting_after_an_arrival_takes_its_own_weekday() -> 
     assert _dated(mentions, "met").date_value == "XXXX-WXX-3"
     exercise = _dated(mentions, "exercise")
     assert (exercise.date_value, exercise.precision) == ("XXXX-08-04", "day")
+
+
+def test_a_fronted_before_phrase_does_not_make_the_main_clause_a_sequel() -> None:
+    text = (
+        "ITAGUAI, Brazil – Adm. John Dorsey met Brazilian navy chief Adm. Julio Lacerda here on Tuesday.\n\n"
+        "Before the ceremony, the two admirals met for an hour with their staffs."
+    )
+    mentions = _mentions(text, date(2012, 10, 17))
+    second = [m for m in mentions if m.sentence.text.startswith("Before")]
+    assert second and second[0].date_value == "2012-10-16"
