@@ -54,6 +54,8 @@ class StatusCues:
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
     scheduled_present: frozenset[str] = frozenset()
+    counterfactual_after: tuple[tuple[str, ...], ...] = ()
+    counterfactual_window: int = 8
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
 
 
@@ -110,6 +112,8 @@ def _load(path: Path) -> StatusCues:
     return StatusCues(
         window=int(raw.get("window", 8)),
         skip_window=int(skip.get("near_window", 3)),
+        counterfactual_after=_seqs(skip.get("counterfactual_after")),
+        counterfactual_window=int(skip.get("counterfactual_window", 8)),
         skip_before=_seqs(skip.get("before_near")),
         skip_after=_seqs(skip.get("after_near")),
         cancelled_before=_seqs((raw.get("cancelled") or {}).get("before")),
@@ -231,6 +235,8 @@ def decide_status(
     near = words_before[-cues.skip_window :]
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
         return SKIP
+    if not verb and _has(words_after[: cues.counterfactual_window], cues.counterfactual_after):
+        return SKIP  # "a visit like this one would not have been possible": no visit
     if not verb and (_has(near, cues.topic_before) or _has(words_after, cues.topic_after)):
         return SKIP
     window_before = words_before[-cues.window :]

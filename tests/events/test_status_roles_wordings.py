@@ -347,3 +347,8 @@ def test_seeing_a_person_again_is_a_meeting_and_units_that_deploy_are_force() ->
     )
     assert _dated(mentions, "deploy").event_type == "MILITARY_FORCE"
     assert _dated(mentions, "anchored").event_type == "VISIT"
+
+
+def test_a_counterfactual_visit_is_no_event() -> None:
+    text = '"Five years ago, a visit like this one would not have been possible," the general said.'
+    assert not [m for m in _mentions(text, date(2015, 2, 24)) if m.event_type == "VISIT"]
