@@ -12,6 +12,8 @@ events keep their count but no posting list (their lists would be most of the ta
 decided by ``contains`` on the candidates, unless the token is in every event (then the term filters
 nothing). When no term has posting lists, the candidates are all events: a search made only of such broad
 words costs more than the plain scan did (a hash join over every event), the price of one static plan.
+Measured at 1M synthetic events (bench.dashboard_bench, 2 idle cores), selecting the events of a search:
+'topic 42' 27-28 ms (scan 33-34), 'actor 4999' 11 (scan 21), but 'actor' (every event) 86-89 (scan 28-30).
 """
 
 from __future__ import annotations
