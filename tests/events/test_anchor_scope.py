@@ -6,19 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.analyze import analyze
-from pipeline.model import Document, EventMention
-
-
-def _mentions(text: str, published: date | None) -> list[EventMention]:
-    document = Document(doc_id="scope", source="scope.txt", text=text, title=None, published=published)
-    return list(analyze(document).event_mentions)
-
-
-def _dated(mentions: list[EventMention], word: str) -> EventMention:
-    found = [m for m in mentions if word in m.trigger.text]
-    assert found, f"no mention with {word!r}: {[m.trigger.text for m in mentions]}"
-    return found[0]
+from tests.events.analysed import first_with as _dated
+from tests.events.analysed import mentions_of as _mentions
 
 
 def test_the_date_of_telling_lawmakers_does_not_date_the_plan() -> None:

@@ -6,23 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.analyze import analyze
-from pipeline.model import Document, EventMention
-
-
-def _mentions(text: str, published: date | None) -> list[EventMention]:
-    document = Document(doc_id="scope", source="scope.txt", text=text, title=None, published=published)
-    return list(analyze(document).event_mentions)
-
-
-def _dated(mentions: list[EventMention], word: str) -> EventMention:
-    found = [m for m in mentions if word in m.trigger.text]
-    assert found, f"no mention with {word!r}: {[m.trigger.text for m in mentions]}"
-    return found[0]
-
-
-def _actor_names(mention: EventMention) -> list[str]:
-    return [r.name for r in mention.actors if r.role == "actor"]
+from tests.events.analysed import actor_names as _actor_names
+from tests.events.analysed import first_with as _dated
+from tests.events.analysed import mentions_of as _mentions
 
 
 def test_a_program_whose_relative_clause_runs_since_a_year_is_ongoing_from_it() -> None:
