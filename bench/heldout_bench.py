@@ -10,21 +10,16 @@ held-out content and is meant for the set's maintainer only, not for whoever tun
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "bench" / "heldout"
-ARTICLES = HELDOUT / "articles"
-TIMEX_GOLD = HELDOUT / "timex_gold.jsonl"
-EVENTS_GOLD = HELDOUT / "events_gold.json"
 SHARED_EVAL = Path("/work/shared/eval")
 RESULTS = ROOT / "bench" / "results"
 
@@ -67,38 +62,6 @@ def score(scorer: str, gold: Path, system: Path, extra: list[str]) -> tuple[dict
     return metrics, listing
 
 
-def gold_counts() -> dict[str, int]:
-    docs = [json.loads(x) for x in TIMEX_GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
-    events = json.loads(EVENTS_GOLD.read_text(encoding="utf-8"))
-    return {
-        "articles": len(list(ARTICLES.glob("*.txt"))),
-        "timex_docs": len(docs),
-        "timexes": sum(len(d["timexes"]) for d in docs),
-        "events": len(events),
-    }
-
-
-def evaluate(workdir: Path, details: bool) -> dict[str, Any]:
-    exe = dateline_exe()
-    db = workdir / "heldout.duckdb"
-    events_out = workdir / "events.jsonl"
-    tag_out = workdir / "tag.jsonl"
-    _, t_ingest = run([exe, "ingest", str(ARTICLES), "--db", str(db)], "dateline ingest")
-    _, t_events = run([exe, "events", "--db", str(db), "--format", "jsonl"], "dateline events", events_out)
-    _, t_tag = run([exe, "tag", "--jsonl", str(TIMEX_GOLD)], "dateline tag", tag_out)
-    timex, timex_errors = score("score_timex.py", TIMEX_GOLD, tag_out, ["--errors", "60"] if details else [])
-    events, event_misses = score("score_events.py", EVENTS_GOLD, events_out, ["--misses"] if details else [])
-    if details:
-        print(timex_errors)
-        print(event_misses)
-    return {
-        "gold": gold_counts(),
-        "timex": timex,
-        "events": events,
-        "seconds": {"ingest": round(t_ingest, 2), "events": round(t_events, 2), "tag": round(t_tag, 2)},
-    }
-
-
 def table(res: dict[str, Any]) -> str:
     t, e, g = res["timex"], res["events"], res["gold"]
     rel = t["dct_relative"]
@@ -124,30 +87,10 @@ def table(res: dict[str, Any]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.heldout_bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--keep", type=Path, help="keep the store and system outputs in this directory")
-    parser.add_argument("--details", action="store_true", help="print scorer errors (maintainer only)")
-    parser.add_argument("--out", type=Path, default=RESULTS / "heldout_bench.json")
-    args = parser.parse_args(argv)
+    """The held-out set through the same steps as every other set (``bench.blind_bench`` holds them)."""
+    from bench import blind_bench  # imports the helpers above: imported here, not at module level
 
-    if not SHARED_EVAL.is_dir():
-        print(f"heldout_bench: {SHARED_EVAL} is absent: the reference scorers are needed, nothing measured")
-        return 0
-    try:
-        if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
-            res = evaluate(args.keep, args.details)
-        else:
-            with tempfile.TemporaryDirectory(prefix="heldout_bench_") as tmp:
-                res = evaluate(Path(tmp), args.details)
-    except StepError as exc:
-        print(f"heldout_bench: {exc}", file=sys.stderr)
-        return 1
-    print(table(res))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
-    return 0
+    return blind_bench.main(["--dir", str(HELDOUT), "--out", str(RESULTS / "heldout_bench.json"), *argv])
 
 
 if __name__ == "__main__":
