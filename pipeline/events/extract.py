@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
 from pipeline.events.labels import make_label
+from pipeline.events.movers import movement_type, mover_lexicon
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles
 from pipeline.events.status import SKIP, decide_status, denied_before, status_cues
@@ -116,6 +117,7 @@ def extract_events(
     """Typed, attributed event mentions of one document, in text order; undated (see anchor.anchor_events)."""
     text = document.text
     cues = status_cues(lexicon_dir)
+    movers = mover_lexicon(lexicon_dir)
     actor_by_id = {a.actor_id: a for a in actors}
     matches = find_triggers(text, lexicon_dir)
     per_sentence = _by_sentence(matches, sentences)
@@ -145,6 +147,10 @@ def extract_events(
             if absorbed:
                 continue
             event_type = match.rule.event_type
+            if match.rule.movement:
+                event_type = (
+                    movement_type(text, sentence.start, sentence.end, match.start, movers) or event_type
+                )
             earlier_roles: tuple[ActorRole, ...] = ()
             if event_type == REFER:
                 reach = sentences[max(0, index - REACH)].start

@@ -70,6 +70,7 @@ class TriggerRule:
     near_before_window: int = 8
     origin: bool = False
     after_possessive: bool = False
+    movement: bool = False  # its type depends on who moves (events/movers.py)
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def _load(
                     near_before_window=int(entry.get("near_before_window", 8)),
                     origin=bool(entry.get("origin", False)),
                     after_possessive=bool(entry.get("after_possessive", False)),
+                    movement=bool(entry.get("movement", False)),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}

@@ -1,0 +1,51 @@
+"""An arrival's type comes from who arrives: officials visit, forces deploy, relief is aid (movers.yaml)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.analysed import first_with, mentions_of
+
+DAY = date(2012, 4, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The Chilean delegation arrived in Santiago on Monday for two days of talks.", "arrived", "VISIT"),
+        ("A Canadian infantry battalion began arriving in Latvia last week.", "arriving", "MILITARY_FORCE"),
+        (
+            "About 200 paratroopers from Vicenza, Italy, landed at Riga airport on Tuesday.",
+            "landed",
+            "MILITARY_FORCE",
+        ),
+        ("A Navy field hospital team is due in Port-au-Prince on Friday.", "due", "COOPERATION"),
+        ("Army instructors will arrive in Bamako next month to run the course.", "arrive", "COOPERATION"),
+        (
+            "Air Force cargo planes landed at Kathmandu on Sunday with tents and water purification units.",
+            "landed",
+            "COOPERATION",
+        ),
+        (
+            "Brig. Gen. Ana Ortiz, commander of Task Force Bravo forces, flew to Tegucigalpa on Monday.",
+            "flew",
+            "VISIT",
+        ),
+    ],
+)
+def test_the_mover_decides_what_an_arrival_is(text: str, word: str, expected: str) -> None:
+    assert first_with(mentions_of(text, DAY), word).event_type == expected
+
+
+def test_an_arrival_after_another_predicate_keeps_its_travellers_type() -> None:
+    text = "The minister addressed the troops at Camp Bondsteel and then flew to Skopje on Tuesday."
+    assert first_with(mentions_of(text, DAY), "flew").event_type == "VISIT"
+
+
+def test_a_ship_arriving_with_relief_supplies_is_aid_but_a_ship_alone_is_not() -> None:
+    relief = "The hospital ship USNS Comfort arrived off Haiti on Saturday with medical supplies."
+    plain = "The destroyer USS Ross arrived in Constanta on Saturday."
+    assert first_with(mentions_of(relief, DAY), "arrived").event_type == "COOPERATION"
+    assert first_with(mentions_of(plain, DAY), "arrived").event_type != "COOPERATION"
