@@ -4,7 +4,11 @@ News reports a trip or an exercise while it runs. Two signs of it, each a rule o
 - a trip whose traveller arrived in the last days and who does something else today or later ("Hollins
   arrived in Kiev on Sunday evening ... signed a plan here today ... will fly to Tbilisi tomorrow");
 - an activity that began in the last days and whose stated length runs past the publication date ("began a
-  two-week maritime exercise today", "departed Sept. 12 for a two-day mission", "scheduled for Feb. 9-16").
+  two-week maritime exercise today", "departed Sept. 12 for a two-day mission", "scheduled for Feb. 9-16");
+- an activity told by its beginning, with no end, in the last months ("the brigade that began arriving in
+  January", "has begun renovating a school", "began excavating the site last week"): a report of a start
+  says the rest is still to come. Long ago ("began co-developing the interceptor in the 1980s") or in a
+  past perfect ("had begun sharing data") it is history.
 """
 
 from __future__ import annotations
@@ -21,6 +25,13 @@ from pipeline.timex.interval import value_interval
 
 # How far back an arrival or a start may lie and still be reported as running.
 _RECENT_DAYS = 7
+# ... and a start told as such ("began arriving in January").
+_BEGUN_DAYS = 183
+_BEGAN_BEFORE_RE = re.compile(
+    r"\b(?<!had )(?:began|begun|started|begins|starts|commenced)\s+(?:to\s+)?"
+    r"(?:(?!(?:when|while|as|after|before|and|or|that|which|who|he|she|they|it|we|i)\s)[\w\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _DURATION_RE = re.compile(r"^P(\d+(?:\.\d+)?)([DWM])$")
 _DAYS_PER_UNIT = {"D": 1, "W": 7, "M": 30}
 # Duration adjectives the tagger may leave inside a trigger ("a two-week exercise").
@@ -88,6 +99,8 @@ def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression]
         return False
     if mention.status == "occurred" and _ends_later(mention, dct, timexes, text):
         return True  # "kicked off June 3 and will end June 15", read on June 12: however long ago it began
+    if mention.status == "occurred" and _BEGAN_BEFORE_RE.search(before):
+        return start >= dct - timedelta(days=_BEGUN_DAYS)  # "began arriving in January", read in March
     if start < dct - timedelta(days=_RECENT_DAYS):
         return False
     if end is not None and mention.precision == "day" and start < end and end > dct:
@@ -186,6 +199,10 @@ def _running_undated(
         return False
     if _TODAY_RE.search(t.text) and (_stated_length(mention, timexes, text) or 0) > 1:
         return True
+    if (mention.date_value or "").startswith("XXXX") and _BEGAN_BEFORE_RE.search(
+        text, max(mention.sentence.start, mention.trigger.start - 45), mention.trigger.start
+    ):
+        return True  # "began excavating the site last week": a recent start, relative to the unknown day
     if mention.event_type != "VISIT" or not (_RECENT_RE.search(t.text) or _TODAY_RE.search(t.text)):
         return False
     if not _is_trip(mention, lexicon_dir):

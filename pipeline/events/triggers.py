@@ -278,6 +278,30 @@ def _near_before_same_clause(
     return True
 
 
+def _accepted(
+    rule: TriggerRule, end: int, text: str, words: list[str], spans: list[tuple[int, int]], first: int
+) -> bool:
+    """The context checks of a match of ``rule`` from word ``first`` to ``end``."""
+    last = first
+    while last + 1 < len(spans) and spans[last + 1][0] < end:
+        last += 1
+    named = not rule.near_caps or _NAME_NEXT_RE.match(text, end)
+    return bool(
+        named
+        and _context_ok(rule, words, first, last)
+        and _near_before_same_clause(rule, text, words, spans, first)
+    )
+
+
+_GAP_IN_RE = re.compile(r"\)\{0,(\d+)\}")
+
+
+@lru_cache(maxsize=1024)
+def _shortest(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with lazy gaps: the shortest match instead of the longest."""
+    return re.compile(_GAP_IN_RE.sub(r"){0,\1}?", pattern.pattern), pattern.flags)
+
+
 def find_triggers(text: str, lexicon_dir: Path | None = None) -> list[TriggerMatch]:
     """All non-overlapping trigger matches in ``text``, in order (higher priority, then longer, wins)."""
     return list(_find_cached(text, _lexicon(lexicon_dir) / "event_triggers.yaml"))
@@ -322,17 +346,18 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
             m = rule.pattern.match(text, spans[i][0])
             if not m:
                 continue
-            last = i
-            while last + 1 < len(spans) and spans[last + 1][0] < m.end():
-                last += 1
-            named = not rule.near_caps or _NAME_NEXT_RE.match(text, m.end())
-            if (
-                named
-                and _context_ok(rule, words, i, last)
-                and _near_before_same_clause(rule, text, words, spans, i)
-            ):
-                match = TriggerMatch(m.start(), m.end(), rule)
-                candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
+            if not _accepted(rule, m.end(), text, words, spans, i):
+                # a gap took too many words ("repainted [classrooms at a primary] school" is vetoed by
+                # "at"): the shortest reading may stand ("repainted classrooms")
+                m = (
+                    _shortest(rule.pattern).match(text, spans[i][0])
+                    if _GAP_IN_RE.search(rule.pattern.pattern)
+                    else None
+                )
+                if not m or not _accepted(rule, m.end(), text, words, spans, i):
+                    continue
+            match = TriggerMatch(m.start(), m.end(), rule)
+            candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
     for start, end in find_named_exercises(text, path.parent / "exercise_names.yaml"):
         # Lowest priority: any wording of the vocabulary that overlaps the name tells more.
         candidates.append((1, -(end - start), start, TriggerMatch(start, end, _NAMED_EXERCISE)))

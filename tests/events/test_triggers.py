@@ -200,3 +200,10 @@ def test_wordings_that_refer_back_take_their_antecedents_type(text: str, trigger
 def test_nouns_that_are_a_place_or_a_topic_are_no_events(text: str, absent: str) -> None:
     mentions = extract_events(doc(text), sentences(text), [], [], [])
     assert absent not in [m.trigger.text for m in mentions], [m.trigger.text for m in mentions]
+
+
+def test_a_gap_vetoed_at_its_longest_reading_falls_back_to_its_shortest() -> None:
+    # The longest reading ("repainted [classrooms at a primary] school") crosses a vetoed word ("at"); the
+    # shortest ("repainted classrooms") is the event.
+    text = "Forty sailors repainted classrooms at a primary school in the port."
+    assert ("COOPERATION", "repainted classrooms") in found(text)

@@ -1,0 +1,31 @@
+"""An activity told by its recent beginning, with no end, is still running; an old or pluperfect one is not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import first_with, mentions_of
+
+
+def test_a_deployment_that_began_arriving_two_months_ago_is_ongoing() -> None:
+    text = "Officials discussed the Canadian battalion that began arriving in Latvia in February."
+    arrival = first_with(mentions_of(text, date(2018, 4, 12)), "arriving")
+    assert (arrival.status, arrival.date_value) == ("ongoing", "2018-02")
+
+
+def test_work_that_has_begun_in_an_undated_article_is_ongoing() -> None:
+    text = "Last week, a team of Navy engineers began rebuilding a clinic in the province."
+    work = first_with(mentions_of(text, None), "rebuilding")
+    assert work.status == "ongoing"
+
+
+def test_a_start_decades_ago_or_in_a_past_perfect_is_history() -> None:
+    old = "The partnership dates to 1986, when the two navies began exchanging cadets."
+    pluperfect = "By then, the two armies had begun training together in Bavaria last March."
+    assert first_with(mentions_of(old, date(2018, 4, 12)), "exchanging").status == "occurred"
+    assert first_with(mentions_of(pluperfect, date(2018, 4, 12)), "training").status == "occurred"
+
+
+def test_started_before_a_when_clause_does_not_make_the_clause_a_start() -> None:
+    text = "The relationship he started when he visited Oslo last month has grown."
+    assert first_with(mentions_of(text, date(2018, 4, 12)), "visited").status == "occurred"
