@@ -1,4 +1,4 @@
-"""An activity told by its recent beginning, with no end, is still running; an old or pluperfect one is not."""
+"""An activity told by its recent start, with no end, is still running; an old or pluperfect one is not."""
 
 from __future__ import annotations
 
