@@ -28,6 +28,7 @@ from pipeline.events.dating import (
     is_vague,
     over_the_past,
     range_start,
+    since_then,
     vague_when_undated,
     value_interval,
     when_clause,
@@ -184,6 +185,8 @@ def anchor_events(
             dated = date_mention(mention, chosen, source, by_tid, timexes, text)
             dated = _status_from_date(dated, document, lexicon_dir)
             dated = _plan_ahead(dated, document, timexes, by_tid, text)
+        elif (start := since_then(mention, candidates, text)) is not None:
+            dated = date_mention(mention, start, "sentence", by_tid, timexes, text, "; since then")
         elif (span := over_the_past(mention, timexes, document.published)) is not None:
             dated = date_mention(mention, span, "clause", by_tid, timexes, text)
             dated = replace(dated, end=document.published)
@@ -364,6 +367,13 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     ):
         # No publication date, but the verb tells it happened: "took part in the annual drill ... May 3-7".
         return replace(mention, status="occurred", label=mention.label.removeprefix("Recurring: "))
+    if (
+        dct is None
+        and _EDITION_VALUE_RE.match(mention.date_value or "")
+        and _MODAL_BEFORE_RE.search(mention.sentence.text[: mention.trigger.start - mention.sentence.start])
+    ):
+        # ... or that it is to come: "will join the crews in an annual exercise in August".
+        return replace(mention, status="planned", label=replan(mention.label.removeprefix("Recurring: ")))
     if dct is None or mention.start is None:
         return mention
     if mention.start > dct:

@@ -226,3 +226,20 @@ def over_the_past(
         how = f"{t.text} = {t.value} back from the publication date {dct.isoformat()} = {value}"
         return replace(t, type="DATE", value=value, anchor="dct", explanation=how)
     return None
+
+
+# "Since" with no date of its own: since the time just told ("started in 2003 and has been held every summer
+# since", "... twice a year since then").
+_BARE_SINCE_RE = re.compile(r"\bsince(?:\s+then)?\s*(?:[.;,!?)”\"]|$)", re.IGNORECASE)
+
+
+def since_then(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The start of a series or a state told by a bare "since": the last date before it in its sentence."""
+    if mention.status not in ("recurring", "ongoing"):
+        return None
+    if not _BARE_SINCE_RE.search(text, mention.trigger.end, mention.sentence.end):
+        return None
+    earlier = [t for t in candidates if t.end <= mention.trigger.start and not is_vague(t)]
+    return earlier[-1] if earlier else None

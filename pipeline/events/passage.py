@@ -51,10 +51,17 @@ _LAST_OCCURRENCE_RE = re.compile(
 )
 
 
+# "Kenyan troops, who joined the AU mission in 2012, hold the base": a relative clause set off by commas
+# gives background, not the time of the episode.
+_ASIDE_RELATIVE_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$", re.IGNORECASE)
+
+
 def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
     """Can this mention give its date to the undated mentions of its passage?"""
+    before = mention.sentence.text[: mention.trigger.start - mention.sentence.start]
     return (
         mention.status == "occurred"
+        and not _ASIDE_RELATIVE_RE.search(before)
         and not _PLUPERFECT_RE.search(mention.sentence.text)
         and not _LAST_OCCURRENCE_RE.search(mention.sentence.text)
         and mention.date_source in ("clause", "sentence")

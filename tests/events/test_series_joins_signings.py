@@ -1,0 +1,55 @@
+"""Wordings met in new articles: signings told in a relative clause, series told after an edition ("held
+every two years since"), training by instructors, joining a mission, background relative clauses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import first_with, mentions_of
+
+DAY = date(2011, 6, 8)
+
+
+def test_a_signing_told_in_a_relative_clause_after_its_document() -> None:
+    text = "The visits fall under a five-year cooperation plan, which the two ministries signed in February."
+    signing = first_with(mentions_of(text, DAY), "signed")
+    assert (signing.event_type, signing.status, signing.date_value) == (
+        "AGREEMENT_SIGNED",
+        "occurred",
+        "2011-02",
+    )
+
+
+def test_a_series_held_every_year_since_then_is_dated_by_its_start() -> None:
+    text = "Steppe Guardian began as a small staff drill in 2004 and has been held every autumn since."
+    series = first_with(mentions_of(text, DAY), "held")
+    assert (series.event_type, series.status, series.date_value) == ("JOINT_EXERCISE", "recurring", "2004")
+
+
+def test_training_by_another_countrys_instructors_is_assistance() -> None:
+    text = "The Mongolian battalion has trained with U.S. Marine instructors twice a year since 2006."
+    training = first_with(mentions_of(text, DAY), "trained")
+    assert (training.event_type, training.status, training.date_value) == ("COOPERATION", "recurring", "2006")
+
+
+def test_troops_that_join_a_multinational_mission_cooperate_but_not_a_recruit_joining_the_air_force() -> None:
+    mission = first_with(
+        mentions_of("Armenian soldiers joined the UN peacekeeping force in Lebanon in 2008.", DAY), "joined"
+    )
+    assert (mission.event_type, mission.date_value) == ("COOPERATION", "2008")
+    assert not mentions_of("The colonel joined the Air Force in 1988.", DAY)
+
+
+def test_a_background_relative_clause_does_not_date_the_next_sentence() -> None:
+    text = (
+        "The port is guarded by Ugandan troops, who joined the peacekeeping mission in 2007.\n\n"
+        "The minister urged other members to contribute helicopters to the mission."
+    )
+    appeal = first_with(mentions_of(text, DAY), "urged")
+    assert appeal.date_value != "2007"
+
+
+def test_an_annual_exercise_an_undated_article_says_someone_will_join_is_a_plan() -> None:
+    text = "Peruvian pilots will join U.S. and Chilean air crews in an annual rescue exercise in October."
+    edition = first_with(mentions_of(text, None), "join")
+    assert (edition.status, edition.date_value) == ("planned", "XXXX-10")
