@@ -261,8 +261,10 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> b
 
 # What separates a word from a later predicate that is not its own: a sentence or clause end, a relative
 # pronoun ("Hagel, who met U.S. troops on Monday, arrived": the troops did not arrive).
+# Initials and "U.S." end nothing; "the first of which are to be delivered" speaks of the goods named.
 _OTHER_CLAUSE_RE = re.compile(
-    r"[.!?;:\n]|,\s*(?:who|which|where|when|while)\b|\b(?:who|which|that)\s+\w+", re.IGNORECASE
+    r"(?<!\b[A-Z])\.|[!?;:\n]|,\s*(?:who|which|where|when|while)\b|\b(?<!of )(?:who|which|that)\s+\w+",
+    re.IGNORECASE,
 )
 
 
