@@ -15,9 +15,10 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,7 @@ class Analyser:
         self.decided = False
         self.start_seconds = 0.0  # loading resources and forking the workers
         self.now = datetime.now()
-        self.rounds: list[tuple[list[Document], Iterator | None]] = []
+        self.rounds: list[tuple[list[Document], Iterator | AsyncResult | None]] = []
         self.pool: multiprocessing.pool.Pool | None = None
         self.bar = tqdm(total=None, desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
 
@@ -122,35 +123,80 @@ class Analyser:
             self.dask.close()
             self.dask = None
 
+    @property
+    def pooled(self) -> bool:
+        return self.pool is not None
+
     def submit(self, documents: Sequence[Document]) -> None:
         jobs = [(doc, self.lexicon_dir, self.now) for doc in documents]
         if self.dask is not None and jobs:
             self.rounds.append((list(documents), self.dask.submit(documents, self.lexicon_dir, self.now)))
         elif self.pool is not None and jobs:
-            # Big chunks (few round trips), but at least 8 per worker so the last ones finish together.
-            chunk = max(1, min(64, len(jobs) // (self.n * 8)))
-            self.rounds.append((list(documents), self.pool.imap(_work_slim, jobs, chunksize=chunk)))
+            # Chunks of a few documents (few round trips, results streaming back in submission order),
+            # smaller at the end of the batch so the last ones finish together.
+            start = 0
+            for size in _chunk_sizes(len(jobs), self.n):
+                part = jobs[start : start + size]
+                self.rounds.append(
+                    (list(documents[start : start + size]), self.pool.apply_async(_work_chunk, (part,)))
+                )
+                start += size
         else:
             self.rounds.append((list(documents), None))
+
+    def backlog(self) -> int:
+        """Documents handed to the pool whose analysis has not come back yet."""
+        return sum(
+            len(docs)
+            for docs, pending in self.rounds
+            if isinstance(pending, AsyncResult) and not pending.ready()
+        )
+
+    def stream(self) -> Iterator[tuple[Document, DocumentAnalysis | None, Prepared | None, str | None]]:
+        """Every submitted document with its outcome (analysis, store rows, error), in submission order, as
+        they come back."""
+        while self.rounds:
+            documents, pending = self.rounds.pop(0)
+            if pending is None:
+                outcomes: Iterable = map(_work, _jobs(documents, self))
+            elif isinstance(pending, AsyncResult):
+                outcomes = pending.get()
+            else:
+                outcomes = pending
+            for doc, (analysis, rows, error) in zip(documents, outcomes, strict=True):
+                self.bar.update()
+                if analysis is not None and analysis.document is None:  # slimmed: the document is ours
+                    analysis = replace(analysis, document=doc)
+                yield doc, analysis, rows, error
 
     def results(self) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
         analyses: list[DocumentAnalysis] = []
         prepared: dict[str, Prepared] = {}
         errors: list[tuple[Document, str]] = []
-        for documents, pending in self.rounds:
-            outcomes = pending if pending is not None else map(_work, _jobs(documents, self))
-            for doc, (analysis, rows, error) in zip(documents, outcomes, strict=True):
-                self.bar.update()
-                if analysis is None:
-                    errors.append((doc, error or ""))
-                    continue
-                if analysis.document is None:  # slimmed by the worker: the document is ours
-                    analysis = replace(analysis, document=doc)
-                analyses.append(analysis)
-                if rows is not None:
-                    prepared[analysis.document.doc_id] = rows
-        self.rounds = []
+        for doc, analysis, rows, error in self.stream():
+            if analysis is None:
+                errors.append((doc, error or ""))
+                continue
+            analyses.append(analysis)
+            if rows is not None:
+                prepared[analysis.document.doc_id] = rows
         return analyses, prepared, errors
+
+
+def _chunk_sizes(n_jobs: int, workers: int) -> Iterator[int]:
+    """Chunks of 16 documents, then 4, then single ones for the last few of a batch."""
+    left = n_jobs
+    while left:
+        size = 16 if left > workers * 32 else 4 if left > workers * 4 else 1
+        size = min(size, left)
+        yield size
+        left -= size
+
+
+def _work_chunk(
+    jobs: list[tuple[Document, Path | None, datetime]],
+) -> list[tuple[DocumentAnalysis | None, Prepared | None, str | None]]:
+    return [_work_slim(job) for job in jobs]
 
 
 def _jobs(documents: Sequence[Document], analyser: Analyser) -> Iterator[tuple]:

@@ -17,10 +17,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.analysis_pool import POOL_MIN_DOCUMENTS, Analyser, _work, analyze_all, default_workers
 from pipeline.config import DEFAULT_SETTINGS, Settings
-from pipeline.model import Document
+from pipeline.model import Document, DocumentAnalysis
+
+if TYPE_CHECKING:
+    from pipeline.store_rows import Prepared
+    from pipeline.store_stream import StreamingDedup
 
 # ``_work`` (one document analysed with its store rows) is also what ``pipeline.dask_engine`` runs.
 __all__ = [
@@ -35,6 +40,8 @@ __all__ = [
 
 # Documents read are sent to the workers in rounds of at least this many (a file may hold one).
 _ROUND = 16
+# Documents the workers are given ahead (per worker) while dedup follows the analyses.
+_BACKLOG = 128
 # Young-generation collections while ingesting: ten times rarer than Python's default (700).
 _GC_YOUNG_THRESHOLD = 10_000
 
@@ -162,6 +169,7 @@ def _ingest_documents(
 ) -> IngestReport:
     from pipeline.near_duplicates import inherit_dates
     from pipeline.store import Store
+    from pipeline.store_stream import reading_key
 
     store = Store(
         settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
@@ -176,6 +184,7 @@ def _ingest_documents(
         # their dates are known. The pool starts once enough new documents are seen to pay for it.
         waiting: list[Document] = []
         first: list[Document] = []
+        stream: StreamingDedup | None = None
         for batch in batches:
             for doc in batch:
                 if doc.doc_id in known or doc.doc_id in fresh:
@@ -188,16 +197,26 @@ def _ingest_documents(
                         waiting.append(doc)
             if not analyser.decided and len(fresh) >= POOL_MIN_DOCUMENTS:
                 analyser.decide(len(fresh))
-            if analyser.decided and len(waiting) >= _ROUND:
+                stream = _stream(analyser, known, reanalyse, settings)
+            # while dedup follows the analyses, only enough is handed out to keep the workers busy: the
+            # rest goes in reading order once every date is known
+            if analyser.decided and len(waiting) >= _ROUND and not _busy(analyser, stream):
                 analyser.submit(waiting)
                 first += waiting
                 waiting = []
         if not analyser.decided:
             analyser.decide(len(fresh) + len(present))
+            stream = _stream(analyser, known, reanalyse, settings)
         # reading the files (the workers analysing meanwhile), and starting the workers
         report.timings["load"] = time.perf_counter() - started - analyser.start_seconds
         report.timings["workers_start"] = analyser.start_seconds
         waiting += [d for d in present.values() if d.published is not None]
+        if stream is not None:
+            # work for the workers while the near-copies are looked for (that takes about a tenth of
+            # the analysis time), in reading order
+            waiting.sort(key=reading_key)
+            head = max(0, max(_BACKLOG * analyser.n, len(fresh) // 6) - analyser.backlog())
+            waiting = waiting[:head]
         analyser.submit(waiting)
         first += waiting
         analyser.expect(len(fresh) + len(present))
@@ -214,11 +233,15 @@ def _ingest_documents(
         redated = [d for d in dated if d.doc_id in known and d.published_source == "near_duplicate"]
         redated = [d for d in redated if d.published is not None and d.doc_id not in present]
         started_ids = {d.doc_id for d in first}
-        analyser.submit(
-            [d for d in dated if (d.doc_id in fresh or d.doc_id in present) and d.doc_id not in started_ids]
-            + redated
-        )
-        analyses, prepared, errors = analyser.results()
+        later = [
+            d for d in dated if (d.doc_id in fresh or d.doc_id in present) and d.doc_id not in started_ids
+        ]
+        later += redated
+        if stream is not None:
+            later.sort(key=reading_key)
+            stream.expect([*first, *later])
+        analyser.submit(later)
+        analyses, prepared, errors = _collect(analyser, stream)
         analyser.close()
         clock = _lap(report, "analyse", clock)
         for doc, reason in errors:
@@ -240,7 +263,7 @@ def _ingest_documents(
             text = {doc_id: p.text for doc_id, p in prepared.items()}
             try:
                 if new and not again:  # only the events the new mentions can join (or all, when it must)
-                    report.events = store.update_events(new, text=text)
+                    report.events = store.update_events(new, text=text, stream=stream)
                 else:
                     report.events = store.rebuild_events(known=[*new, *again], text=text)
                 clock = _lap(report, "dedup", clock)
@@ -256,6 +279,43 @@ def _ingest_documents(
                 report.snapshot = store.write_snapshot()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stream(
+    analyser: Analyser, known: set[str], reanalyse: bool, settings: Settings
+) -> StreamingDedup | None:
+    """Dedup that follows the analyses, for a first ingest into an empty store analysed by a pool (the
+    parent is idle while the workers analyse)."""
+    if known or reanalyse or not analyser.pooled:
+        return None
+    from pipeline.store_stream import StreamingDedup
+
+    return StreamingDedup(settings.lexicon_dir, settings.fuzzy_name_threshold)
+
+
+def _busy(analyser: Analyser, stream: StreamingDedup | None) -> bool:
+    return stream is not None and analyser.backlog() >= _BACKLOG * analyser.n
+
+
+def _collect(
+    analyser: Analyser, stream: StreamingDedup | None
+) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
+    """Every analysis as it comes back (fed to ``stream``), its store rows and the failures."""
+    analyses: list[DocumentAnalysis] = []
+    prepared: dict[str, Prepared] = {}
+    errors: list[tuple[Document, str]] = []
+    for doc, analysis, rows, error in analyser.stream():
+        if analysis is None:
+            errors.append((doc, error or ""))
+            if stream is not None:
+                stream.skip(doc.doc_id)
+            continue
+        analyses.append(analysis)
+        if rows is not None:
+            prepared[analysis.document.doc_id] = rows
+        if stream is not None:
+            stream.add(analysis, rows.text if rows is not None else None)
+    return analyses, prepared, errors
 
 
 def _lap(report: IngestReport, phase: str, since: float) -> float:

@@ -237,13 +237,17 @@ class Store:
         return rebuild(self, known, text)
 
     def update_events(
-        self, new: Sequence[DocumentAnalysis], text: Mapping[str, Sequence[Any]] | None = None
+        self,
+        new: Sequence[DocumentAnalysis],
+        text: Mapping[str, Sequence[Any]] | None = None,
+        stream: Any = None,
     ) -> int:
         """Add the mentions of ``new`` (just stored) to the events; the same result as ``rebuild_events``,
-        at the cost of the events they can join only (see ``pipeline/store_events.py``)."""
+        at the cost of the events they can join only (see ``pipeline/store_events.py``). ``stream``: a
+        ``store_stream.StreamingDedup`` that clustered them while they were analysed."""
         from pipeline.store_events import update
 
-        return update(self, new, text)
+        return update(self, new, text, stream)
 
     def write_snapshot(self, target: Path | None = None) -> Path:
         """Publish the Parquet snapshot atomically (default: ``<db stem>.parquet/`` beside the store)."""

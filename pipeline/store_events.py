@@ -47,6 +47,7 @@ from pipeline.store_rows import (
 
 if TYPE_CHECKING:
     from pipeline.store import Store
+    from pipeline.store_stream import StreamingDedup
 
 # Bump when what dedup computes changes (``text_features``, clustering, how an event is built): the next
 # ingest then recomputes the stored payloads and rebuilds every event once.
@@ -75,18 +76,25 @@ def rebuild(
     store: Store,
     known: Sequence[DocumentAnalysis] = (),
     text: Mapping[str, Sequence[TextFeatures]] | None = None,
+    stream: StreamingDedup | None = None,
 ) -> int:
-    """Re-run dedup over every stored mention and replace the event tables; returns the event count."""
+    """Re-run dedup over every stored mention and replace the event tables; returns the event count.
+    ``stream``: the mentions of ``known`` clustered while they were analysed, used when that is exactly
+    the clustering this would build."""
     rules = load_rules(store.lexicon_dir)
     _refresh_payloads(store, rules)
     held = {a.document.doc_id: a for a in known}
     records = _merged_records(_stored_records(store, exclude=held), held.values())
     canonical = canonical_from_records(records, store.fuzzy_threshold)
-    items = _held_items(held.values(), canonical, rules, text or {})
-    items += [item for item, _ in _stored_items(store, canonical, rules, exclude=held)]
-    clustering = Clustering(rules)
-    for item in sorted(items, key=lambda m: m.order):
-        clustering.add(item)
+    stored = [item for item, _ in _stored_items(store, canonical, rules, exclude=held)]
+    clustering = None
+    if stream is not None and not stored:
+        clustering = stream.clustering_for(list(held.values()), canonical)
+    if clustering is None:
+        items = held_items(held.values(), canonical, rules, text or {}) + stored
+        clustering = Clustering(rules)
+        for item in sorted(items, key=lambda m: m.order):
+            clustering.add(item)
     events, keys = _events(clustering, range(len(clustering.clusters)), rules, store.lexicon_dir)
     documents = {**_stored_documents(store), **{d: a.document for d, a in held.items()}}
     rows = merge_rows([canonical_rows(canonical), event_rows(events, documents, keys)])
@@ -98,19 +106,22 @@ def rebuild(
 
 
 def update(
-    store: Store, new: Sequence[DocumentAnalysis], text: Mapping[str, Sequence[TextFeatures]] | None = None
+    store: Store,
+    new: Sequence[DocumentAnalysis],
+    text: Mapping[str, Sequence[TextFeatures]] | None = None,
+    stream: StreamingDedup | None = None,
 ) -> int:
     """Add the mentions of ``new`` (just stored) to the events; returns the event count."""
     rules = load_rules(store.lexicon_dir)
     new_ids = {a.document.doc_id for a in new}
     if not new or not _consistent(store, new_ids):
-        return rebuild(store, new, text)
+        return rebuild(store, new, text, stream)
     stored = _stored_records(store, exclude=new_ids)
     before = canonical_from_records((a for _, actors in stored for a in actors), store.fuzzy_threshold)
     canonical = canonical_from_records(_merged_records(stored, new), store.fuzzy_threshold)
     if any(_view(canonical[i]) != _view(a) for i, a in before.items()):
         return rebuild(store, new, text)  # a new name changes how stored actors unify
-    items = sorted(_held_items(new, canonical, rules, text or {}), key=lambda m: m.order)
+    items = sorted(held_items(new, canonical, rules, text or {}), key=lambda m: m.order)
     latest = _latest_stored(store, new_ids)
     if not items or (latest is not None and items[0].order[:3] <= latest):
         return rebuild(store, new, text)  # an older document: reading order changes
@@ -201,14 +212,16 @@ def _merged_records(
     return [actor for _, actors in sorted(docs, key=lambda d: d[0]) for actor in actors]
 
 
-def _held_items(
+def held_items(
     analyses: Iterable[DocumentAnalysis],
     canonical: Mapping[str, Actor],
     rules: DedupRules,
     text: Mapping[str, Sequence[TextFeatures]],
+    memo: dict | None = None,
 ) -> list[Features]:
+    """The mentions of ``analyses`` ready for clustering (``memo``: see ``dedup.features``)."""
     out = []
-    memo: dict = {}
+    memo = {} if memo is None else memo
     for a in analyses:
         words = text.get(a.document.doc_id)
         if words is None or len(words) != len(a.event_mentions):

@@ -91,13 +91,77 @@ def unify_actors(
             result[aid] = _merge([aid], seen, None)
             continue
         names[aid] = parse_name(rec.first.name)
-        blocks[("person", translit_key(names[aid].surname)[:2])].append(aid)
+        blocks[_block(names[aid])].append(aid)
     for ids in blocks.values():
-        for group in _group(ids, seen, names, nicknames, threshold):
-            canonical = _merge(group, seen, names)
-            for aid in group:
-                result[aid] = canonical
+        result.update(_unify_block(ids, seen, names, nicknames, threshold))
     return result
+
+
+def _block(name: PersonName) -> tuple[str, str]:
+    return ("person", translit_key(name.surname)[:2])
+
+
+def _unify_block(ids, seen, names, nicknames, threshold) -> dict[str, Actor]:  # noqa: ANN001
+    """The canonical Actor of every person of one block: it depends on the names of that block only."""
+    result: dict[str, Actor] = {}
+    for group in _group(ids, seen, names, nicknames, threshold):
+        canonical = _merge(group, seen, names)
+        for aid in group:
+            result[aid] = canonical
+    return result
+
+
+class IncrementalUnifier:
+    """``unify_actors`` of a set of records (one per actor_id) kept up to date as records come and change:
+    only the blocks a new or changed record falls in are grouped again, so following a growing corpus (the
+    ingest clustering events while documents are still being analysed) costs little. ``unified`` is what
+    ``unify_actors`` gives for the current records (grouping and merging depend on the set of records of a
+    block, not on their order)."""
+
+    def __init__(self, threshold: float = 85.0, lexicon_dir: Path | None = None) -> None:
+        self.threshold = threshold
+        self.nicknames = load_lexicon(lexicon_dir).nicknames
+        self.seen: dict[str, _Seen] = {}
+        self.names: dict[str, PersonName] = {}
+        self.blocks: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.unified: dict[str, Actor] = {}
+        self.dirty: set[tuple[str, str]] = set()
+        self.changed: set[str] = set()  # ids whose canonical Actor may differ since ``refresh`` last ran
+
+    def put(self, actor: Actor) -> None:
+        """Make ``actor`` the one record of its actor_id (replacing an earlier one)."""
+        aid = actor.actor_id
+        old = self.seen.get(aid)
+        if old is not None:
+            if old.first == actor:
+                return
+            if aid in self.names:
+                block = _block(self.names.pop(aid))
+                self.blocks[block].discard(aid)
+                self.dirty.add(block)
+        record = _Seen(actor)
+        record.add(actor)
+        self.seen[aid] = record
+        self.changed.add(aid)
+        if actor.kind != "person":
+            self.unified[aid] = _merge([aid], self.seen, None)
+            return
+        self.names[aid] = parse_name(actor.name)
+        block = _block(self.names[aid])
+        self.blocks[block].add(aid)
+        self.dirty.add(block)
+
+    def refresh(self) -> set[str]:
+        """Group the blocks that changed again; returns the ids whose canonical Actor changed."""
+        for block in self.dirty:
+            grouped = _unify_block(self.blocks[block], self.seen, self.names, self.nicknames, self.threshold)
+            for aid, actor in grouped.items():
+                if self.unified.get(aid) != actor:
+                    self.unified[aid] = actor
+                    self.changed.add(aid)
+        self.dirty.clear()
+        changed, self.changed = self.changed, set()
+        return changed
 
 
 def _group(ids, seen, names, nicknames, threshold) -> list[list[str]]:  # noqa: ANN001
