@@ -204,8 +204,9 @@ def over_the_past(
     mention: EventMention, timexes: Sequence[TimeExpression], dct: date | None
 ) -> TimeExpression | None:
     """A series or an ongoing activity "over the past 18 months" began that long before the publication
-    date: it is dated by that start, at the period's own unit (P18M back from 2015-09-17 is 2014-03),
-    and runs to the publication date."""
+    date: it is dated by that start, to the month (P18M back from 2015-09-17 is 2014-03; P1Y back from
+    2015-03-04 is 2014-03), to the year for decades, to the day for weeks and days, and runs to the
+    publication date."""
     if mention.status not in ("recurring", "ongoing") or dct is None:
         return None
     sent = mention.sentence
@@ -216,10 +217,11 @@ def over_the_past(
         if not m or not _PAST_SPAN_RE.match(t.text):
             continue
         n, unit = int(m.group(1)), m.group(2)
-        if unit in ("Y", "DE"):
-            value = str(dct.year - n * (10 if unit == "DE" else 1))
-        elif unit == "M":
-            months = dct.year * 12 + dct.month - 1 - n
+        if unit == "DE":
+            value = str(dct.year - n * 10)
+        elif unit in ("Y", "M"):
+            # "over the past year", read on 2015-03-04, began in March 2014 (not in January)
+            months = dct.year * 12 + dct.month - 1 - n * (12 if unit == "Y" else 1)
             value = f"{months // 12:04d}-{months % 12 + 1:02d}"
         else:
             value = (dct - timedelta(days=n * (7 if unit == "W" else 1))).isoformat()

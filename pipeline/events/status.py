@@ -57,6 +57,7 @@ class StatusCues:
     counterfactual_after: tuple[tuple[str, ...], ...] = ()
     counterfactual_window: int = 8
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
+    perfect_states: frozenset[str] = frozenset()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
@@ -141,6 +142,9 @@ def _load(path: Path) -> StatusCues:
         since_ongoing_types=frozenset((raw.get("ongoing") or {}).get("since_types") or ()),
         scheduled_present=frozenset(str(w).lower() for w in raw.get("scheduled_present") or ()),
         perfect_continuous=_seqs(perfect.get("continuous")),
+        perfect_states=frozenset(
+            str(w).lower() for w in (raw.get("ongoing") or {}).get("perfect_states") or ()
+        ),
     )
 
 
@@ -288,6 +292,8 @@ def decide_status(
     first_trigger_word = trigger.split()[0] if trigger.split() else trigger
     if _ING_RE.search(first_trigger_word) and _ends_with(words_before, cues.progressive):
         return "ongoing"
+    if _perfect_state(words_before, trigger_words, cues):
+        return "ongoing"  # "the troops it has massed near the border": they are still there
     if (
         _has(window_before, cues.ongoing_before)
         or _has(window_after[:4], cues.ongoing_after)
@@ -296,6 +302,15 @@ def decide_status(
     ):
         return "ongoing"
     return "occurred"
+
+
+def _perfect_state(words_before: list[str], trigger_words: list[str], cues: StatusCues) -> bool:
+    """A present perfect of a verb whose result is a state ("has massed", "have stationed") still holds."""
+    if len(trigger_words) > 1 and trigger_words[0] in cues.perfect_auxiliaries:
+        return trigger_words[1] in cues.perfect_states
+    if not trigger_words or trigger_words[0] not in cues.perfect_states:
+        return False
+    return bool(cues.perfect_auxiliaries.intersection(words_before[-2:]))
 
 
 def is_timetable(trigger: str, cues: StatusCues) -> bool:
