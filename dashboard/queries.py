@@ -14,6 +14,7 @@ instead of every sentence. ``st.altair_chart`` ships its whole frame to the brow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -180,8 +181,9 @@ def bin_unit(first: date | None, last: date | None) -> str:
 
 
 def _source(src: str) -> str:
-    """The relation queries read: the prepared ``events`` or this connection's ``sel`` (see ``narrow``)."""
-    if src not in ("events", "sel"):
+    """The relation queries read: the prepared ``events`` or a selection made by ``view.narrow`` (``sel``,
+    or ``sel_`` and 32 hex digits); formatted into SQL, so nothing else passes."""
+    if src not in ("events", "sel") and not re.fullmatch(r"sel_[0-9a-f]{32}", src):
         raise ValueError(f"unknown source table {src!r}")
     return src
 

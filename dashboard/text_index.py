@@ -18,23 +18,28 @@ Measured at 1M synthetic events (bench.dashboard_bench, 2 idle cores), selecting
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
 BROAD_SHARE = 0.5  # tokens occurring more often than this share of the events get no posting list
+SCAN_SHARE = 0.15  # a search whose rarest term is listed for more events than this share scans instead
 
 
 def build_text_index(con: duckdb.DuckDBPyConnection) -> None:
-    """``text_index(token, df, eids, everywhere)``: every space-separated token of ``events.search_text``,
-    its number of occurrences, the events it occurs in (NULL when broad) and whether every event contains it
-    as a substring; ``text_all``: one list of every event. A token twice in one event is listed twice:
+    """``text_index(token, df, eids, listed, everywhere)``: every space-separated token of
+    ``events.search_text``, its number of occurrences, the events it occurs in (NULL when broad), whether
+    they are listed (reading the lists to ask costs 3x the rest of a plan) and whether every event contains
+    it as a substring; ``text_all``: one list of every event; ``text_meta``: the number of events and the
+    highest ``eid``. A token twice in one event is listed twice:
     harmless, the lists feed a semi-join."""
     (n_events,) = con.execute("SELECT count(*) FROM events").fetchone()
     broad = max(1, int(n_events * BROAD_SHARE))
     con.execute(
         f"""CREATE TABLE text_index AS SELECT token, count(*)::INTEGER AS df,
-                CASE WHEN count(*) <= {broad} THEN list(eid) END AS eids, false AS everywhere
+                CASE WHEN count(*) <= {broad} THEN list(eid) END AS eids, count(*) <= {broad} AS listed,
+                false AS everywhere
             FROM (SELECT eid, unnest(string_split(search_text, ' ')) AS token FROM events)
             GROUP BY token"""
     )
@@ -48,6 +53,9 @@ def build_text_index(con: duckdb.DuckDBPyConnection) -> None:
         if missing is None:
             con.execute("UPDATE text_index SET everywhere = true WHERE token = $t", {"t": token})
     con.execute("CREATE TABLE text_all AS SELECT list(eid) AS eids FROM events")
+    con.execute(
+        "CREATE TABLE text_meta AS SELECT count(*)::INTEGER AS n, coalesce(max(eid), 0) AS top FROM events"
+    )
 
 
 def text_clause(terms: list[str]) -> tuple[str, dict[str, Any]]:
@@ -89,3 +97,75 @@ def text_clause(terms: list[str]) -> tuple[str, dict[str, Any]]:
         SELECT e.eid FROM events e
         WHERE e.eid IN (SELECT eid FROM cand WHERE verify) AND {" AND ".join(checks)})"""
     return sql, params
+
+
+@dataclass(frozen=True)
+class TextPlan:
+    """How one search runs, chosen from the index's counts: ``kind`` is "all" (every term is in every
+    event: no filter), "none" (a term is in no token: no event), "index" (the posting lists of ``pick``
+    give the candidates) or "scan" (``contains`` on every event); ``check``: the terms ``contains`` must
+    still verify; ``df``: occurrences of the tokens containing ``pick``."""
+
+    kind: str
+    pick: str | None = None
+    check: tuple[str, ...] = ()
+    df: int = 0
+
+
+def plan_search(con: duckdb.DuckDBPyConnection, terms: list[str]) -> TextPlan:
+    """The cheaper of the two ways to find the events holding every term. The index costs about its
+    rarest term's posting lists, the scan about the whole table: the index while the rarest listed term
+    occurs at most ``SCAN_SHARE`` times the number of events, then the scan. A term every event contains
+    is dropped (it filters nothing), so a search made only of such words costs nothing."""
+    wanted = list(dict.fromkeys(terms))
+    # one pass over the tokens, one set of aggregates per term (a join on ``contains`` costs 4x more)
+    aggs = ", ".join(
+        f"coalesce(bool_or(everywhere) FILTER (WHERE contains(token, $t{i})), false),"
+        f" count(*) FILTER (WHERE contains(token, $t{i}) AND NOT listed) = 0,"
+        f" coalesce(sum(df) FILTER (WHERE contains(token, $t{i})), 0)::BIGINT"
+        for i in range(len(wanted))
+    )
+    row = con.execute(
+        f"SELECT (SELECT n FROM text_meta), {aggs} FROM text_index",
+        {f"t{i}": t for i, t in enumerate(wanted)},
+    ).fetchone()
+    n_events = row[0]
+    stats = {t: (row[1 + 3 * i], row[2 + 3 * i], int(row[3 + 3 * i])) for i, t in enumerate(wanted)}
+    needed = [t for t in wanted if not stats[t][0]]
+    if not needed:
+        return TextPlan("all")
+    if n_events == 0 or any(stats[t][2] == 0 for t in needed):  # the index is exact: a term in no token
+        return TextPlan("none")
+    df, pick = (
+        min((stats[t][2], t) for t in needed if stats[t][1])
+        if any(stats[t][1] for t in needed)
+        else (0, None)
+    )
+    if pick is None or df > SCAN_SHARE * n_events:
+        return TextPlan("scan", None, tuple(needed))
+    return TextPlan("index", pick, tuple(t for t in needed if t != pick), df)
+
+
+def search_condition(con: duckdb.DuckDBPyConnection, terms: list[str]) -> tuple[str, dict[str, Any]]:
+    """SQL condition on ``events`` for "every term is a substring of ``search_text``", planned by
+    ``plan_search`` for this connection. The index plan sets the connection's variable ``text_mask``: one
+    bit per event, from the posting lists of the rarest term. ``getvariable`` is a constant when the
+    statement is bound, so the condition becomes a filter of the table scan (only the matching rows'
+    columns are read); a semi-join against the candidate list read every column of every event first,
+    which cost 2-3x more at 1M events. Use the condition on the same connection, before the next search."""
+    plan = plan_search(con, terms)
+    if plan.kind == "all":
+        return "TRUE", {}
+    if plan.kind == "none":
+        return "FALSE", {}
+    params = {f"search{i}": term for i, term in enumerate(plan.check)}
+    checks = [f"contains(search_text, ${name})" for name in params]
+    if plan.kind == "index":
+        (top,) = con.execute("SELECT top FROM text_meta").fetchone()
+        con.execute(  # the bit range must be constants: an integer of our own formatted in
+            f"""SET VARIABLE text_mask = (SELECT bitstring_agg(e, 1, {int(top)})
+                FROM (SELECT unnest(eids) AS e FROM text_index WHERE contains(token, $pick)))""",
+            {"pick": plan.pick},
+        )
+        checks.insert(0, "get_bit(getvariable('text_mask'), eid - 1) = 1")
+    return " AND ".join(checks), params
