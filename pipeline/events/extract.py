@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
 from pipeline.events.labels import make_label
-from pipeline.events.movers import movement_type, mover_lexicon
+from pipeline.events.movers import movement_type, mover_lexicon, object_type
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles
 from pipeline.events.status import SKIP, decide_status, denied_before, status_cues
@@ -147,10 +147,14 @@ def extract_events(
             if absorbed:
                 continue
             event_type = match.rule.event_type
-            if match.rule.movement:
+            if match.rule.movement in ("subject", "visit"):
+                visit = match.rule.movement == "visit"
                 event_type = (
-                    movement_type(text, sentence.start, sentence.end, match.start, movers) or event_type
+                    movement_type(text, sentence.start, sentence.end, match.start, movers, visit)
+                    or event_type
                 )
+            elif match.rule.movement == "object":
+                event_type = object_type(text[match.start : match.end], sentence.text, movers) or event_type
             earlier_roles: tuple[ActorRole, ...] = ()
             if event_type == REFER:
                 reach = sentences[max(0, index - REACH)].start

@@ -31,6 +31,7 @@ class MoverType:
 
     event_type: str | None  # None: the trigger rule's own type
     in_aid_context: str | None = None
+    visits: bool = False  # also retypes a visit verb
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def _load(path: Path) -> MoverLexicon:
     for name, entry in (raw.get("classes") or {}).items():
         classes[name] = MoverType(
             event_type=entry.get("type"),
+            visits=bool(entry.get("visits", False)),
             in_aid_context=entry.get("in_aid_context"),
         )
         for word in entry.get("words") or []:
@@ -92,9 +94,15 @@ def _mover_class(before: str, lexicon: MoverLexicon) -> str | None:
 
 
 def movement_type(
-    text: str, sentence_start: int, sentence_end: int, verb_start: int, lexicon: MoverLexicon
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    verb_start: int,
+    lexicon: MoverLexicon,
+    visit: bool = False,
 ) -> str | None:
-    """The event type of the movement verb at ``verb_start``, by its mover; None keeps the rule's type."""
+    """The event type of the movement verb at ``verb_start``, by its mover; None keeps the rule's type.
+    ``visit``: the verb is a visit ("visited"), which only some movers retype (students: an exchange)."""
     before = text[max(sentence_start, verb_start - _REACH) : verb_start]
     aside = _ASIDE_RE.search(before)
     if aside:
@@ -103,9 +111,23 @@ def movement_type(
     if name is None:
         return None
     kind = lexicon.classes[name]
+    if visit and not kind.visits:
+        return None
     if kind.in_aid_context and _aid_context(text[sentence_start:sentence_end], lexicon):
         return kind.in_aid_context
     return kind.event_type
+
+
+def object_type(trigger_text: str, sentence: str, lexicon: MoverLexicon) -> str | None:
+    """The event type of a sending ("deployed troops", "sent F-16s") by what is sent: forces sent to a
+    disaster are aid ("deployed 2,000 troops to help earthquake victims"); None keeps the rule's type."""
+    words = _WORD_RE.findall(trigger_text)[1:]
+    classes = {lexicon.class_of.get(w.lower()) for w in words} - {None}
+    for name in classes:
+        kind = lexicon.classes[name]
+        if kind.in_aid_context and _aid_context(sentence, lexicon):
+            return kind.in_aid_context
+    return None
 
 
 def _aid_context(sentence: str, lexicon: MoverLexicon) -> bool:

@@ -70,7 +70,8 @@ class TriggerRule:
     near_before_window: int = 8
     origin: bool = False
     after_possessive: bool = False
-    movement: bool = False  # its type depends on who moves (events/movers.py)
+    # its type depends on who moves ("subject"), on who visits ("visit") or on what is sent ("object")
+    movement: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,17 @@ def _word_seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(v.lower().split()) for v in (values or []))
 
 
+def _movement(value: object) -> str | None:
+    """``movement: true`` (the subject moves), ``visit`` (the subject visits) or ``object`` (what is sent)."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return "subject"
+    if value in ("subject", "visit", "object"):
+        return str(value)
+    raise ValueError(f"movement must be true, 'visit' or 'object', not {value!r}")
+
+
 def _lexicon(lexicon_dir: Path | None) -> Path:
     return Path(lexicon_dir) if lexicon_dir is not None else DEFAULT_SETTINGS.lexicon_dir
 
@@ -200,7 +212,7 @@ def _load(
                     near_before_window=int(entry.get("near_before_window", 8)),
                     origin=bool(entry.get("origin", False)),
                     after_possessive=bool(entry.get("after_possessive", False)),
-                    movement=bool(entry.get("movement", False)),
+                    movement=_movement(entry.get("movement")),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}

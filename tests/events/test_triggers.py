@@ -96,7 +96,10 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
         ("The cruiser left for Valparaiso yesterday.", ("VISIT", "left for")),
         ("The corvette called at Mombasa for fuel.", ("VISIT", "called at")),
         ("Two frigates docked in Piraeus.", ("VISIT", "docked in")),
-        ("Norwegian cadets spent three weeks at the academy.", ("VISIT", "spent three weeks at")),
+        (
+            "Norwegian cadets spent three weeks at the academy.",
+            ("PERSONNEL_EXCHANGE", "spent three weeks at the academy"),
+        ),
         ("The general, who arrived on Sunday, addressed cadets.", ("VISIT", "arrived on")),
         ("after a brief stopover in Doha", ("VISIT", "stopover in")),
         ("Ankara refused clearance for the tanker to dock in Izmir.", ("VISIT", "refused clearance")),

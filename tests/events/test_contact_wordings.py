@@ -1,0 +1,52 @@
+"""Wordings of contacts beyond the obvious verbs: each sentence written for this test, through the whole
+per-document analysis, must give a mention of the expected type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.analysed import mentions_of
+
+DAY = date(2012, 6, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Indonesian army chief will be hosted by Gen. Ortiz at Fort Bragg next week.", "VISIT"),
+        ("Adm. Kovalev came to Norfolk in April.", "VISIT"),
+        ("The two chiefs huddled for an hour on Monday.", "MEETING"),
+        ("The planning group gathered at Camp Lejeune on Thursday.", "MEETING"),
+        ("Secretary Hall received Minister Amani in his Pentagon office on Tuesday.", "VISIT"),
+        ("Hall called Amani on Saturday to discuss the border clashes.", "PHONE_CALL"),
+        ("The officers initialed a draft agreement on maritime safety on Monday.", "AGREEMENT_SIGNED"),
+        ("Polish and U.S. paratroopers trained alongside each other near Torun in May.", "JOINT_EXERCISE"),
+        ("Indian and U.S. helicopter crews rehearsed casualty evacuation on Wednesday.", "JOINT_EXERCISE"),
+        ("Marines and Philippine troops conducted joint amphibious landings on Tuesday.", "JOINT_EXERCISE"),
+        (
+            "Three Georgian officers began a year at the U.S. Army War College in August.",
+            "PERSONNEL_EXCHANGE",
+        ),
+        ("Twelve Brazilian midshipmen visited the Naval Academy on Monday.", "PERSONNEL_EXCHANGE"),
+        ("The Pentagon dispatched a surgical team to Nepal after the earthquake on Tuesday.", "COOPERATION"),
+        ("The Air Force rotated six F-16s into Romania in January.", "MILITARY_FORCE"),
+    ],
+)
+def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
+    found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
+    assert any(kind == expected for kind, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of troops gathered at the border on Thursday.",
+        "Officials called NATO a threat to Russia's security.",
+        "The program came to an end on Friday.",
+    ],
+)
+def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
+    kinds = {m.event_type for m in mentions_of(text, DAY)}
+    assert not kinds & {"MEETING", "PHONE_CALL", "VISIT"}, kinds
