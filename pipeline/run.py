@@ -24,8 +24,10 @@ from pipeline.config import DEFAULT_SETTINGS, Settings
 from pipeline.model import Document, DocumentAnalysis
 
 if TYPE_CHECKING:
+    from pipeline.store import Store
     from pipeline.store_rows import Prepared
     from pipeline.store_stream import StreamingDedup
+    from pipeline.store_writer import BackgroundWriter
 
 # ``_work`` (one document analysed with its store rows) is also what ``pipeline.dask_engine`` runs.
 __all__ = [
@@ -241,7 +243,13 @@ def _ingest_documents(
             later.sort(key=reading_key)
             stream.expect([*first, *later])
         analyser.submit(later)
-        analyses, prepared, errors = _collect(analyser, stream)
+        writer = _writer(store, stream)
+        try:
+            analyses, prepared, errors = _collect(analyser, stream, writer)
+        except BaseException:
+            if writer is not None:
+                writer.abort()
+            raise
         analyser.close()
         clock = _lap(report, "analyse", clock)
         for doc, reason in errors:
@@ -250,9 +258,12 @@ def _ingest_documents(
         again = [a for a in analyses if a.document.doc_id in known]
         report.redated = len(redated)
         report.reanalysed = sum(1 for a in again if a.document.doc_id in present)
+        if writer is not None and (again or not new):
+            writer.abort()
+            writer = None
         if new and not again:
             # the new documents are written (by a thread) while dedup runs: it does not read them back
-            stored = store.add_in_background(new, prepared)
+            stored = writer.finish() if writer is not None else store.add_in_background(new, prepared)
             clock = _lap(report, "store", clock)
         else:
             report.documents_added = store.add(new, prepared)
@@ -293,14 +304,26 @@ def _stream(
     return StreamingDedup(settings.lexicon_dir, settings.fuzzy_name_threshold)
 
 
+def _writer(store: Store, stream: StreamingDedup | None) -> BackgroundWriter | None:
+    """With a streamed dedup (a first ingest), the documents are written as they come back too (unless the
+    stored dedup payloads were made by other rules: dedup then rewrites them, not beside a writer)."""
+    from pipeline.store_events import STATE_KEY, fingerprint
+    from pipeline.store_writer import BackgroundWriter
+
+    if stream is None or store.meta(STATE_KEY) != fingerprint(store.lexicon_dir):
+        return None
+    return BackgroundWriter(store)
+
+
 def _busy(analyser: Analyser, stream: StreamingDedup | None) -> bool:
     return stream is not None and analyser.backlog() >= _BACKLOG * analyser.n
 
 
 def _collect(
-    analyser: Analyser, stream: StreamingDedup | None
+    analyser: Analyser, stream: StreamingDedup | None, writer: BackgroundWriter | None
 ) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
-    """Every analysis as it comes back (fed to ``stream``), its store rows and the failures."""
+    """Every analysis as it comes back (fed to ``stream`` and ``writer``), its store rows and the
+    failures."""
     analyses: list[DocumentAnalysis] = []
     prepared: dict[str, Prepared] = {}
     errors: list[tuple[Document, str]] = []
@@ -315,6 +338,8 @@ def _collect(
             prepared[analysis.document.doc_id] = rows
         if stream is not None:
             stream.add(analysis, rows.text if rows is not None else None)
+        if writer is not None:
+            writer.put(analysis, rows)
     return analyses, prepared, errors
 
 

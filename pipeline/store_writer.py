@@ -1,0 +1,101 @@
+"""New documents written by a thread while their batch is still being analysed.
+
+``Store.add_in_background`` starts writing once every analysis is back, and on 2,000 documents that write
+(turning the rows into Arrow tables, inserting, committing) outlasted the events' dedup: it was the end of
+the ingest. Here the rows go to the thread in parts as the analyses come back, inside one transaction that
+``finish`` commits (a batch is still stored whole or not at all; ``abort`` rolls it back). DuckDB inserts
+without holding the GIL; the Arrow conversion holds it, in small parts.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from pipeline.model import DocumentAnalysis
+from pipeline.store_rows import DOCUMENT_TABLES, Prepared
+
+if TYPE_CHECKING:
+    from pipeline.store import Store
+
+# Analyses handed to the thread at a time (fewer, larger Arrow tables).
+PART = 128
+
+
+class BackgroundWriter:
+    """``Store.add`` of analyses given in parts (``put``), written by a thread on a cursor of the store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known = store.doc_ids()
+        self.fresh: set[str] = set()
+        self.pending: list[DocumentAnalysis] = []
+        self.prepared: dict[str, Prepared] = {}
+        for table in DOCUMENT_TABLES:
+            store._schema(table)  # read on the store's connection, not from the thread
+        self.parts: queue.SimpleQueue = queue.SimpleQueue()
+        self.outcome: list[BaseException | None] = []
+        self.rollback = False
+        self.cursor = store.con.cursor()
+        self.thread = threading.Thread(target=self._write, name="dateline-store", daemon=True)
+        self.thread.start()
+
+    def put(self, analysis: DocumentAnalysis, prepared: Prepared | None) -> None:
+        """One analysed document (stored unless it is stored already or was given before)."""
+        doc_id = analysis.document.doc_id
+        if doc_id in self.known or doc_id in self.fresh:
+            return
+        self.fresh.add(doc_id)
+        self.pending.append(analysis)
+        if prepared is not None:
+            self.prepared[doc_id] = prepared
+        if len(self.pending) >= PART:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.parts.put((self.pending, self.prepared))
+            self.pending, self.prepared = [], {}
+
+    def finish(self) -> Callable[[], int]:
+        """Hand over what is left and commit (in the thread); returns ``wait``: the number of documents
+        written, or the thread's exception raised."""
+        self._flush()
+        self.parts.put(None)
+        return self._wait
+
+    def abort(self) -> None:
+        """Nothing of this batch is stored."""
+        self.rollback = True
+        self.parts.put(None)
+        self.thread.join()
+
+    def _wait(self) -> int:
+        self.thread.join()
+        if self.outcome and self.outcome[0] is not None:
+            raise self.outcome[0]
+        return len(self.fresh)
+
+    def _write(self) -> None:
+        cursor = self.cursor
+        drained = False
+        try:
+            cursor.execute("BEGIN TRANSACTION")
+            try:
+                while (part := self.parts.get()) is not None:
+                    if not self.rollback:
+                        self.store._insert_all(self.store._rows(*part), cursor)
+                drained = True
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            cursor.execute("ROLLBACK" if self.rollback else "COMMIT")
+            self.outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to ``wait``
+            self.outcome.append(exc)
+            while not drained and self.parts.get() is not None:  # let ``finish`` and ``abort`` return
+                pass
+        finally:
+            cursor.close()

@@ -1,0 +1,55 @@
+"""The writer that stores documents while their batch is analysed: all of the batch, or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.documents import make_document
+from pipeline.store import Store
+from pipeline.store_writer import PART, BackgroundWriter
+from tests.store.test_ingest_overlap import _content_docs
+from tests.store.test_run import WORDS, fake_analysis
+
+
+def _analyses(n: int) -> list:
+    docs = [
+        make_document(f"Gates met envoy {i}. " + WORDS, f"{i}.txt", {"published": "2010-09-15"})
+        for i in range(n)
+    ]
+    return [fake_analysis((d, None))[0] for d in docs]
+
+
+def test_parts_are_committed_together_and_repeats_skipped(tmp_path):
+    analyses = _analyses(PART + 3)
+    with Store(tmp_path / "a.duckdb") as store:
+        writer = BackgroundWriter(store)
+        for a in [*analyses, analyses[0]]:
+            writer.put(a, None)
+        assert writer.finish()() == PART + 3
+    with Store(tmp_path / "b.duckdb") as other:
+        assert other.add(analyses) == PART + 3
+    assert _content_docs(tmp_path / "a.duckdb") == _content_docs(tmp_path / "b.duckdb")
+
+
+def test_abort_stores_nothing(tmp_path):
+    with Store(tmp_path / "a.duckdb") as store:
+        writer = BackgroundWriter(store)
+        for a in _analyses(PART + 1):  # one part already written in the transaction
+            writer.put(a, None)
+        writer.abort()
+        assert store.doc_ids() == set()
+
+
+def test_a_failed_write_is_raised_and_stores_nothing(tmp_path, monkeypatch):
+    with Store(tmp_path / "a.duckdb") as store:
+        writer = BackgroundWriter(store)
+        monkeypatch.setattr(store, "_insert_all", _boom)
+        for a in _analyses(PART + 1):
+            writer.put(a, None)
+        with pytest.raises(RuntimeError, match="disk full"):
+            writer.finish()()
+        assert store.doc_ids() == set()
+
+
+def _boom(*args, **kwargs):
+    raise RuntimeError("disk full")
