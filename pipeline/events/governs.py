@@ -56,6 +56,13 @@ def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
     return t.end + 1, end
 
 
+# "followed" with no object: the date is the event's own ("the first drill followed [that spring]").
+_INTRANSITIVE = (
+    r"(?!\s+(?:in|on|during|later|soon|shortly|quickly|immediately|within|"
+    r"(?:that|the\s+(?:next|following))\s+(?:spring|summer|fall|autumn|winter|year|month|week|day)\b))"
+)
+
+
 # Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
 # a modal ("what [can] be done ... in April"), a question word ("discussed [how] ... 2015") or a verb
 # relating two events ("The drill [followed] a visit to Hanoi in January").
@@ -64,6 +71,7 @@ _PREDICATE_RE = re.compile(
     r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
     r"|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
+    + _INTRANSITIVE
 )
 
 
@@ -84,6 +92,7 @@ _INFINITIVE_OR_QUESTION_RE = re.compile(
     r"(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
     r"|\b(?:what|how|whether|why)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
+    + _INTRANSITIVE
 )
 # A coordinated infinitive is another item: "to hold a drill in the spring [and to] exchange officers".
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
@@ -123,7 +132,11 @@ def _blocked(
         if own:
             high = own.start()
     pattern = _INFINITIVE_OR_QUESTION_RE if noun and timex.start >= trigger.end else _PREDICATE_RE
-    return bool(pattern.search(text, low, high)) if high > low else False
+    if high <= low:
+        return False
+    # seen up to the date's end, so that "followed [that spring]" can tell it has no object
+    found = pattern.search(text, low, max(high, timex.end) if timex.start >= trigger.end else high)
+    return found is not None and found.start() < high
 
 
 _AHEAD_OF_RE = re.compile(

@@ -85,14 +85,49 @@ _ENDED_BEFORE_RE = re.compile(
     r"\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up)\s+(?:[\w\-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# ... or stand right after it: "Two days of talks [ended] Wednesday", "the conference concluded Tuesday".
+_ENDED_AFTER_RE = re.compile(
+    r"^[^.;:]{0,40}?\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)\b",
+    re.IGNORECASE,
+)
 # A duration that is an offset, not a length: "two weeks after it began", "three days later".
 _OFFSET_AFTER_RE = re.compile(r"^\s*(?:after|before|later|earlier|ago|on)\b", re.IGNORECASE)
+
+
+def ended(mention: EventMention, text: str) -> bool:
+    """Is the activity told by its end ("wrapped up three days of talks", "the drill ended Friday")?"""
+    before = text[max(mention.sentence.start, mention.trigger.start - 45) : mention.trigger.start]
+    after = text[mention.trigger.end : min(mention.sentence.end, mention.trigger.end + 60)]
+    return bool(
+        _ENDED_RE.search(mention.trigger.text)
+        or _ENDED_BEFORE_RE.search(before)
+        or _ENDED_AFTER_RE.match(after)
+    )
+
+
+def _back_from_end(mention: EventMention, timexes: Sequence[TimeExpression], text: str) -> EventMention:
+    """An activity told by its end day and its length ("wrapped up three days of talks today") covers the
+    days up to that end: dated by its first day, the interval reaching the end."""
+    if mention.precision != "day" or mention.start is None or mention.start != mention.end:
+        return mention
+    if not ended(mention, text):
+        return mention
+    days = _stated_length(mention, timexes, text)
+    if not days or days < 2 or days > 31:
+        return mention
+    first = mention.start - timedelta(days=days - 1)
+    return replace(
+        mention,
+        date_value=first.isoformat(),
+        start=first,
+        explanation=f"{mention.explanation}; {days} days ending then: from {first.isoformat()}",
+    )
 
 
 def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression], text: str) -> bool:
     """Began in the last days and, by its stated length or its dated range, still runs on the DCT."""
     before = text[max(mention.sentence.start, mention.trigger.start - 45) : mention.trigger.start]
-    if _ENDED_RE.search(mention.trigger.text) or _ENDED_BEFORE_RE.search(before):
+    if ended(mention, text):
         return False  # "wrapped up a three-day planning conference here Aug. 6": over
     start, end = mention.start, mention.end
     if start is None or start > dct:
@@ -263,6 +298,8 @@ def mark_ongoing(
         if running:
             label = m.label.removeprefix("Planned: ")
             m = replace(m, status="ongoing", label=label, explanation=m.explanation + "; still running then")
+        elif m.status == "occurred":
+            m = _back_from_end(m, timexes, text)
         out.append(m)
     # A later sentence dated only by its passage speaks of the running one ("The exercise is the first ...").
     running = {(m.event_type, m.date_value) for m in out if m.status == "ongoing"}

@@ -29,3 +29,21 @@ def test_a_start_decades_ago_or_in_a_past_perfect_is_history() -> None:
 def test_started_before_a_when_clause_does_not_make_the_clause_a_start() -> None:
     text = "The relationship he started when he visited Oslo last month has grown."
     assert first_with(mentions_of(text, date(2018, 4, 12)), "visited").status == "occurred"
+
+
+def test_talks_told_by_their_end_and_length_cover_the_days_up_to_it() -> None:
+    text = "Norwegian and U.S. planners wrapped up three days of talks at Camp Lejeune today."
+    talks = first_with(mentions_of(text, date(2018, 4, 12)), "talks")
+    assert (talks.status, talks.date_value, talks.end) == ("occurred", "2018-04-10", date(2018, 4, 12))
+
+
+def test_a_conference_that_ended_today_is_not_running() -> None:
+    text = "The four-day conference on Arctic search and rescue ended Thursday in Reykjavik."
+    conference = first_with(mentions_of(text, date(2018, 4, 12)), "conference")
+    assert conference.status == "occurred"
+
+
+def test_a_date_right_after_followed_is_the_events_own() -> None:
+    text = "The ministers signed the plan in March 2010, and the first drill followed that spring."
+    drill = first_with(mentions_of(text, date(2012, 6, 13)), "drill")
+    assert drill.date_value == "2010-SP"

@@ -204,7 +204,12 @@ def test_a_conference_wrapped_up_for_a_future_exercise_is_over_and_the_exercise_
     )
     mentions = _mentions(text, date(2012, 8, 8))
     conference = _dated(mentions, "conference")
-    assert (conference.status, conference.date_value) == ("occurred", "2012-08-06")
+    # its three days up to Aug. 6, dated by the first (as "ended a two-day summit here today")
+    assert (conference.status, conference.date_value, conference.end) == (
+        "occurred",
+        "2012-08-04",
+        date(2012, 8, 6),
+    )
     exercises = [m for m in mentions if m.event_type == "JOINT_EXERCISE"]
     assert exercises and all(m.status == "planned" for m in exercises)
 
