@@ -30,7 +30,7 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 # The date of the reporting, not of the event: "Russia invaded Georgia, officials [said today]".
 _REPORTING_RE = re.compile(
     r"\b(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|told reporters|"
-    r"told journalists|statement released|statement issued)\s+(?:on\s+)?$"
+    r"told journalists|statement released|statement issued)\s+(?:on\s+|in\s+|at\s+)?$"
     # "..., an official told lawmakers yesterday", "told a Senate panel on Tuesday"
     r"|,[^,;]{0,60}\b(?:told|testified before|briefed)\s+(?:(?:the|a|an)\s+)?"
     r"(?:[\w'’.\-]+\s+){1,3}(?:on\s+)?$"

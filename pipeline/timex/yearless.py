@@ -100,6 +100,11 @@ def _year_periods(cand: Candidate, year: int) -> tuple[date, date, str, str] | N
     return None
 
 
+# How close (characters) after a deictic year a yearless date must stand to take that year.
+_FRAME_REACH = 40
+_DEICTIC_YEAR_RE = re.compile(r"\b(?:last|next|previous|following|coming|past)\s+year$", re.IGNORECASE)
+
+
 def _narrative_year(cand: Candidate, ctx: Context, direction: str) -> Reference | None:
     """The explicit year the passage is about, when a date named without a year follows it in the same
     sentence, in a paragraph it opens ("In 2008, ... On Aug. 8, tanks crossed..."), or in the next sentence
@@ -107,10 +112,18 @@ def _narrative_year(cand: Candidate, ctx: Context, direction: str) -> Reference 
     if cand.dir not in ("", "tense") or not ctx.refs or ctx.dct is None:
         return None
     ref = ctx.refs[-1]  # the latest date told: if it is deictic ("last week"), the text is back to now
-    if not ref.explicit or V.RANK[ref.grain] > V.RANK["year"] or ref.day.year == ctx.dct.year:
+    gap = sentence_gap(ctx.text, ref.end, cand.start)
+    # ... unless a deictic year frames the month right after it: "last year's exercise in August"
+    framing_year = (
+        gap == 0
+        and cand.start - ref.end <= _FRAME_REACH
+        and _DEICTIC_YEAR_RE.search(ctx.text, max(0, ref.end - 20), ref.end) is not None
+    )
+    if not (ref.explicit or framing_year) or V.RANK[ref.grain] > V.RANK["year"]:
+        return None
+    if ref.day.year == ctx.dct.year:
         return None
     same_paragraph = "\n" not in ctx.text[ref.end : cand.start]
-    gap = sentence_gap(ctx.text, ref.end, cand.start)
     told_before = ref.setting and gap == 1 and direction == "past"  # "The war began in 2008. On Aug. 8, ..."
     if not (gap == 0 or same_paragraph and (ref.frame or told_before)):
         return None

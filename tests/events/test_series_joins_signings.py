@@ -53,3 +53,9 @@ def test_an_annual_exercise_an_undated_article_says_someone_will_join_is_a_plan(
     text = "Peruvian pilots will join U.S. and Chilean air crews in an annual rescue exercise in October."
     edition = first_with(mentions_of(text, None), "join")
     assert (edition.status, edition.date_value) == ("planned", "XXXX-10")
+
+
+def test_the_month_of_an_announcement_does_not_date_what_was_announced() -> None:
+    text = "Officials announced in April that the exercise would take place in August."
+    mentions = mentions_of(text, date(2012, 6, 13))
+    assert all(m.date_value in (None, "2012-08") for m in mentions if m.event_type == "JOINT_EXERCISE")
