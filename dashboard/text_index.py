@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 
 BROAD_SHARE = 0.5  # tokens occurring more often than this share of the events get no posting list
-SCAN_SHARE = 1.0  # a search whose rarest term's lists hold more eids than this share of events scans
+SCAN_SHARE = 0.3  # a search whose rarest term's lists hold more eids than this share of events scans
 
 
 def build_text_index(con: duckdb.DuckDBPyConnection) -> None:
@@ -116,10 +116,11 @@ class TextPlan:
 def plan_search(con: duckdb.DuckDBPyConnection, terms: list[str]) -> TextPlan:
     """The cheaper of the two ways to find the events holding every term. The index costs about its
     rarest term's posting lists, the scan about the whole table: the index while the rarest listed term
-    occurs at most ``SCAN_SHARE`` times the number of events, then the scan (at 1M synthetic events, CPU
-    of ``view.narrow``: a term in 8 % of the events 33 ms by the index, 58 by the scan; in 70 %, 71 vs
-    78). A term every event contains is dropped (it filters nothing), so a search made only of such words
-    costs nothing; a term in no token is in no event."""
+    occurs at most ``SCAN_SHARE`` times the number of events, then the scan. Measured at 1M synthetic
+    events (``view.narrow``, wall time, load 2.6): terms in 4-10 % of the events 17-24 ms by the index
+    against 25-33 by the scan; in 69-77 %, 53-70 against 45-47 (the scan runs on both cores, the lists
+    are read on one): the two cross near a third. A term every event contains is dropped (it filters
+    nothing), so a search made only of such words costs nothing; a term in no token is in no event."""
     wanted = list(dict.fromkeys(terms))
     # one pass over the tokens, one set of aggregates per term (a join on ``contains`` costs 4x more)
     aggs = ", ".join(
