@@ -32,6 +32,19 @@ DAY = date(2012, 6, 13)
         ("Twelve Brazilian midshipmen visited the Naval Academy on Monday.", "PERSONNEL_EXCHANGE"),
         ("The Pentagon dispatched a surgical team to Nepal after the earthquake on Tuesday.", "COOPERATION"),
         ("The Air Force rotated six F-16s into Romania in January.", "MILITARY_FORCE"),
+        ("Defense cooperation between the two armies resumed the following spring.", "COOPERATION"),
+        ("Russian inspectors carried out an inspection at Malmstrom Air Force Base on Monday.", "VISIT"),
+        ("A Ukrainian Open Skies flight crossed Ohio on Tuesday.", "VISIT"),
+        ("Pilots used the deconfliction hotline twice on Friday.", "PHONE_CALL"),
+        ("Ottawa put its naval cooperation with Moscow on ice in April.", "SUSPENSION"),
+        ("Two Russian patrol aircraft flew near Hokkaido on Monday.", "MILITARY_FORCE"),
+        ("Turkey began a military incursion into northern Iraq in February.", "MILITARY_FORCE"),
+        ("A Polish major is serving as a liaison at U.S. Army Europe headquarters.", "PERSONNEL_EXCHANGE"),
+        (
+            "Six Kenyan officers graduated from the U.S. Army Command and General Staff College.",
+            "PERSONNEL_EXCHANGE",
+        ),
+        ("Gen. Ortiz received Gen. Lima at Fort Bragg on Tuesday.", "VISIT"),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
@@ -45,6 +58,8 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "Thousands of troops gathered at the border on Thursday.",
         "Officials called NATO a threat to Russia's security.",
         "The program came to an end on Friday.",
+        "Lawmakers raised objections to inspections at the launch site.",
+        "The base passed its annual safety inspection in May.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
