@@ -5,6 +5,7 @@ page takes (``view.narrow`` and ``view.timeline``). Real DuckDB throughout."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -152,3 +153,23 @@ def test_both_plans_match_substring_search_on_random_texts(
     finally:
         text_index.BROAD_SHARE, text_index.SCAN_SHARE = saved
     assert got == {i + 1 for i, t in enumerate(texts) if all(q in t for q in query)}
+
+
+def test_views_of_parallel_sessions_do_not_mix(con) -> None:
+    """Streamlit sessions run in threads on cursors of one database, each view with its own shared
+    selection and a second cursor: four at once give what each gives alone."""
+    views = [Filters(text=t) for t in ("serdyuk", "visit", "gates moscow", "a", "zzz")]
+    views += [Filters(actors=("Ana Brill",)), Filters(types=("VISIT",), text="the")]
+    alone = [view.timeline(con.cursor(), f, max_marks=0) for f in views]
+
+    def run(i: int) -> dict:
+        return view.timeline(con.cursor(), views[i % len(views)], max_marks=0)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(run, range(4 * len(views))))
+    for i, data in enumerate(together):
+        expected = alone[i % len(views)]
+        assert (data["dated"], data["undated"]) == (expected["dated"], expected["undated"])
+        pd.testing.assert_frame_equal(data["marks"], expected["marks"])
+        pd.testing.assert_frame_equal(data["table"], expected["table"])
+    assert not con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'sel%'").fetchall()
