@@ -31,12 +31,13 @@ from pipeline.dedup import (
     text_features,
 )
 from pipeline.dedup_event import build_event
-from pipeline.dedup_match import Features
+from pipeline.dedup_match import Cluster, Features
 from pipeline.dedup_rules import DedupRules, load_rules
 from pipeline.model import Actor, Document, DocumentAnalysis
 from pipeline.store_codec import loads
 from pipeline.store_rows import (
     EVENT_TABLES,
+    Rows,
     actor_records,
     canonical_rows,
     event_rows,
@@ -87,22 +88,28 @@ def rebuild(
     records = _merged_records(_stored_records(store, exclude=held), held.values())
     canonical = canonical_from_records(records, store.fuzzy_threshold)
     stored = [item for item, _ in _stored_items(store, canonical, rules, exclude=held)]
+    documents = {**_stored_documents(store), **{d: a.document for d, a in held.items()}}
     clustering = None
-    if stream is not None and not stored:
+    if stream is not None and not stored and stream.lexicon_dir == store.lexicon_dir:
         clustering = stream.clustering_for(list(held.values()), canonical)
-    if clustering is None:
+    if clustering is not None:  # the rows of the events that did not change since the stream built them
+        parts = [
+            stream.rows_of(cid, cluster) or cluster_rows(cluster, rules, store.lexicon_dir, documents)
+            for cid, cluster in enumerate(clustering.clusters)
+        ]
+        rows = merge_rows([canonical_rows(canonical), *parts])
+    else:
         items = held_items(held.values(), canonical, rules, text or {}) + stored
         clustering = Clustering(rules)
         for item in sorted(items, key=lambda m: m.order):
             clustering.add(item)
-    events, keys = _events(clustering, range(len(clustering.clusters)), rules, store.lexicon_dir)
-    documents = {**_stored_documents(store), **{d: a.document for d, a in held.items()}}
-    rows = merge_rows([canonical_rows(canonical), event_rows(events, documents, keys)])
+        events, keys = _events(clustering, range(len(clustering.clusters)), rules, store.lexicon_dir)
+        rows = merge_rows([canonical_rows(canonical), event_rows(events, documents, keys)])
     with store._transaction():
         for table in EVENT_TABLES:
             store.con.execute(f"DELETE FROM {table}")
         store._insert_all(rows)
-    return len(events)
+    return len(clustering.clusters)
 
 
 def update(
@@ -334,6 +341,14 @@ def _events(clustering: Clustering, cids: Iterable[int], rules: DedupRules, lexi
         events.append(event)
         keys[event.event_id] = sorted(_key(k) for k in cluster.keys)
     return events, keys
+
+
+def cluster_rows(
+    cluster: Cluster, rules: DedupRules, lexicon_dir: Path | None, documents: Mapping[str, Document]
+) -> Rows:
+    """The event-table rows of one cluster's event (as ``_events`` and ``event_rows`` make them)."""
+    event = build_event(cluster.members, rules, lexicon_dir)
+    return event_rows([event], documents, {event.event_id: sorted(_key(k) for k in cluster.keys)})
 
 
 @lru_cache(maxsize=1 << 16)

@@ -18,11 +18,17 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.dedup import Clustering, actor_records
+from pipeline.dedup_match import Cluster
 from pipeline.dedup_rules import load_rules
 from pipeline.model import Actor, Document, DocumentAnalysis
+from pipeline.store_rows import Rows
 
 # Times the clustering may start over (a new name changing a used actor) before the stream gives up.
 MAX_RESTARTS = 3
+# Every BUILD_EVERY documents clustered, the events no mention joined in the last SETTLE documents get
+# their rows made ahead of the end (made again at the end if a mention joins them later).
+BUILD_EVERY = 100
+SETTLE = 200
 
 
 def reading_key(document: Document) -> tuple:
@@ -53,8 +59,15 @@ class StreamingDedup:
         self.first_doc: dict[str, str] = {}  # actor_id -> doc_id its record comes from (the smallest)
         self.done: list[tuple[DocumentAnalysis, Sequence | None]] = []
         self.used: dict[str, tuple] = {}  # actor_id of a clustered mention -> view it was clustered with
+        self.documents: dict[str, Document] = {}
+        self._reset()
+
+    def _reset(self) -> None:
         self.clustering = Clustering(self.rules)
         self.memo: dict = {}
+        self.touched: dict[int, int] = {}  # event number -> position of the last document that joined it
+        self.built: dict[int, tuple[int, Rows]] = {}  # event number -> (its size then, its rows)
+        self.next_build = self.position + BUILD_EVERY
 
     def expect(self, documents: Iterable[Document]) -> None:
         """Every document this ingest analyses (with its final date): the reading order to follow."""
@@ -95,6 +108,9 @@ class StreamingDedup:
                     return
             self.done.append(entry)
             self._cluster(entry)
+        if self.active and self.position >= self.next_build:
+            self._build_settled()
+            self.next_build = self.position + BUILD_EVERY
 
     def _refresh(self) -> None:
         """Canonical actors for the records seen so far; start over if a used one changed."""
@@ -108,7 +124,8 @@ class StreamingDedup:
         if self.restarts > MAX_RESTARTS:
             self._give_up()
             return
-        self.clustering, self.used, self.memo = Clustering(self.rules), {}, {}
+        self.used = {}
+        self._reset()
         for entry in self.done:
             self._cluster(entry)
 
@@ -117,17 +134,34 @@ class StreamingDedup:
 
         analysis, text = entry
         canonical = self.unifier.unified
+        self.documents[analysis.document.doc_id] = analysis.document
         texts = {analysis.document.doc_id: text} if text is not None else {}
         for item in sorted(held_items([analysis], canonical, self.rules, texts, self.memo), key=_order):
-            self.clustering.add(item)
+            self.touched[self.clustering.add(item)] = self.position
         for mention in analysis.event_mentions:
             for role in mention.actors:
                 if role.actor_id not in self.used and role.actor_id in canonical:
                     self.used[role.actor_id] = view(canonical[role.actor_id])
 
+    def _build_settled(self) -> None:
+        from pipeline.store_events import cluster_rows
+
+        horizon = self.position - SETTLE
+        for cid in [cid for cid, position in self.touched.items() if position <= horizon]:
+            del self.touched[cid]
+            cluster = self.clustering.clusters[cid]
+            rows = cluster_rows(cluster, self.rules, self.lexicon_dir, self.documents)
+            self.built[cid] = (len(cluster.members), rows)
+
+    def rows_of(self, cid: int, cluster: Cluster) -> Rows | None:
+        """The rows made ahead for event ``cid``, if no mention joined it since."""
+        built = self.built.get(cid)
+        return built[1] if built is not None and built[0] == len(cluster.members) else None
+
     def _give_up(self) -> None:
         self.active = False
-        self.clustering, self.done, self.ready, self.used, self.memo = Clustering(self.rules), [], {}, {}, {}
+        self.done, self.ready, self.used, self.documents = [], {}, {}, {}
+        self._reset()
 
     def clustering_for(
         self, analyses: Sequence[DocumentAnalysis], canonical: Mapping[str, Actor]

@@ -114,3 +114,21 @@ def test_incremental_unifier_agrees_with_unify_actors():
     unifier.put(changed)
     assert unifier.refresh()
     assert unifier.unified == unify_actors([*records[:5], changed, records[6]])
+
+
+def test_rows_made_ahead_are_the_rows_rebuild_makes(tmp_path, monkeypatch):
+    import pipeline.store_stream as store_stream
+    from pipeline.store import Store
+    from pipeline.store_events import rebuild
+    from tests.store.test_ingest_overlap import _content
+
+    monkeypatch.setattr(store_stream, "BUILD_EVERY", 1)
+    monkeypatch.setattr(store_stream, "SETTLE", 0)  # every event made ahead, again after each change
+    analyses = [_meeting(20, date(2010, 9, 14), (BARE_GATES, SERDYUKOV)), *_corpus()]
+    stream = _streamed(analyses, analyses[::-1])
+    assert stream.built
+    for name, given in (("streamed", stream), ("rebuilt", None)):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.add(analyses)
+            rebuild(store, analyses, stream=given)
+    assert _content(tmp_path / "streamed.duckdb") == _content(tmp_path / "rebuilt.duckdb")
