@@ -6,14 +6,17 @@ Semantics stay those of the plain scan: every whitespace-separated, lower-cased 
 no space, so each of its occurrences lies inside one space-separated token; the events of the tokens that
 contain the term are exactly the events that contain it.
 
-Built once per snapshot in ``open_snapshot`` (one tokenising pass; lazily on the first search is not an
-option: ``where_clause`` has no connection). Tokens occurring more than ``BROAD_SHARE`` times the number of
-events keep their count but no posting list (their lists would be most of the table); a term matching one is
-decided by ``contains`` on the candidates, unless the token is in every event (then the term filters
-nothing). When no term has posting lists, the candidates are all events: a search made only of such broad
-words costs more than the plain scan did (a hash join over every event), the price of one static plan.
-Measured at 1M synthetic events (bench.dashboard_bench, 2 idle cores), selecting the events of a search:
-'topic 42' 27-28 ms (scan 33-34), 'actor 4999' 11 (scan 21), but 'actor' (every event) 86-89 (scan 28-30).
+Built once per snapshot in ``open_snapshot`` (one tokenising pass). Tokens occurring more than
+``BROAD_SHARE`` times the number of events keep their count but no posting list (their lists would be most
+of the table). Two ways to use it:
+
+- ``search_condition`` (the page, through ``view.narrow``, which has a connection): a plan per search from
+  the index's counts (``plan_search``): the rarest term's posting lists as a bit mask the table scan
+  filters on, or ``contains`` on every event when even the rarest term is common, or no filter at all when
+  every term is in every event. At 1M synthetic events (bench.dashboard_bench, load 2.3-2.7), selecting a
+  search: 'topic 42' 32 ms (scan 58), 'topic 42 4999' 16 (scan 44), 'actor' (every event) 2 (scan 27).
+- ``text_clause`` (``queries.where_clause``: exports and other callers without a connection): one static
+  SQL plan; a search made only of words found in most events costs more than the scan there.
 """
 
 from __future__ import annotations

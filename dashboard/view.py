@@ -1,6 +1,7 @@
 """One view of the page from the filters: the narrowed selection, then every query the page needs.
 
-Split from ``dashboard.queries`` (the single queries): here is the order they run in, and what a lane
+Split from ``dashboard.queries`` (the single queries): here is the order they run in, which run side by
+side (two cursors), and what a lane
 switch can reuse.
 """
 
@@ -37,7 +38,7 @@ def narrow(con: duckdb.DuckDBPyConnection, filters: Filters, name: str = "sel") 
     which the caller drops.
 
     A text search is planned here, where a connection is at hand (``text_index.search_condition``: word
-    index or scan, whichever reads less; words in every event are dropped, so a search made only of them
+    index or scan, whichever costs less; words in every event are dropped, so a search made only of them
     keeps the pre-aggregated views), and evaluated once instead of once per query of ``timeline``. An
     actor or country filter alone reads its rows of ``lanes`` / ``countries`` (sorted by it, carrying the
     columns ``sel`` needs) instead of gathering scattered rows of ``events``: 3-4x faster at 1M."""
