@@ -1,8 +1,7 @@
 """One view of the page from the filters: the narrowed selection, then every query the page needs.
 
 Split from ``dashboard.queries`` (the single queries): here is the order they run in, which run side by
-side (two cursors), and what a lane
-switch can reuse.
+side (two cursors), and what a lane switch can reuse.
 """
 
 from __future__ import annotations
