@@ -39,6 +39,7 @@ from pipeline.events.governs import eligible, in_sequel_clause, own_relative, re
 from pipeline.events.labels import replan
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
+from pipeline.events.refer import dated_as_antecedent
 from pipeline.events.status import is_future_wording, is_timetable, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
@@ -150,10 +151,15 @@ def anchor_events(
     found = find_triggers(text, lexicon_dir)
     verbs = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb"]
     trigger_starts = [m.start for m in found]
+    undated = {m.start for m in found if not m.rule.dated}  # "... was scrapped last month": not its date
     clause_cache: dict[int, list[Span]] = {}
     first_pass: list[EventMention] = []
     no_passage: set[str] = set()
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
+        if mention.trigger.start in undated:
+            first_pass.append(dated_as_antecedent(mention, first_pass))
+            no_passage.add(mention.mention_id)
+            continue
         sent = mention.sentence
         lo, hi = bisect_right(starts, sent.start - 1), bisect_right(starts, sent.end - 1)
         in_sentence = [t for t in dating[lo:hi] if t.start < sent.end]

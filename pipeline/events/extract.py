@@ -195,8 +195,8 @@ def extract_events(
                 continue
             if status == "occurred" and not verb:
                 status = relative_status(text, clauses, clause_index(clauses, match.start), cues)
-            if status == "occurred" and match.rule.status:
-                status = match.rule.status
+            if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
+                status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
             if match.rule.pos == "verb" and status in ("planned", "cancelled"):
                 governing[clause.start] = status
             elif (

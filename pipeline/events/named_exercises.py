@@ -1,9 +1,10 @@
 """Exercises told by their proper name alone ("Cobra Gold 2015 began", "during Baltops").
 
 A capitalised name becomes an exercise's name in a document when the text says so once ("exercise
-Baltops", "the Balikatan exercise") or when the name carries a year or serial and an exercise verb follows
-("Vigilant Eagle 13 kicked off"). Its other mentions after a preposition or a participation verb ("during
-Baltops", "joined Cobra Gold") are then mentions of the exercise. Cues are data
+Baltops", "the Balikatan exercise"), when the name carries a year or serial and an exercise verb follows
+("Vigilant Eagle 13 kicked off"), or when a verb that starts or ends an activity takes it as object
+("kicked off Northern Eagle with Norwegian warships"). Its other mentions after a preposition or a
+participation verb ("during Baltops", "joined Cobra Gold") are then mentions of the exercise. Cues are data
 (``data/lexicon/exercise_names.yaml``); this module only finds the spans.
 """
 
@@ -34,6 +35,7 @@ class _Cues:
     verbs_relative: re.Pattern[str]
     before_learned: re.Pattern[str]
     serial_after: re.Pattern[str]
+    verbs_before: re.Pattern[str]
     not_first: frozenset[str]
     not_inside: frozenset[str]
     places: frozenset[str]
@@ -60,6 +62,9 @@ def _cues(path: Path) -> _Cues:
         ),
         serial_after=re.compile(
             rf"(?:^|[^\w\-’'])(?:{_alternation(raw.get('serial_after') or ['-'])})[^\S\n]+$", flags
+        ),
+        verbs_before=re.compile(
+            rf"(?:^|[^\w\-’'])(?P<verb>{_alternation(raw.get('verbs_before') or ['-'])})[^\S\n]+$", flags
         ),
         not_first=frozenset(str(w).lower() for w in raw.get("not_first") or ()),
         not_inside=frozenset(str(w).lower() for w in raw.get("not_inside") or ()),
@@ -141,6 +146,7 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
             told
             or (named and cues.verbs_relative.match(text[n.end : n.end + 40]))
             or (n.serial and cues.serial_after.search(before))
+            or cues.verbs_before.search(before)
         ):
             learned.add(n.name)
     spans: list[tuple[int, int]] = []
@@ -155,6 +161,9 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
             spans.append(
                 (n.start, n.end + verb.end())
             )  # "Ocean Bridge 08 was held": the name and its predicate
+        elif (opener := cues.verbs_before.search(before)) is not None:
+            # "kicked off Northern Eagle": the verb and its object
+            spans.append((max(0, n.start - 30) + opener.start("verb"), n.end))
         elif cues.before_learned.search(before) or (n.serial and cues.serial_after.search(before)):
             spans.append((n.start, n.end))
     return spans

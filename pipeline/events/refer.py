@@ -10,6 +10,7 @@ of a type the wording can refer to.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.events.triggers import TriggerRule
 from pipeline.model import EventMention, Span
@@ -25,3 +26,23 @@ def antecedent(rule: TriggerRule, trigger: Span, earlier: Sequence[EventMention]
         if mention.trigger.start < trigger.start and mention.event_type in rule.refers_to:
             return mention
     return None
+
+
+def dated_as_antecedent(mention: EventMention, before: Sequence[EventMention]) -> EventMention:
+    """A wording that takes no date of its own ("..., set for September, was scrapped last month") is dated
+    as the event it tells of: the last mention of its type earlier in its sentence."""
+    for other in reversed(before):
+        if other.sentence.start != mention.sentence.start:
+            break
+        if other.event_type == mention.event_type and other.timex is not None:
+            return replace(
+                mention,
+                timex=other.timex,
+                date_value=other.date_value,
+                start=other.start,
+                end=other.end,
+                precision=other.precision,
+                date_source=other.date_source,
+                explanation=f"dated as '{other.trigger.text}', the event it tells of: {other.explanation}",
+            )
+    return mention

@@ -72,6 +72,7 @@ class TriggerRule:
     after_possessive: bool = False
     # its type depends on who moves ("subject"), on who visits ("visit") or on what is sent ("object")
     movement: str | None = None
+    dated: bool = True  # false: the mention takes no date of its own (its event's other mentions date it)
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def _load(
                     origin=bool(entry.get("origin", False)),
                     after_possessive=bool(entry.get("after_possessive", False)),
                     movement=_movement(entry.get("movement")),
+                    dated=bool(entry.get("dated", True)),
                 )
             )
     index: dict[str, list[TriggerRule]] = {}

@@ -65,3 +65,13 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
     kinds = {m.event_type for m in mentions_of(text, DAY)}
     assert not kinds & {"MEETING", "PHONE_CALL", "VISIT"}, kinds
+
+
+def test_an_exercise_named_as_the_object_of_kicking_off_is_an_exercise_there_and_after() -> None:
+    text = (
+        "The frigate HNLMS Tromp kicked off Baltic Sentry with Danish and Estonian ships this morning.\n\n"
+        "Next year's Baltic Sentry moves to the Gulf of Finland."
+    )
+    found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
+    assert ("JOINT_EXERCISE", "kicked off Baltic Sentry") in found
+    assert ("JOINT_EXERCISE", "Baltic Sentry") in found

@@ -59,3 +59,13 @@ def test_the_month_of_an_announcement_does_not_date_what_was_announced() -> None
     text = "Officials announced in April that the exercise would take place in August."
     mentions = mentions_of(text, date(2012, 6, 13))
     assert all(m.date_value in (None, "2012-08") for m in mentions if m.event_type == "JOINT_EXERCISE")
+
+
+def test_the_cancelling_of_an_event_named_before_is_one_cancelled_event_dated_by_the_plan() -> None:
+    text = (
+        "A visit by Dutch marines to a Canadian base, set for October, has also been called off, "
+        "officials said last week."
+    )
+    mentions = [m for m in mentions_of(text, date(2011, 9, 8)) if m.event_type == "VISIT"]
+    assert mentions and all((m.status, m.date_value) == ("cancelled", "2011-10") for m in mentions)
+    assert any("called off" in m.trigger.text for m in mentions)
