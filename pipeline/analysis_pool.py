@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # Below this many documents a process pool costs more (start-up, pickling) than it saves.
 POOL_MIN_DOCUMENTS = 32
+# Pipe buffer between the pool and this process (Linux's default limit for a user).
+_PIPE_BYTES = 1 << 20
 
 
 def default_workers(n_documents: int) -> int:
@@ -43,7 +45,22 @@ def _start_pool(n: int, lexicon_dir: Path | None) -> multiprocessing.pool.Pool:
     """``n`` forked workers that share this process's loaded resources: it loads them first (once, instead
     of once per worker; the workers' own warm-up then finds everything loaded)."""
     _warm_up(lexicon_dir)
-    return multiprocessing.get_context("fork").Pool(n, initializer=_warm_up, initargs=(lexicon_dir,))
+    pool = multiprocessing.get_context("fork").Pool(n, initializer=_warm_up, initargs=(lexicon_dir,))
+    _widen_pipes(pool)
+    return pool
+
+
+def _widen_pipes(pool: multiprocessing.pool.Pool) -> None:
+    """Room for several chunks of results in the pipe back to this process (64 KiB by default, under one
+    chunk's results): a worker that cannot write its results waits, holding the queue's lock, until this
+    process reads them, and this process is busy too (clustering, writing the store) while the pool runs."""
+    try:
+        import fcntl
+
+        for queue in (pool._outqueue, pool._inqueue):  # type: ignore[attr-defined]
+            fcntl.fcntl(queue._writer.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    except (AttributeError, ImportError, OSError):  # not Linux, or a limit: the default pipes work
+        pass
 
 
 def analyze_all(
