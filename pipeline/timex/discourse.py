@@ -39,6 +39,9 @@ class Context:
     dct: date | None
     refs: Sequence[Reference]
     grammar: Grammar
+    # the latest day or week told without a date to count from ("on Friday" with no publication date):
+    # (where its expression ends, its value); "the following day" then counts from it, not from an older year
+    unknown_day: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ _OFFSET = re.compile(r"UNDEF-(DCT|REF|TNS)-([a-z]+)(?:/pl)?([+-])(\d+|X)(.*)")
 _CLOCK = re.compile(r"XXXX-XX-XX(T.+)")
 _WEEKDAY = re.compile(r"XXXX-WXX-(\d|WE)(T.+)?")
 _SMALL_UNITS = {"hour": 24, "minute": 24 * 60, "second": 24 * 3600}
+_UNKNOWN_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX)(?:T.+)?$")
 
 
 def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
@@ -48,6 +49,8 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     if kind == "TNS":  # "the end of the decade": the discourse's decade in a past-tense clause, else now
         past = clause_tense(ctx.text, cand.start, cand.end, ctx.grammar.tense) == "past"
         kind = "REF" if past and find_ref(ctx, unit) is not None else "DCT"
+    if kind == "REF" and (after_unknown := _after_unknown_day(ctx, unit, count)) is not None:
+        return after_unknown
     if kind == "REF":
         ref = find_ref(ctx, unit)
         if ref is not None:
@@ -73,6 +76,26 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
 
 _DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.44, "season": 91.31, "quarter": 91.31}
 _DAYS |= {"half": 182.6, "year": 365.25, "decade": 3652.5, "century": 36525}
+
+
+_UNKNOWN_WEEKDAY = re.compile(r"XXXX-WXX-(\d)")
+
+
+def _after_unknown_day(ctx: Context, unit: str, count: int) -> Result | None:
+    """ "on Friday ... the following day" with no publication date: counted from the unknown Friday (a
+    Saturday of an unknown week, XXXX-WXX-6), never from an older year the text named before it."""
+    if ctx.unknown_day is None or unit not in ("day", "week"):
+        return None
+    end, value = ctx.unknown_day
+    if ctx.refs and ctx.refs[-1].end > end:
+        return None  # a concrete date was told since
+    weekday = _UNKNOWN_WEEKDAY.match(value)
+    if unit == "day" and weekday and 1 <= int(weekday.group(1)) + count <= 7:
+        moved = f"XXXX-WXX-{int(weekday.group(1)) + count}"
+        return Result(
+            moved, None, f"{count:+d} day from a weekday of an unknown week ({value}) = {moved}", True, False
+        )
+    return Result(V.unknown_as(unit), None, f"{count:+d} {unit} from an unknown day ({value})", True, False)
 
 
 def _coarse_offset(ref: Reference, unit: str, count: int, sign: str) -> Result:
@@ -256,11 +279,12 @@ def resolve(text: str, found: list[Candidate], dct: date | None, grammar: Gramma
     """Anchor every candidate in text order; each resolved DATE may become the next reference time."""
     refs: list[Reference] = []
     out: list[TimeExpression] = []
+    unknown_day: tuple[int, str] | None = None
     for index, cand in enumerate(found):
         tense = clause_tense(text, cand.start, cand.end, grammar.tense) if cand.alt_value else None
         if cand.alt_value and (tense == "past-future" and "future" or tense) == cand.alt_when:
             cand = replace(cand, type=cand.alt_type or cand.type, value=cand.alt_value, alt_value=None)
-        ctx = Context(text, dct, refs, grammar)  # handlers only read the list: no copy
+        ctx = Context(text, dct, refs, grammar, unknown_day)  # handlers only read the list: no copy
         cand = _after_range_start(
             text, cand, out[-1] if out and index and out[-1].end == found[index - 1].end else None
         )
@@ -289,4 +313,6 @@ def resolve(text: str, found: list[Candidate], dct: date | None, grammar: Gramma
             ref = make_reference(tid, result.value, text, out[-1], grammar)
             if ref is not None:
                 refs.append(ref)
+        if result.underspecified and _UNKNOWN_DAY.match(result.value):
+            unknown_day = (cand.end, result.value)
     return out

@@ -159,7 +159,15 @@ def year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
         if (
             ref is not None
             and not ref.heading
-            and (direction.startswith("future") or elsewhere and direction != "past")
+            and (
+                direction.startswith("future")
+                or elsewhere
+                and direction != "past"
+                # a year told in another paragraph as a mere modifier ("NATO's 1999 air campaign") sets
+                # no narrative year; "In 1999, ..." or "in 1999" does
+                or elsewhere
+                and not (ref.frame or ref.setting)
+            )
         ):
             ref = next((r for r in reversed(ctx.refs) if r.heading), None)  # the section's year, if any
         period = _year_periods(cand, ref.day.year) if ref else None
