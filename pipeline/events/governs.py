@@ -139,6 +139,12 @@ def _blocked(
     return found is not None and found.start() < high
 
 
+# A participle of a noun's cancelling right before a date: the date is the cancelling's, not the event's.
+_SHELVED_RE = re.compile(
+    r",\s*(?:shelved|postponed|cancell?ed|scrapped|suspended|delayed|called off|put off|dropped|frozen|"
+    r"halted|deferred)\s+(?:in\s+|on\s+|at\s+)?$",
+    re.IGNORECASE,
+)
 _AHEAD_OF_RE = re.compile(
     r"\b(?:ahead of|in advance of|in preparation for|in the run-up to|before)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w\-’']+\s+){0,4}$",
@@ -209,6 +215,8 @@ def eligible(
         return False  # "Macierewicz, who arrived on Tuesday, toured ... yesterday": Tuesday is the arrival's
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
+    if t.start >= trig.end and _SHELVED_RE.search(text, trig.end, t.start):
+        return False  # "an exercise ..., [shelved] last year, will take place next month": the shelving's
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
     if (
         home != there

@@ -119,10 +119,22 @@ def _infinitive_start(text: str, start: int, end: int, reach: int) -> int:
 
 def complement(text: str, start: int, end: int, far: bool = False) -> int:
     """Where a verb's own words end: at its infinitive complement ("agreed [to hold talks annually]", or
-    ``far``: "invited the partners [to send observers]") or at a second verb of its subject, else ``end``."""
+    ``far``: "invited the partners [to send observers]") or at a second verb of its subject, else ``end``;
+    and inside a relative clause set off by commas, at its closing comma ("The commission, which last
+    [met in Geneva in October], is slated to convene again": the plan is the commission's, not the meeting's).
+    """
     own = _infinitive_start(text, start, end, 6 if far else 3)
     nxt = _NEXT_PREDICATE_RE.search(text, start, own)
-    return nxt.start() if nxt else own
+    own = nxt.start() if nxt else own
+    if _OPEN_RELATIVE_RE.search(text, max(0, start - 80), start):
+        closing = text.find(",", start, own)
+        if closing != -1:
+            return closing
+    return own
+
+
+# The verb stands in a relative clause opened by a comma and not yet closed: ", which last met ...".
+_OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:.]*$", re.IGNORECASE)
 
 
 _RELATIVE_RE = re.compile(r"^[\s,]*(?:which|that)\b", re.IGNORECASE)

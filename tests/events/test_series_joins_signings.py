@@ -69,3 +69,20 @@ def test_the_cancelling_of_an_event_named_before_is_one_cancelled_event_dated_by
     mentions = [m for m in mentions_of(text, date(2011, 9, 8)) if m.event_type == "VISIT"]
     assert mentions and all((m.status, m.date_value) == ("cancelled", "2011-10") for m in mentions)
     assert any("called off" in m.trigger.text for m in mentions)
+
+
+def test_a_meeting_in_a_relative_clause_keeps_its_past_and_the_main_plan_is_its_own() -> None:
+    text = (
+        "The joint commission, which last met in Oslo in November, is slated to convene there again in May."
+    )
+    mentions = mentions_of(text, date(2019, 2, 6))
+    met = first_with(mentions, "met")
+    convene = first_with(mentions, "convene")
+    assert (met.status, met.date_value) == ("occurred", "2018-11")
+    assert (convene.event_type, convene.status, convene.date_value) == ("MEETING", "planned", "2019-05")
+
+
+def test_the_date_of_a_shelving_does_not_date_the_event_shelved() -> None:
+    text = "A joint mine-clearing drill in the Baltic, shelved last year, will take place next month."
+    drills = [m for m in mentions_of(text, date(2009, 7, 9)) if m.event_type == "JOINT_EXERCISE"]
+    assert drills and all(m.date_value in (None, "2009-08") for m in drills)
