@@ -66,10 +66,17 @@ def _words(values: list) -> frozenset[str]:
 
 def load_rules(lexicon_dir: Path | None = None) -> DedupRules:
     """Rules from ``lexicon_dir/dedup.yaml``, else the project's own file."""
+    return _load(_rules_path(lexicon_dir))
+
+
+@lru_cache(maxsize=32)
+def _rules_path(lexicon_dir: Path | None) -> Path:
+    """The rules file of ``lexicon_dir`` (cached: finding it costs system calls, and the analysis of every
+    document asks)."""
     path = Path(lexicon_dir) / RULES_FILE if lexicon_dir else _DEFAULT_DIR / RULES_FILE
     if not path.exists():
         path = _DEFAULT_DIR / RULES_FILE
-    return _load(path.resolve())
+    return path.resolve()
 
 
 @lru_cache(maxsize=8)
