@@ -25,6 +25,7 @@ from pipeline.events.status import SKIP, decide_status, denied_before, status_cu
 from pipeline.events.status_scope import (
     blank,
     complement,
+    habitual,
     noun_end,
     relative_status,
     series_asides,
@@ -195,6 +196,18 @@ def extract_events(
                 continue
             if status == "occurred" and not verb:
                 status = relative_status(text, clauses, clause_index(clauses, match.start), cues)
+            elif status == "occurred" and habitual(
+                text,
+                Span(match.start, match.end, ""),
+                clause,
+                any(
+                    clause.start <= t.start < clause.end
+                    for t in sentence_timexes
+                    if t.type in ("DATE", "TIME")
+                ),
+                cues,
+            ):
+                status = "ongoing"
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
             if match.rule.pos == "verb" and status in ("planned", "cancelled"):

@@ -135,8 +135,25 @@ def _blocked(
     if high <= low:
         return False
     # seen up to the date's end, so that "followed [that spring]" can tell it has no object
-    found = pattern.search(text, low, max(high, timex.end) if timex.start >= trigger.end else high)
+    stop = max(high, timex.end) if timex.start >= trigger.end else high
+    found = pattern.search(text, low, stop)
+    while (
+        found is not None
+        and found.start() < high
+        and timex.start >= trigger.end
+        and _MOVEMENT_RE.match(trigger.text)
+        and found.group().lower().startswith("to ")
+    ):
+        # the purpose of a movement shares its date: "rotated in [to guard] a base in Iraq earlier this month"
+        found = pattern.search(text, found.end(), stop)
     return found is not None and found.start() < high
+
+
+_MOVEMENT_RE = re.compile(
+    r"(?:arrived|arrives|arrive|rotated|rotates|deployed|deploys|flew|flies|traveled|travelled|travels|came|"
+    r"comes|sailed|sails|landed|lands|went|goes|returned|returns|sent|sends|dispatched)\b",
+    re.IGNORECASE,
+)
 
 
 # A participle of a noun's cancelling right before a date: the date is the cancelling's, not the event's.

@@ -54,6 +54,7 @@ class StatusCues:
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
     scheduled_present: frozenset[str] = frozenset()
+    habitual_present: frozenset[str] = frozenset()
     counterfactual_after: tuple[tuple[str, ...], ...] = ()
     counterfactual_window: int = 8
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
@@ -141,6 +142,7 @@ def _load(path: Path) -> StatusCues:
         future_dates=_seqs(raw.get("future_dates")),
         since_ongoing_types=frozenset((raw.get("ongoing") or {}).get("since_types") or ()),
         scheduled_present=frozenset(str(w).lower() for w in raw.get("scheduled_present") or ()),
+        habitual_present=frozenset(str(w).lower() for w in raw.get("habitual_present") or ()),
         perfect_continuous=_seqs(perfect.get("continuous")),
         perfect_states=frozenset(
             str(w).lower() for w in (raw.get("ongoing") or {}).get("perfect_states") or ()

@@ -153,3 +153,44 @@ def relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str:
     if status == "occurred" and cues.perfect_auxiliaries.intersection(words[:2]) and "since" in words:
         return "ongoing"  # "a training program that has graduated 3,000 marines since 2001": still running
     return status if status in ("planned", "cancelled", "ongoing") else "occurred"
+
+
+# What makes a present form something else: an infinitive, a modal, do-support, a negation.
+_NOT_FINITE_BEFORE = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "shall",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "never",
+        "let",
+        "help",
+        "helps",
+        "helped",
+    ]
+)
+_CAPTION_RE = re.compile(r"^\s*(?:photo|caption|image)\b", re.IGNORECASE)
+
+
+def habitual(text: str, trigger: Span, clause: Span, dated: bool, cues) -> bool:
+    """An activity told in the simple present with no date ("Kazakh officers also attend U.S. staff
+    colleges") goes on: ongoing, not a past event of the passage. Captions describe a moment, not a habit."""
+    words = text[trigger.start : trigger.end].lower().split()
+    if dated or not words or words[0] not in cues.habitual_present:
+        return False
+    before = text[clause.start : trigger.start].lower().split()
+    if before and before[-1].strip(",") in _NOT_FINITE_BEFORE:
+        return False
+    line_start = text.rfind("\n", 0, trigger.start) + 1
+    return not _CAPTION_RE.match(text, line_start)

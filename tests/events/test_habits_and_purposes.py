@@ -1,0 +1,59 @@
+"""Undated activities in the simple present go on; the purpose of a movement shares its date; new wordings
+of inspections, hotline tests, withdrawals, information sharing and dialogues."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.analysed import first_with, mentions_of
+
+DAY = date(2007, 8, 16)
+
+
+def test_an_undated_activity_in_the_simple_present_is_ongoing() -> None:
+    attend = first_with(mentions_of("Georgian officers also attend U.S. staff colleges.", DAY), "attend")
+    assert (attend.event_type, attend.status, attend.date_value) == ("PERSONNEL_EXCHANGE", "ongoing", None)
+
+
+def test_a_planned_or_captioned_present_is_not_a_habit() -> None:
+    planned = first_with(mentions_of("Two cadets will attend the course in May.", DAY), "attend")
+    caption = first_with(
+        mentions_of("Photo: Polish soldiers train with U.S. Marines at Drawsko.", DAY), "train"
+    )
+    assert planned.status == "planned"
+    assert caption.status != "ongoing"
+
+
+def test_the_purpose_of_a_movement_does_not_take_its_date_away() -> None:
+    text = "A Mongolian company rotated in to guard a coalition base in Iraq earlier this month."
+    rotation = first_with(mentions_of(text, DAY), "rotated")
+    assert (rotation.event_type, rotation.date_value) == ("MILITARY_FORCE", "2007-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "A Russian team inspected missile silos at Malmstrom Air Force Base last week.",
+            "inspected",
+            "VISIT",
+        ),
+        ("The direct line between the two staffs was tested yesterday.", "tested", "PHONE_CALL"),
+        ("Moscow withdrew its exchange officers in protest on Monday.", "withdrew", "SUSPENSION"),
+        (
+            "The two centers have exchanged notifications on missile launches since 2011.",
+            "exchanged",
+            "COOPERATION",
+        ),
+        (
+            "The two sides held their annual defense policy dialogue in Hanoi on Monday.",
+            "dialogue",
+            "MEETING",
+        ),
+        ("Engineers will break ground tomorrow on a clinic in Darkhan.", "break ground", "COOPERATION"),
+    ],
+)
+def test_more_wordings_of_contacts(text: str, word: str, expected: str) -> None:
+    assert first_with(mentions_of(text, DAY), word).event_type == expected
