@@ -57,3 +57,23 @@ def test_the_purpose_of_a_movement_does_not_take_its_date_away() -> None:
 )
 def test_more_wordings_of_contacts(text: str, word: str, expected: str) -> None:
     assert first_with(mentions_of(text, DAY), word).event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("We will test the line every Monday so the duty officers know the drill.", "JOINT_EXERCISE"),
+        ("The admiral urged Beijing yesterday to pull its ships back to port.", "MILITARY_FORCE"),
+        ("The treaty lets each side carry out short-notice inspections of the other's bases.", "VISIT"),
+        ("Both sides stayed under the limits on deployed warheads by the Feb. 5 deadline.", "MILITARY_FORCE"),
+        ("Photo: Sailors haul a raft aboard the rescue tug Kapitan Belov.", "COOPERATION"),
+    ],
+)
+def test_look_alikes_of_events_are_not_events(text: str, not_type: str) -> None:
+    assert not_type not in {m.event_type for m in mentions_of(text, DAY)}
+
+
+def test_a_demand_in_one_clause_leaves_the_state_of_the_next_one() -> None:
+    text = "He urged Moscow to pull back the troops it has massed near the border."
+    massing = first_with(mentions_of(text, DAY), "massed")
+    assert (massing.event_type, massing.status) == ("MILITARY_FORCE", "ongoing")
