@@ -23,6 +23,12 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # ", commander of U.S. Marine Forces Pacific," (not ", N.C.," after "Camp Lejeune").
 _ASIDE_RE = re.compile(r",\s+(?:who\b|which\b|whose\b|where\b|[a-z])[^,]*(?:,[^,]*)?,\s*$")
 _REACH = 200  # characters before the verb in which its subject is looked for
+# The movement verb itself, when the trigger starts with its subject ("troops ... arrived").
+_VERB_RE = re.compile(
+    r"\b(?:arriv\w*|land(?:s|ed|ing)?|deploy\w*|redeploy\w*|station\w*|enter\w*|crossed|poured|rolled|"
+    r"moved|flew|fl(?:y|ies|ying|own)|came|sail\w*|rotat\w*|reached|is|are|was|were)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ def _mover_class(before: str, lexicon: MoverLexicon) -> str | None:
         index -= 1
     if index >= 0 and words[index].lower() in lexicon.coordinators:
         return None  # "... and then flew to Kabul": the subject of an earlier predicate
-    head = False
+    head = named = False
     for word in reversed(words[: index + 1]):
         lowered = word.lower().rstrip("'’s") if word.endswith(("'s", "’s")) else word.lower()
         name = lexicon.class_of.get(lowered)
@@ -90,7 +96,9 @@ def _mover_class(before: str, lexicon: MoverLexicon) -> str | None:
             head = True  # "recovery [team]": its modifier decides
         elif head and word[:1].islower():
             return None  # "a [team] of ... is due": a team of nothing we know
-    return None
+        named = named or word[:1].isupper()
+    # only a proper name before the verb ("Gates, who met troops in Kabul, arrived"): a person travels
+    return "person" if named and not head else None
 
 
 def movement_type(
@@ -104,6 +112,10 @@ def movement_type(
     """The event type of the movement verb at ``verb_start``, by its mover; None keeps the rule's type.
     ``visit``: the verb is a visit ("visited"), which only some movers retype (students: an exchange)."""
     before = text[max(sentence_start, verb_start - _REACH) : verb_start]
+    subject_inside = _VERB_RE.search(text, verb_start, verb_start + _REACH // 2)
+    if subject_inside is not None and subject_inside.start() > verb_start:
+        # a trigger that holds its subject ("Forces delegation arrived"): the words before its verb count
+        before = text[max(sentence_start, verb_start - _REACH) : subject_inside.start()]
     aside = _ASIDE_RE.search(before)
     if aside:
         before = before[: aside.start()]

@@ -39,6 +39,16 @@ def test_the_mover_decides_what_an_arrival_is(text: str, word: str, expected: st
     assert first_with(mentions_of(text, DAY), word).event_type == expected
 
 
+def test_a_delegation_named_after_its_service_is_visiting() -> None:
+    text = "A Russian Ground Forces delegation arrived here Monday for a five-day look at Army schools."
+    assert first_with(mentions_of(text, DAY), "arrived").event_type == "VISIT"
+
+
+def test_a_named_traveller_whose_aside_met_troops_is_visiting() -> None:
+    text = "Hall, who met troops in Kandahar, arrived in Kabul on Tuesday."
+    assert first_with(mentions_of(text, DAY), "arrived").event_type == "VISIT"
+
+
 def test_an_arrival_after_another_predicate_keeps_its_travellers_type() -> None:
     text = "The minister addressed the troops at Camp Bondsteel and then flew to Skopje on Tuesday."
     assert first_with(mentions_of(text, DAY), "flew").event_type == "VISIT"
