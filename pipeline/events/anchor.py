@@ -82,6 +82,8 @@ def _choose(
         # A noun's own relative clause tells its time ("the exercise, which begins tomorrow").
         own = distance == 1 and own_relative(trig, clauses[clause_index(clauses, t.start)], text)
         key = (
+            # the year of an exercise's own name ("Desert Aegis 2019") only when nothing else dates it
+            1 if trig.start <= t.start < trig.end and trig.end - trig.start > t.end - t.start else 0,
             1 if mention.status == "planned" and _before(t, dct) else 0,
             0 if own else 1,
             0 if since else 1,
@@ -102,7 +104,7 @@ def _choose(
     # ... this spring, an official told lawmakers yesterday").
     fit = [t for t in usable if not (mention.status == "planned" and _before(t, dct))]
     chosen = _finer(best[1], fit, clauses)
-    return chosen, "clause" if best[0][3] == 0 else "sentence"
+    return chosen, "clause" if best[0][4] == 0 else "sentence"
 
 
 def _before(t: TimeExpression, dct: date | None) -> bool:

@@ -56,8 +56,8 @@ def _inside_name(text: str, match: TriggerMatch) -> bool:
     """A capitalised trigger inside a title or an office's name is no event ("Director of Joint Training
     and Exercises", "Office of Defense Cooperation")."""
     word = text[match.start : match.end]
-    if not word[:1].isupper():
-        return False
+    if not word[:1].isupper() or match.rule.rule_id == "named_exercise":
+        return False  # an exercise's own name was judged a name already ("to Israel for Desert Aegis 2019")
     if match.rule.skip_in_names and _CAPITALISED_BEFORE_RE.search(
         text, max(0, match.start - 40), match.start
     ):

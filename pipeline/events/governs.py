@@ -120,6 +120,8 @@ def _blocked(
     if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
         return True
     if timex.start < trigger.start:
+        if _FOR_PURPOSE_RE.search(text, max(low, trigger.start - 70), trigger.start):
+            return False  # "Next month, troops will deploy to Israel [for Desert Aegis 2019]": its date
         if _AND_TO_RE.search(text, max(low, trigger.start - 12), high):
             return True
         if (
@@ -149,6 +151,12 @@ def _blocked(
     return found is not None and found.start() < high
 
 
+# What a movement is for happens when the movement does: "will deploy to Israel for [Desert Aegis 2019]".
+_FOR_PURPOSE_RE = re.compile(
+    r"\b(?:deploy\w*|arriv\w*|travel\w*|fly|flies|flew|head\w*|sail\w*|come|comes|came|go|goes|went|"
+    r"return\w*|rotat\w*)\b[^.;:]{0,50}\bfor\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+)?$",
+    re.IGNORECASE,
+)
 _MOVEMENT_RE = re.compile(
     r"(?:arrived|arrives|arrive|rotated|rotates|deployed|deploys|flew|flies|traveled|travelled|travels|came|"
     r"comes|sailed|sails|landed|lands|went|goes|returned|returns|sent|sends|dispatched)\b",

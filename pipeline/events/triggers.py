@@ -246,13 +246,14 @@ def _bare(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
-def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int) -> bool:
-    """Apply not_before / not_after / not_inside / near to the words [first, last] of a match."""
+def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int, closed: bool = False) -> bool:
+    """Apply not_before / not_after / not_inside / near to the words [first, last] of a match
+    (``closed``: punctuation ends the match, so nothing after it is its object)."""
     for seq in rule.not_before:
         n = len(seq)
         if first >= n and tuple(words[first - n : first]) == seq:
             return False
-    for seq in rule.not_after:
+    for seq in () if closed else rule.not_after:
         n = len(seq)
         if tuple(words[last + 1 : last + 1 + n]) == seq:
             return False
@@ -302,11 +303,16 @@ def _accepted(
     while last + 1 < len(spans) and spans[last + 1][0] < end:
         last += 1
     named = not rule.near_caps or _NAME_NEXT_RE.match(text, end)
+    # a word after a comma or a stop is not the match's object ("the exercise, the drill lasted")
+    closed = bool(_CLOSED_RE.match(text, end))
     return bool(
         named
-        and _context_ok(rule, words, first, last)
+        and _context_ok(rule, words, first, last, closed)
         and _near_before_same_clause(rule, text, words, spans, first)
     )
+
+
+_CLOSED_RE = re.compile(r"[^\S\n]*[,.;:!?)\]—–]")
 
 
 _GAP_IN_RE = re.compile(r"\)\{0,(\d+)\}")

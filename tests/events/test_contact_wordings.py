@@ -75,3 +75,20 @@ def test_an_exercise_named_as_the_object_of_kicking_off_is_an_exercise_there_and
     found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
     assert ("JOINT_EXERCISE", "kicked off Baltic Sentry") in found
     assert ("JOINT_EXERCISE", "Baltic Sentry") in found
+
+
+def test_an_exercise_a_deployment_is_for_is_dated_by_the_deployment_not_by_its_name() -> None:
+    text = (
+        "Next month, about 900 U.S. troops, most of them from Fort Hood, will deploy to Jordan for "
+        "Eager Lion 2019."
+    )
+    exercise = [m for m in mentions_of(text, date(2019, 2, 12)) if "Eager Lion" in m.trigger.text]
+    assert exercise and (exercise[0].status, exercise[0].date_value) == ("planned", "2019-03")
+
+
+def test_an_exercise_told_before_a_comma_and_a_new_subject_is_still_an_exercise() -> None:
+    text = (
+        "When 120 air defenders landed in Israel in March 2009 for the first Juniper exercise, the drill "
+        "lasted five days."
+    )
+    assert any(m.trigger.text == "exercise" for m in mentions_of(text, date(2019, 2, 12)))
