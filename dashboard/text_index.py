@@ -13,8 +13,8 @@ of the table). Two ways to use it:
 - ``search_condition`` (the page, through ``view.narrow``, which has a connection): a plan per search from
   the index's counts (``plan_search``): the rarest term's posting lists as a bit mask the table scan
   filters on, or ``contains`` on every event when even the rarest term is common, or no filter at all when
-  every term is in every event. At 1M synthetic events (bench.dashboard_bench, load 2.3-2.7), selecting a
-  search: 'topic 42' 32 ms (scan 58), 'topic 42 4999' 16 (scan 44), 'actor' (every event) 2 (scan 27).
+  every term is in every event. At 1M synthetic events (bench.dashboard_bench, load 2.3-3.4), selecting a
+  search: 'topic 42' 31-32 ms (scan 58-70), 'topic 42 4999' 16 (scan 44), 'actor' (every event) 2 (scan 27).
 - ``text_clause`` (``queries.where_clause``: exports and other callers without a connection): one static
   SQL plan; a search made only of words found in most events costs more than the scan there.
 """
