@@ -39,7 +39,7 @@ from pipeline.events.governs import eligible, in_sequel_clause, own_relative, re
 from pipeline.events.labels import replan
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
-from pipeline.events.refer import dated_as_antecedent
+from pipeline.events.refer import dated_as_antecedent, definite_reference
 from pipeline.events.status import is_future_wording, is_timetable, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
@@ -214,6 +214,7 @@ def anchor_events(
                 )  # "has also ordered": at some time before, not the passage's
         first_pass.append(dated)
     first_pass = leaving_after(first_pass, clause_cache, by_tid, timexes, text)
+    first_pass = [definite_reference(m, first_pass, text) for m in first_pass]
     references = deferred_references(found, first_pass, dating, sentences, document, by_tid, timexes)
     with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))

@@ -9,6 +9,7 @@ of a type the wording can refer to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -35,14 +36,46 @@ def dated_as_antecedent(mention: EventMention, before: Sequence[EventMention]) -
         if other.sentence.start != mention.sentence.start:
             break
         if other.event_type == mention.event_type and other.timex is not None:
-            return replace(
-                mention,
-                timex=other.timex,
-                date_value=other.date_value,
-                start=other.start,
-                end=other.end,
-                precision=other.precision,
-                date_source=other.date_source,
-                explanation=f"dated as '{other.trigger.text}', the event it tells of: {other.explanation}",
-            )
+            return _as(mention, other)
+    return mention
+
+
+def _as(mention: EventMention, other: EventMention, status: str | None = None) -> EventMention:
+    return replace(
+        mention,
+        status=status or mention.status,
+        timex=other.timex,
+        date_value=other.date_value,
+        start=other.start,
+        end=other.end,
+        precision=other.precision,
+        date_source=other.date_source,
+        explanation=f"dated as '{other.trigger.text}', the event it tells of: {other.explanation}",
+    )
+
+
+# "The visit is his first to a U.S. Army post", right after "will tour Fort Bragg tomorrow": a definite noun
+# with no date of its own names the event just told.
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this|that|the same)\s+$", re.IGNORECASE)
+_DEFINITE_REACH = 400  # characters back to the event a definite noun may name
+
+
+def definite_reference(mention: EventMention, told: Sequence[EventMention], text: str) -> EventMention:
+    """An undated noun after "the"/"this" in the sentence after a dated mention of its type takes that
+    event's date and, for a plan, its status: it speaks of the same event, not of another undated one."""
+    if mention.timex is not None or mention.status not in ("occurred", "planned"):
+        return mention
+    start = mention.trigger.start
+    if not _DEFINITE_BEFORE_RE.search(text, max(mention.sentence.start, start - 12), start):
+        return mention
+    for other in reversed(told):
+        if other.trigger.start >= mention.sentence.start or other is mention:
+            continue
+        if start - other.trigger.start > _DEFINITE_REACH or "\n\n" in text[other.trigger.end : start]:
+            return mention
+        if other.event_type != mention.event_type:
+            continue
+        if other.timex is None or other.status not in ("occurred", "planned"):
+            return mention
+        return _as(mention, other, other.status)
     return mention

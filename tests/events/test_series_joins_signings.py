@@ -86,3 +86,15 @@ def test_the_date_of_a_shelving_does_not_date_the_event_shelved() -> None:
     text = "A joint mine-clearing drill in the Baltic, shelved last year, will take place next month."
     drills = [m for m in mentions_of(text, date(2009, 7, 9)) if m.event_type == "JOINT_EXERCISE"]
     assert drills and all(m.date_value in (None, "2009-08") for m in drills)
+
+
+def test_a_definite_noun_right_after_a_plan_speaks_of_that_plan() -> None:
+    text = "Adm. Kovalev will tour Naval Station Norfolk tomorrow. The visit is his first to a U.S. base."
+    visit = first_with(mentions_of(text, date(2012, 6, 13)), "visit")
+    assert (visit.status, visit.date_value) == ("planned", "2012-06-14")
+
+
+def test_an_indefinite_noun_after_a_plan_is_another_event() -> None:
+    text = "Adm. Kovalev will tour Naval Station Norfolk tomorrow. A visit to Moscow followed in 2010."
+    visit = first_with(mentions_of(text, date(2012, 6, 13)), "visit")
+    assert visit.date_value == "2010"
