@@ -56,6 +56,14 @@ _LAST_OCCURRENCE_RE = re.compile(
 _ASIDE_RELATIVE_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$", re.IGNORECASE)
 
 
+# An offer or a pledge is a plan made at a time: "Harlan offered additional airlift" in a report of this
+# morning's call was offered this morning.
+_OFFER_RE = re.compile(r"(?:offered|pledged|promised|proposed)\b", re.IGNORECASE)
+_HAS_BEFORE_RE = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|already\s+)?$", re.IGNORECASE
+)  # "has offered": when?
+
+
 def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
     """Can this mention give its date to the undated mentions of its passage?"""
     before = mention.sentence.text[: mention.trigger.start - mention.sentence.start]
@@ -213,7 +221,15 @@ def date_by_passage(
         if (
             timex is not None
             and not flashback
-            and mention.status == "occurred"
+            and (
+                mention.status == "occurred"
+                or (
+                    _OFFER_RE.match(mention.trigger.text)
+                    and not _HAS_BEFORE_RE.search(
+                        text, max(0, mention.trigger.start - 12), mention.trigger.start
+                    )
+                )
+            )
             and type_row(mention.event_type, lexicon_dir).passage
         ):
             if reference is None:

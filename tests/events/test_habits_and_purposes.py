@@ -77,3 +77,18 @@ def test_a_demand_in_one_clause_leaves_the_state_of_the_next_one() -> None:
     text = "He urged Moscow to pull back the troops it has massed near the border."
     massing = first_with(mentions_of(text, DAY), "massed")
     assert (massing.event_type, massing.status) == ("MILITARY_FORCE", "ongoing")
+
+
+def test_an_offer_in_a_report_of_a_call_is_a_plan_made_that_day() -> None:
+    text = (
+        "Secretary Hall spoke by phone with Peru's defense minister this morning. Hall offered additional "
+        "airlift and engineering teams."
+    )
+    offer = first_with(mentions_of(text, date(2010, 3, 5)), "offered")
+    assert (offer.event_type, offer.status, offer.date_value) == ("COOPERATION", "planned", "2010-03-05")
+
+
+def test_an_offer_in_the_present_perfect_keeps_no_date_of_the_passage() -> None:
+    text = "Hall met the minister today. The United States has offered to share its downsizing expertise."
+    offer = first_with(mentions_of(text, date(2010, 3, 5)), "offered")
+    assert offer.date_value is None
