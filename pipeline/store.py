@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -294,7 +294,7 @@ class Store:
             columns = COLUMNS[table]
             schema = self._schema(table)
             arrays = [
-                pa.array(list(values), schema.field(name).type)
+                _arrow(values, schema.field(name).type)
                 for name, values in zip(columns, zip(*table_rows, strict=True), strict=True)
             ]
             arrow = pa.Table.from_arrays(arrays, schema=schema)
@@ -311,6 +311,20 @@ class Store:
             types = {r[0]: r[1] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
             self._schemas[table] = pa.schema([(c, _ARROW_TYPES[types[c]]) for c in COLUMNS[table]])
         return self._schemas[table]
+
+
+_EPOCH = datetime(1970, 1, 1)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _arrow(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
+    """``pa.array(values, type_)``; naive datetimes go through their microseconds (the same values: Arrow
+    reads a naive datetime as wall-clock time) because Arrow's first datetime conversion in a process loads
+    time-zone data for 0.2 s."""
+    naive = pa.types.is_timestamp(type_) and type_.tz is None and type_.unit == "us"
+    if naive and all(type(v) is datetime and v.tzinfo is None for v in values):
+        return pa.array([(v - _EPOCH) // _MICROSECOND for v in values], pa.int64()).cast(type_)
+    return pa.array(list(values), type_)
 
 
 def _filters(
