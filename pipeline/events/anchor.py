@@ -26,6 +26,7 @@ from pipeline.events.dating import (
     dating_expressions,
     edition,
     is_vague,
+    moved_to,
     over_the_past,
     range_start,
     since_then,
@@ -175,7 +176,9 @@ def anchor_events(
         ):
             candidates = []  # "Related to this meeting, ... October 15": the meeting is the one told before
         chosen, source = (
-            when_clause(mention, candidates, text) or edition(mention, candidates, text),
+            when_clause(mention, candidates, text)
+            or edition(mention, candidates, text)
+            or moved_to(mention, candidates, text),
             "clause",
         )
         if chosen is None:

@@ -195,6 +195,24 @@ def edition(mention: EventMention, candidates: Sequence[TimeExpression], text: s
 
 _PAST_IN_RE = re.compile(r"\b(?:\w{3,}ed|held|ran|took|began|met)\b", re.IGNORECASE)
 
+# The new time of a postponed plan: "postponed ... until the fall", "put off to June".
+_MOVED_TO_RE = re.compile(
+    r"\b(?:postponed?|put\s+off|delayed|moved|pushed\s+back|rescheduled)\b[^.;:]{0,90}?"
+    r"\b(?:until|till|to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def moved_to(mention: EventMention, candidates: Sequence[TimeExpression], text: str) -> TimeExpression | None:
+    """A plan moved to a new time is dated by it ("agreed to postpone the drill, planned for April, until
+    the fall": the fall), not by the time it had."""
+    if mention.status != "planned":
+        return None
+    for t in candidates:
+        if t.start > mention.sentence.start and _MOVED_TO_RE.search(text, mention.sentence.start, t.start):
+            return t
+    return None
+
 
 _PAST_SPAN_RE = re.compile(r"^(?:the\s+)?(?:past|last)\b", re.IGNORECASE)
 _SPAN_VALUE_RE = re.compile(r"^P(\d+)(Y|M|W|D|DE)$")

@@ -21,7 +21,7 @@ from pipeline.events.labels import make_label
 from pipeline.events.movers import movement_type, mover_lexicon, object_type
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles
-from pipeline.events.status import SKIP, decide_status, denied_before, status_cues
+from pipeline.events.status import SKIP, decide_status, denied_before, rescheduled, status_cues
 from pipeline.events.status_scope import (
     blank,
     complement,
@@ -210,6 +210,12 @@ def extract_events(
                 status = "ongoing"
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
+            if status == "cancelled" and rescheduled(
+                text[clause.start : match.start],
+                text[match.start : min(sentence.end, match.end + 80)],  # "until" opens its own clause
+                cues,
+            ):
+                status = "planned"  # "postponed until the fall": moved, not called off
             if match.rule.pos == "verb" and status in ("planned", "cancelled"):
                 governing[clause.start] = status
             elif (

@@ -55,6 +55,7 @@ class StatusCues:
     since_ongoing_types: frozenset[str] = frozenset()
     scheduled_present: frozenset[str] = frozenset()
     habitual_present: frozenset[str] = frozenset()
+    rescheduled: tuple[tuple[str, ...], ...] = ()
     counterfactual_after: tuple[tuple[str, ...], ...] = ()
     counterfactual_window: int = 8
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
@@ -121,6 +122,7 @@ def _load(path: Path) -> StatusCues:
         cancelled_before=_seqs((raw.get("cancelled") or {}).get("before")),
         cancelled_after=_seqs((raw.get("cancelled") or {}).get("after")),
         cancelled_clause=_seqs((raw.get("cancelled") or {}).get("clause_before")),
+        rescheduled=_seqs((raw.get("cancelled") or {}).get("rescheduled")),
         recurring_clause=_seqs((raw.get("recurring") or {}).get("clause")),
         planned_before=_seqs((raw.get("planned") or {}).get("before")),
         planned_after=_seqs((raw.get("planned") or {}).get("after")),
@@ -324,3 +326,9 @@ def is_timetable(trigger: str, cues: StatusCues) -> bool:
 def is_future_wording(timex_text: str, cues: StatusCues) -> bool:
     """Does the date's own wording place it after the time of writing ("tomorrow", "later this summer")?"""
     return _has(_words(timex_text), cues.future_dates)
+
+
+def rescheduled(words_before: str, rest: str, cues: StatusCues) -> bool:
+    """A postponement that gives the new time ("agreed to postpone the drill until the fall", "was put off
+    to next year") moves a plan; it does not cancel it."""
+    return _has(_words(words_before)[-3:] + _words(rest), cues.rescheduled)

@@ -98,3 +98,17 @@ def test_an_indefinite_noun_after_a_plan_is_another_event() -> None:
     text = "Adm. Kovalev will tour Naval Station Norfolk tomorrow. A visit to Moscow followed in 2010."
     visit = first_with(mentions_of(text, date(2012, 6, 13)), "visit")
     assert visit.date_value == "2010"
+
+
+def test_a_plan_postponed_to_a_new_time_stays_planned_and_takes_that_time() -> None:
+    mentions = mentions_of(
+        "The two ministers agreed to postpone Baltic Guard 2012, a staff exercise planned for April, until "
+        "the fall. A visit to Riga set for May was postponed to June. The drill was postponed indefinitely.",
+        date(2012, 3, 5),
+    )
+    guard = first_with(mentions, "Baltic Guard")
+    visit = first_with(mentions, "visit")
+    drill = first_with(mentions, "drill")
+    assert (guard.status, guard.date_value) == ("planned", "2012-FA")
+    assert (visit.status, visit.date_value) == ("planned", "2012-06")
+    assert drill.status == "cancelled"
