@@ -102,11 +102,11 @@ def test_an_indefinite_noun_after_a_plan_is_another_event() -> None:
 
 def test_a_plan_postponed_to_a_new_time_stays_planned_and_takes_that_time() -> None:
     mentions = mentions_of(
-        "The two ministers agreed to postpone Baltic Guard 2012, a staff exercise planned for April, until "
+        "The two ministers agreed to postpone Baltic Shield 2012, a staff exercise planned for April, until "
         "the fall. A visit to Riga set for May was postponed to June. The drill was postponed indefinitely.",
         date(2012, 3, 5),
     )
-    guard = first_with(mentions, "Baltic Guard")
+    guard = first_with(mentions, "Baltic Shield")
     visit = first_with(mentions, "visit")
     drill = first_with(mentions, "drill")
     assert (guard.status, guard.date_value) == ("planned", "2012-FA")
