@@ -89,6 +89,12 @@ def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> 
 
 
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
+# A verb coordinated with the one before it, sharing its subject and modal: "will meet ... and dine".
+_AND_VERB_RE = re.compile(r"\b(?:and|or)\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
+# ... a base form, not a past one ("said Nairobi would send troops [and called on] other members").
+_PAST_FORM_RE = re.compile(
+    r"(?:\w+ed|met|held|spoke|took|went|came|flew|saw|sent|led|made|gave|told|left|sat|won)\b", re.IGNORECASE
+)
 
 
 def _line_alone(text: str, sentence: Span) -> bool:
@@ -139,6 +145,7 @@ def extract_events(
         sentence_timexes = timex_per_sentence[index]
         clauses = split_clauses(text, sentence, sentence_timexes)
         governing: dict[int, str] = {}  # clause start -> status of its last planned/cancelled verb
+        planned_verb: str | None = None  # status of the sentence's last planned/cancelled verb trigger
         verb_spans = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb"]
         previous: TriggerMatch | None = None
         told: list[tuple[EventMention, TriggerMatch, Span]] = []
@@ -218,6 +225,15 @@ def extract_events(
                 status = "planned"  # "postponed until the fall": moved, not called off
             if match.rule.pos == "verb" and status in ("planned", "cancelled"):
                 governing[clause.start] = status
+                planned_verb = status
+            elif (
+                status == "occurred"
+                and verb
+                and planned_verb == "planned"
+                and _AND_VERB_RE.search(text, max(sentence.start, match.start - 20), match.start)
+                and not _PAST_FORM_RE.match(text, match.start)
+            ):
+                status = "planned"  # "will meet the minister this afternoon [and dine] tonight": one modal
             elif (
                 status == "occurred"
                 and clause.start in governing

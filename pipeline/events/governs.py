@@ -302,7 +302,7 @@ def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], ve
 
 # Between a noun trigger and its own relative clause: nothing, or the name it carries ("the exercise
 # Saber Strike, which starts next month").
-_NAME_GAP_RE = re.compile(r"^(?:\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|\d+))*)?\s*,?\s*$")
+_NAME_GAP_RE = re.compile(r"^(?:\s+[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|\d+))*)?\s*,?\s*$")
 
 
 def own_relative(trigger: Span, clause: Span, text: str) -> bool:

@@ -92,3 +92,38 @@ def test_an_offer_in_the_present_perfect_keeps_no_date_of_the_passage() -> None:
     text = "Hall met the minister today. The United States has offered to share its downsizing expertise."
     offer = first_with(mentions_of(text, date(2010, 3, 5)), "offered")
     assert offer.date_value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Japan hosts about 50,000 U.S. troops.", "hosts", ("MILITARY_FORCE", "ongoing")),
+        ("The two sides are negotiating an access agreement.", "negotiating", ("MEETING", "ongoing")),
+        ("Talks ended Monday in Manila; the next is set for Washington.", "next", ("MEETING", "planned")),
+    ],
+)
+def test_wordings_of_stationing_negotiation_series_and_assistance(
+    text: str, word: str, expected: tuple[str, str]
+) -> None:
+    mention = first_with(mentions_of(text, DAY), word)
+    assert (mention.event_type, mention.status) == expected
+
+
+def test_a_verb_coordinated_under_a_plan_is_planned_but_a_past_one_is_not() -> None:
+    mentions = mentions_of(
+        "Hall will meet the minister this afternoon and dine tonight with the chief of staff. Kenya's "
+        "minister said Nairobi would send 800 more troops in the coming weeks and called on other members to "
+        "contribute helicopters.",
+        DAY,
+    )
+    assert first_with(mentions, "dine").status == "planned"
+    assert first_with(mentions, "called on").status != "planned"
+
+
+def test_a_relative_clause_after_a_programs_object_dates_the_program() -> None:
+    text = (
+        "The officers discussed border security and a U.S. program to train Pakistan's Frontier Corps that "
+        "is to start this summer."
+    )
+    program = first_with(mentions_of(text, date(2008, 2, 12)), "program")
+    assert (program.status, program.date_value) == ("planned", "2008-SU")
