@@ -15,12 +15,12 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.model import Document, DocumentAnalysis
 
@@ -100,6 +100,7 @@ class Analyser:
         self.now = datetime.now()
         self.rounds: list[tuple[list[Document], Iterator | AsyncResult | None]] = []
         self.pool: multiprocessing.pool.Pool | None = None
+        self.schemas: dict[str, Any] | None = None  # Arrow schemas of the store: rows come back as Arrow
         self.bar = tqdm(total=None, desc="analysing", unit="doc", file=sys.stderr, disable=not progress)
 
     def decide(self, expected: int) -> None:
@@ -154,9 +155,8 @@ class Analyser:
             start = 0
             for size in _chunk_sizes(len(jobs), self.n):
                 part = jobs[start : start + size]
-                self.rounds.append(
-                    (list(documents[start : start + size]), self.pool.apply_async(_work_chunk, (part,)))
-                )
+                task = (_work_chunk, (part,)) if self.schemas is None else (_work_arrow, (part, self.schemas))
+                self.rounds.append((list(documents[start : start + size]), self.pool.apply_async(*task)))
                 start += size
         else:
             self.rounds.append((list(documents), None))
@@ -169,15 +169,23 @@ class Analyser:
             if isinstance(pending, AsyncResult) and not pending.ready()
         )
 
-    def stream(self) -> Iterator[tuple[Document, DocumentAnalysis | None, Prepared | None, str | None]]:
+    def stream(
+        self, on_tables: Callable[[dict[str, Any]], None] | None = None
+    ) -> Iterator[tuple[Document, DocumentAnalysis | None, Prepared | None, str | None]]:
         """Every submitted document with its outcome (analysis, store rows, error), in submission order, as
-        they come back."""
+        they come back. With ``schemas`` set, the pool sends the store rows of a chunk as Arrow tables,
+        handed to ``on_tables`` before the chunk's documents (whose ``Prepared.rows`` are then None)."""
         while self.rounds:
             documents, pending = self.rounds.pop(0)
             if pending is None:
                 outcomes: Iterable = map(_work, _jobs(documents, self))
             elif isinstance(pending, AsyncResult):
                 outcomes = pending.get()
+                if isinstance(outcomes, tuple):  # (outcomes, Arrow tables of their rows)
+                    outcomes, tables = outcomes
+                    if on_tables is None:
+                        raise RuntimeError("rows sent as Arrow tables to a caller that does not take them")
+                    on_tables(tables)
             else:
                 outcomes = pending
             for doc, (analysis, rows, error) in zip(documents, outcomes, strict=True):
@@ -214,6 +222,23 @@ def _work_chunk(
     jobs: list[tuple[Document, Path | None, datetime]],
 ) -> list[tuple[DocumentAnalysis | None, Prepared | None, str | None]]:
     return [_work_slim(job) for job in jobs]
+
+
+def _work_arrow(
+    jobs: list[tuple[Document, Path | None, datetime]], schemas: dict[str, Any]
+) -> list | tuple[list, dict[str, Any]]:
+    """``_work_chunk`` with the store rows of the chunk as Arrow tables (see ``Analyser.stream``); a chunk
+    whose rows do not convert goes back as ``_work_chunk`` sends it."""
+    from pipeline.store_arrow import arrow_tables
+    from pipeline.store_rows import Prepared, merge_rows
+
+    outcomes = _work_chunk(jobs)
+    try:
+        tables = arrow_tables(merge_rows([p.rows for _, p, _ in outcomes if p is not None]), schemas)
+    except Exception:  # noqa: BLE001 - the parent converts them itself
+        return outcomes
+    slim = [(a, Prepared(None, p.text) if p is not None else None, e) for a, p, e in outcomes]
+    return slim, tables
 
 
 def _jobs(documents: Sequence[Document], analyser: Analyser) -> Iterator[tuple]:

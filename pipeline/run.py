@@ -172,6 +172,7 @@ def _ingest_documents(
     from pipeline.near_duplicates import inherit_dates
     from pipeline.store import Store
     from pipeline.store_stream import reading_key
+    from pipeline.store_writer import BackgroundWriter
 
     store = Store(
         settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
@@ -199,7 +200,7 @@ def _ingest_documents(
                         waiting.append(doc)
             if not analyser.decided and len(fresh) >= POOL_MIN_DOCUMENTS:
                 analyser.decide(len(fresh))
-                stream = _stream(analyser, known, reanalyse, settings)
+                stream = _stream(analyser, known, reanalyse, settings, store)
             # while dedup follows the analyses, only enough is handed out to keep the workers busy: the
             # rest goes in reading order once every date is known
             if analyser.decided and len(waiting) >= _ROUND and not _busy(analyser, stream):
@@ -208,7 +209,7 @@ def _ingest_documents(
                 waiting = []
         if not analyser.decided:
             analyser.decide(len(fresh) + len(present))
-            stream = _stream(analyser, known, reanalyse, settings)
+            stream = _stream(analyser, known, reanalyse, settings, store)
         # reading the files (the workers analysing meanwhile), and starting the workers
         report.timings["load"] = time.perf_counter() - started - analyser.start_seconds
         report.timings["workers_start"] = analyser.start_seconds
@@ -243,7 +244,7 @@ def _ingest_documents(
             later.sort(key=reading_key)
             stream.expect([*first, *later])
         analyser.submit(later)
-        writer = _writer(store, stream)
+        writer = BackgroundWriter(store) if analyser.schemas is not None else None
         try:
             analyses, prepared, errors = _collect(analyser, stream, writer)
         except BaseException:
@@ -293,26 +294,21 @@ def _ingest_documents(
 
 
 def _stream(
-    analyser: Analyser, known: set[str], reanalyse: bool, settings: Settings
+    analyser: Analyser, known: set[str], reanalyse: bool, settings: Settings, store: Store
 ) -> StreamingDedup | None:
     """Dedup that follows the analyses, for a first ingest into an empty store analysed by a pool (the
-    parent is idle while the workers analyse)."""
+    parent is idle while the workers analyse). The documents are then written as they come back too, their
+    rows sent by the workers as Arrow tables (``analyser.schemas``), unless the stored dedup payloads were
+    made by other rules (dedup then rewrites them, not beside a writer)."""
     if known or reanalyse or not analyser.pooled:
         return None
+    from pipeline.store_events import STATE_KEY, fingerprint
+    from pipeline.store_rows import DOCUMENT_TABLES
     from pipeline.store_stream import StreamingDedup
 
+    if store.meta(STATE_KEY) == fingerprint(store.lexicon_dir):
+        analyser.schemas = {table: store._schema(table) for table in DOCUMENT_TABLES}
     return StreamingDedup(settings.lexicon_dir, settings.fuzzy_name_threshold)
-
-
-def _writer(store: Store, stream: StreamingDedup | None) -> BackgroundWriter | None:
-    """With a streamed dedup (a first ingest), the documents are written as they come back too (unless the
-    stored dedup payloads were made by other rules: dedup then rewrites them, not beside a writer)."""
-    from pipeline.store_events import STATE_KEY, fingerprint
-    from pipeline.store_writer import BackgroundWriter
-
-    if stream is None or store.meta(STATE_KEY) != fingerprint(store.lexicon_dir):
-        return None
-    return BackgroundWriter(store)
 
 
 def _busy(analyser: Analyser, stream: StreamingDedup | None) -> bool:
@@ -327,7 +323,8 @@ def _collect(
     analyses: list[DocumentAnalysis] = []
     prepared: dict[str, Prepared] = {}
     errors: list[tuple[Document, str]] = []
-    for doc, analysis, rows, error in analyser.stream():
+    on_tables = writer.put_tables if writer is not None else None
+    for doc, analysis, rows, error in analyser.stream(on_tables):
         if analysis is None:
             errors.append((doc, error or ""))
             if stream is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from pipeline.model import Document, DocumentAnalysis
 from pipeline.snapshot import write_snapshot
+from pipeline.store_arrow import arrow_tables
 from pipeline.store_rows import COLUMNS, DOCUMENT_TABLES, Prepared, Rows, document_rows, merge_rows
 
 SCHEMA_FILE = Path(__file__).with_name("store_schema.sql")
@@ -214,6 +215,8 @@ class Store:
         from pipeline.dedup_rules import load_rules
 
         prepared = prepared or {}
+        if any(p.rows is None for p in prepared.values()):  # sent as Arrow tables: see ``store_writer``
+            raise ValueError("store rows sent as Arrow tables can only be written by a BackgroundWriter")
         missing = [a for a in analyses if a.document.doc_id not in prepared]
         parts = [prepared[a.document.doc_id].rows for a in analyses if a.document.doc_id in prepared]
         if missing:
@@ -287,18 +290,16 @@ class Store:
     def _insert_all(self, rows: Rows, con: duckdb.DuckDBPyConnection | None = None) -> None:
         """Insert tuple rows (columns in ``store_rows.COLUMNS`` order), one Arrow table per table (on
         ``con``, a cursor of this store's connection, when given)."""
+        schemas = {table: self._schema(table) for table, table_rows in rows.items() if table_rows}
+        self._insert_arrow(arrow_tables(rows, schemas), con)
+
+    def _insert_arrow(
+        self, tables: Mapping[str, pa.Table], con: duckdb.DuckDBPyConnection | None = None
+    ) -> None:
+        """Insert Arrow tables (``store_arrow.arrow_tables``) into the tables they are named after."""
         con = con or self.con
-        for table, table_rows in rows.items():
-            if not table_rows:
-                continue
-            columns = COLUMNS[table]
-            schema = self._schema(table)
-            arrays = [
-                _arrow(values, schema.field(name).type)
-                for name, values in zip(columns, zip(*table_rows, strict=True), strict=True)
-            ]
-            arrow = pa.Table.from_arrays(arrays, schema=schema)
-            names = ", ".join(f'"{c}"' for c in columns)
+        for table, arrow in tables.items():
+            names = ", ".join(f'"{c}"' for c in COLUMNS[table])
             con.register("_dateline_rows", arrow)
             try:
                 con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _dateline_rows")
@@ -311,20 +312,6 @@ class Store:
             types = {r[0]: r[1] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
             self._schemas[table] = pa.schema([(c, _ARROW_TYPES[types[c]]) for c in COLUMNS[table]])
         return self._schemas[table]
-
-
-_EPOCH = datetime(1970, 1, 1)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def _arrow(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
-    """``pa.array(values, type_)``; naive datetimes go through their microseconds (the same values: Arrow
-    reads a naive datetime as wall-clock time) because Arrow's first datetime conversion in a process loads
-    time-zone data for 0.2 s."""
-    naive = pa.types.is_timestamp(type_) and type_.tz is None and type_.unit == "us"
-    if naive and all(type(v) is datetime and v.tzinfo is None for v in values):
-        return pa.array([(v - _EPOCH) // _MICROSECOND for v in values], pa.int64()).cast(type_)
-    return pa.array(list(values), type_)
 
 
 def _filters(

@@ -130,7 +130,7 @@ EVENT_TABLES = ("actors", "actor_canonical", "events", "event_actors", "event_me
 class Prepared:
     """Everything stored for one analysed document, made where the analysis was made."""
 
-    rows: Rows
+    rows: Rows | None  # None: sent with the other rows of its chunk as Arrow tables (``analysis_pool``)
     text: tuple  # ``pipeline.dedup.text_features`` of its event mentions, in order
 
 

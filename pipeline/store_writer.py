@@ -14,6 +14,9 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from pipeline.model import DocumentAnalysis
 from pipeline.store_rows import DOCUMENT_TABLES, Prepared
 
@@ -33,6 +36,8 @@ class BackgroundWriter:
         self.fresh: set[str] = set()
         self.pending: list[DocumentAnalysis] = []
         self.prepared: dict[str, Prepared] = {}
+        self.pending_tables: dict[str, list[pa.Table]] = {}
+        self.pending_docs = 0  # documents in ``pending_tables``
         for table in DOCUMENT_TABLES:
             store._schema(table)  # read on the store's connection, not from the thread
         self.parts: queue.SimpleQueue = queue.SimpleQueue()
@@ -43,21 +48,42 @@ class BackgroundWriter:
         self.thread.start()
 
     def put(self, analysis: DocumentAnalysis, prepared: Prepared | None) -> None:
-        """One analysed document (stored unless it is stored already or was given before)."""
+        """One analysed document (stored unless it is stored already or was given before); its rows are
+        ``prepared.rows``, made here when missing, or were given to ``put_tables`` (``rows`` None)."""
         doc_id = analysis.document.doc_id
         if doc_id in self.known or doc_id in self.fresh:
             return
         self.fresh.add(doc_id)
+        if prepared is not None and prepared.rows is None:
+            raise ValueError(f"the rows of {doc_id} were not given to put_tables")
         self.pending.append(analysis)
         if prepared is not None:
             self.prepared[doc_id] = prepared
-        if len(self.pending) >= PART:
+        if len(self.pending) + self.pending_docs >= PART:
+            self._flush()
+
+    def put_tables(self, tables: dict[str, pa.Table]) -> None:
+        """The rows of several documents as Arrow tables (``store_arrow.arrow_tables``): stored unless a
+        document is stored already or was given before."""
+        if not tables:
+            return
+        ids = tables["documents"].column("doc_id").to_pylist()
+        repeated = [d for d in ids if d in self.known or d in self.fresh]
+        if repeated:
+            drop = pa.array(sorted(set(repeated)), pa.string())
+            tables = {t: a.filter(pc.invert(pc.is_in(a.column("doc_id"), drop))) for t, a in tables.items()}
+        self.fresh.update(ids)
+        for table, arrow in tables.items():
+            self.pending_tables.setdefault(table, []).append(arrow)
+        self.pending_docs += len(ids) - len(set(repeated))
+        if len(self.pending) + self.pending_docs >= PART:
             self._flush()
 
     def _flush(self) -> None:
-        if self.pending:
-            self.parts.put((self.pending, self.prepared))
-            self.pending, self.prepared = [], {}
+        if self.pending or self.pending_tables:
+            tables = {t: pa.concat_tables(parts) for t, parts in self.pending_tables.items()}
+            self.parts.put((self.pending, self.prepared, tables))
+            self.pending, self.prepared, self.pending_tables, self.pending_docs = [], {}, {}, 0
 
     def finish(self) -> Callable[[], int]:
         """Hand over what is left and commit (in the thread); returns ``wait``: the number of documents
@@ -85,8 +111,10 @@ class BackgroundWriter:
             cursor.execute("BEGIN TRANSACTION")
             try:
                 while (part := self.parts.get()) is not None:
+                    analyses, prepared, tables = part
                     if not self.rollback:
-                        self.store._insert_all(self.store._rows(*part), cursor)
+                        self.store._insert_arrow(tables, cursor)
+                        self.store._insert_all(self.store._rows(analyses, prepared), cursor)
                 drained = True
             except BaseException:
                 cursor.execute("ROLLBACK")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from pipeline.documents import make_document
@@ -9,6 +11,8 @@ from pipeline.store import Store
 from pipeline.store_writer import PART, BackgroundWriter
 from tests.store.test_ingest_overlap import _content_docs
 from tests.store.test_run import WORDS, fake_analysis
+
+NOW = datetime(2026, 1, 1, 12, 0)
 
 
 def _analyses(n: int) -> list:
@@ -53,3 +57,21 @@ def test_a_failed_write_is_raised_and_stores_nothing(tmp_path, monkeypatch):
 
 def _boom(*args, **kwargs):
     raise RuntimeError("disk full")
+
+
+def test_rows_given_as_arrow_tables_store_what_add_stores(tmp_path):
+    from pipeline.store_arrow import arrow_tables
+    from pipeline.store_rows import DOCUMENT_TABLES, merge_rows, prepare_document
+
+    analyses = _analyses(5)
+    prepared = [prepare_document(a, NOW, None) for a in analyses]
+    with Store(tmp_path / "a.duckdb") as store:
+        schemas = {t: store._schema(t) for t in DOCUMENT_TABLES}
+        writer = BackgroundWriter(store)
+        writer.put_tables(arrow_tables(merge_rows([p.rows for p in prepared[:3]]), schemas))
+        writer.put_tables(arrow_tables(merge_rows([p.rows for p in prepared[2:]]), schemas))  # one again
+        assert writer.finish()() == 5
+    with Store(tmp_path / "b.duckdb") as other:
+        given = {a.document.doc_id: p for a, p in zip(analyses, prepared, strict=True)}
+        assert other.add(analyses, given) == 5
+    assert _content_docs(tmp_path / "a.duckdb") == _content_docs(tmp_path / "b.duckdb")
