@@ -59,3 +59,14 @@ def test_a_ship_arriving_with_relief_supplies_is_aid_but_a_ship_alone_is_not() -
     plain = "The destroyer USS Ross arrived in Constanta on Saturday."
     assert first_with(mentions_of(relief, DAY), "arrived").event_type == "COOPERATION"
     assert first_with(mentions_of(plain, DAY), "arrived").event_type != "COOPERATION"
+
+
+def test_a_port_named_alone_gives_the_host_country() -> None:
+    text = (
+        "The frigate USS Halyard called at Dar es Salaam in March, and the cutter docked in Vladivostok "
+        "in May."
+    )
+    mentions = mentions_of(text, DAY)
+    hosts = {m.trigger.text: {r.name for r in m.actors if r.role == "recipient"} for m in mentions}
+    assert "Tanzania" in hosts["called at"]
+    assert "Russia" in next(v for k, v in hosts.items() if k.startswith("docked"))
