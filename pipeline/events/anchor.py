@@ -152,7 +152,8 @@ def anchor_events(
     starts = [t.start for t in dating]
     by_tid = {t.tid: t for t in timexes if t.tid}
     found = find_triggers(text, lexicon_dir)
-    verbs = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb"]
+    # a wording dated as its event ("... was canceled in 2008") takes no date from the event it tells of
+    verbs = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb" and m.rule.dated]
     trigger_starts = [m.start for m in found]
     undated = {m.start for m in found if not m.rule.dated}  # "... was scrapped last month": not its date
     clause_cache: dict[int, list[Span]] = {}

@@ -112,3 +112,9 @@ def test_a_plan_postponed_to_a_new_time_stays_planned_and_takes_that_time() -> N
     assert (guard.status, guard.date_value) == ("planned", "2012-FA")
     assert (visit.status, visit.date_value) == ("planned", "2012-06")
     assert drill.status == "cancelled"
+
+
+def test_a_cancelling_wording_does_not_hide_the_cancelled_events_only_date() -> None:
+    text = "A planned port visit by a Russian ship to San Diego was canceled in 2008."
+    visits = [m for m in mentions_of(text, date(2011, 4, 14)) if m.event_type == "VISIT"]
+    assert visits and all((m.status, m.date_value) == ("cancelled", "2008") for m in visits)
