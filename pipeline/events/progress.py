@@ -32,6 +32,9 @@ _BEGAN_BEFORE_RE = re.compile(
     r"(?:(?!(?:when|while|as|after|before|and|or|that|which|who|he|she|they|it|we|i)\s)[\w\-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# ... or inside the trigger: "Russian warplanes [began airstrikes] Sept. 30", read a week later.
+_BEGAN_IN_TRIGGER_RE = re.compile(r"(?:began|begun|started|launched)\s+(?!as\b)", re.IGNORECASE)
+_HAD_RE = re.compile(r"\bhad\s+(?:already\s+|just\s+)?$", re.IGNORECASE)  # "had launched": a flashback
 _DURATION_RE = re.compile(r"^P(\d+(?:\.\d+)?)([DWM])$")
 _DAYS_PER_UNIT = {"D": 1, "W": 7, "M": 30}
 # Duration adjectives the tagger may leave inside a trigger ("a two-week exercise").
@@ -134,7 +137,10 @@ def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression]
         return False
     if mention.status == "occurred" and _ends_later(mention, dct, timexes, text):
         return True  # "kicked off June 3 and will end June 15", read on June 12: however long ago it began
-    if mention.status == "occurred" and _BEGAN_BEFORE_RE.search(before):
+    if mention.status == "occurred" and (
+        _BEGAN_BEFORE_RE.search(before)
+        or (_BEGAN_IN_TRIGGER_RE.match(mention.trigger.text) and not _HAD_RE.search(before))
+    ):
         return start >= dct - timedelta(days=_BEGUN_DAYS)  # "began arriving in January", read in March
     if start < dct - timedelta(days=_RECENT_DAYS):
         return False

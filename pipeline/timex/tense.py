@@ -14,7 +14,41 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
+# A stop before a capital ends a sentence, unless it ends an initial or a title ("U.S. MQ-1", "Gen. Smith").
+_ABBREVIATION_BEFORE = "".join(
+    rf"(?<!\b{a}\.)"
+    for a in (
+        "[A-Z]",
+        "Gen",
+        "Adm",
+        "Lt",
+        "Col",
+        "Maj",
+        "Capt",
+        "Sgt",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "St",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Cmdr",
+        "Brig",
+        "Jan",
+        "Feb",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+        "No",
+        "Vol",
+    )
+)
+_SENTENCE_END = re.compile(r"[.!?]" + _ABBREVIATION_BEFORE + r"[\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
 _QUOTES = re.compile(r"[\"“”]")
 _COMMA = re.compile(r"\s*,")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|yet)\s")

@@ -47,3 +47,19 @@ def test_a_date_right_after_followed_is_the_events_own() -> None:
     text = "The ministers signed the plan in March 2010, and the first drill followed that spring."
     drill = first_with(mentions_of(text, date(2012, 6, 13)), "drill")
     assert drill.date_value == "2010-SP"
+
+
+def test_an_air_campaign_that_began_a_week_ago_is_ongoing_but_a_flashback_launch_is_not() -> None:
+    text = (
+        "Russian warplanes began airstrikes in Syria Sept. 30, officials said. On Sunday, government troops "
+        "had launched an offensive along the river."
+    )
+    mentions = mentions_of(text, date(2015, 10, 7))
+    assert first_with(mentions, "began").status == "ongoing"
+    assert first_with(mentions, "launched").status == "occurred"
+
+
+def test_the_third_call_is_a_phone_call_to_come() -> None:
+    text = "U.S. and Russian officers held a second video call today. A third call is expected next week."
+    call = [m for m in mentions_of(text, date(2015, 10, 7)) if m.trigger.text == "call"]
+    assert call and (call[0].event_type, call[0].status) == ("PHONE_CALL", "planned")
