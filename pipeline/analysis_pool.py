@@ -45,9 +45,20 @@ def _start_pool(n: int, lexicon_dir: Path | None) -> multiprocessing.pool.Pool:
     """``n`` forked workers that share this process's loaded resources: it loads them first (once, instead
     of once per worker; the workers' own warm-up then finds everything loaded)."""
     _warm_up(lexicon_dir)
-    pool = multiprocessing.get_context("fork").Pool(n, initializer=_warm_up, initargs=(lexicon_dir,))
+    context = multiprocessing.get_context("fork")
+    pool = _Pool(n, initializer=_warm_up, initargs=(lexicon_dir,), context=context)
     _widen_pipes(pool)
     return pool
+
+
+class _Pool(multiprocessing.pool.Pool):
+    """A pool whose worker-maintenance thread is not woken by every result waiting in the pipe (the standard
+    pool wakes it then, and it spins until the result thread has read them: 0.6 s of this process's CPU
+    over 2,000 documents, while this process works too). It still wakes when a worker exits (its sentinel)
+    and when the pool changes state; a pool without ``maxtasksperchild`` has nothing else to maintain."""
+
+    def _get_sentinels(self) -> list:
+        return [self._change_notifier._reader]  # type: ignore[attr-defined]
 
 
 def _widen_pipes(pool: multiprocessing.pool.Pool) -> None:
