@@ -117,6 +117,14 @@ def _blocked(
     """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
     word standing between the trigger and the date (a noun's modal is its own predicate's)."""
     low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+    if (
+        timex.start < trigger.start
+        and _FRONTED_DATE_RE.match(text, timex.end)
+        and _SENTENCE_START_RE.search(text, max(0, timex.start - 4), timex.start)
+    ):
+        # "Last year, Perry visited Moscow and toured the Far East": a fronted date sets the whole sentence's
+        # time, for every predicate it holds (an infinitive or a question word still opens another)
+        verbs = ()
     if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
         return True
     if timex.start < trigger.start:
@@ -164,6 +172,8 @@ _MOVEMENT_RE = re.compile(
 )
 
 
+_FRONTED_DATE_RE = re.compile(r",")
+_SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’)]?\s+)[\"“]?$")
 # A participle of a noun's cancelling right before a date: the date is the cancelling's, not the event's.
 _SHELVED_RE = re.compile(
     r",\s*(?:shelved|postponed|cancell?ed|scrapped|suspended|delayed|called off|put off|dropped|frozen|"

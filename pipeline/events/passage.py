@@ -81,7 +81,9 @@ def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
 
 
 # Days and weeks near the time of writing ("today", "on Tuesday", "this week"), not "last year" (XXXX).
-_NEAR_DEICTIC_RE = re.compile(r"^XXXX-(?:XX-XX|WXX)")
+# ... and a day of an unknown year ("Sept. 8" in an undated report): the news is of that day, later than the
+# absolute years it recalls.
+_NEAR_DEICTIC_RE = re.compile(r"^XXXX-(?:XX-XX|WXX|\d\d-\d\d)")
 
 
 def _deictic(mention: EventMention) -> bool:

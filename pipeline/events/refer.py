@@ -63,7 +63,9 @@ _DEFINITE_REACH = 400  # characters back to the event a definite noun may name
 def definite_reference(mention: EventMention, told: Sequence[EventMention], text: str) -> EventMention:
     """An undated noun after "the"/"this" in the sentence after a dated mention of its type takes that
     event's date and, for a plan, its status: it speaks of the same event, not of another undated one."""
-    if mention.timex is not None or mention.status not in ("occurred", "planned"):
+    if mention.status not in ("occurred", "planned"):
+        return mention
+    if mention.timex is not None and mention.date_source != "passage":
         return mention
     start = mention.trigger.start
     if not _DEFINITE_BEFORE_RE.search(text, max(mention.sentence.start, start - 12), start):
@@ -71,11 +73,24 @@ def definite_reference(mention: EventMention, told: Sequence[EventMention], text
     for other in reversed(told):
         if other.trigger.start >= mention.sentence.start or other is mention:
             continue
-        if start - other.trigger.start > _DEFINITE_REACH or "\n\n" in text[other.trigger.end : start]:
-            return mention
-        if other.event_type != mention.event_type:
+        if start - other.trigger.start > _DEFINITE_REACH:
+            return mention  # (news paragraphs are often one sentence: a paragraph break is no barrier)
+        if other.event_type not in _NAMES.get(mention.event_type, (mention.event_type,)):
             continue
         if other.timex is None or other.status not in ("occurred", "planned"):
             return mention
-        return _as(mention, other, other.status)
+        # "signed a memorandum ... The agreement calls for ...": the document of the signing just told
+        if other.event_type == mention.event_type:
+            return _as(mention, other, other.status)
+        mention_id = mention.mention_id.rsplit(":", 1)[0] + f":{other.event_type}"
+        return replace(
+            _as(mention, other, other.status),
+            event_type=other.event_type,
+            mention_id=mention_id,
+            label=other.label,
+        )
     return mention
+
+
+# What a definite noun of one type may name: "the agreement" is the document a signing just told.
+_NAMES = {"AGREEMENT": ("AGREEMENT", "AGREEMENT_SIGNED")}

@@ -44,6 +44,7 @@ class StatusCues:
     future_dates: tuple[tuple[str, ...], ...] = ()
     planned_inside: tuple[tuple[str, ...], ...] = ()
     planned_after_noun: tuple[tuple[str, ...], ...] = ()
+    planned_clause: tuple[tuple[str, ...], ...] = ()
     dated_owner: tuple[tuple[str, ...], ...] = ()
     ongoing_ending: tuple[tuple[str, ...], ...] = ()
     ongoing_inside: tuple[tuple[str, ...], ...] = ()
@@ -128,6 +129,7 @@ def _load(path: Path) -> StatusCues:
         planned_after=_seqs((raw.get("planned") or {}).get("after")),
         planned_inside=_seqs((raw.get("planned") or {}).get("inside")),
         planned_after_noun=_seqs((raw.get("planned") or {}).get("after_noun")),
+        planned_clause=_seqs((raw.get("planned") or {}).get("clause_before")),
         dated_owner=_seqs((raw.get("planned") or {}).get("not_after_noun_when_before")),
         ongoing_ending=_seqs((raw.get("ongoing") or {}).get("ending")),
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
@@ -283,6 +285,7 @@ def decide_status(
     planned_scope = window_before + trigger_words[:1]
     if (
         _has(planned_scope, cues.planned_before)
+        or (not verb and _has(words_before, cues.planned_clause))
         or _has(window_after, cues.planned_after)
         or _has(trigger_words[1:-1], cues.planned_inside)
         or (

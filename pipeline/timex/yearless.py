@@ -230,5 +230,8 @@ def weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
 
     if direction == "this":
         return Result(fmt(days[1]), anchor, f"{how} the week of {base.isoformat()}")
+    if direction == "future" and day_code != "WE" and not suffix and anchor == "dct":
+        # "is scheduled to tour on Friday", written on a Friday: next week's ("Tuesday night" may be tonight)
+        direction = "future-strict"
     value = _pick([(d, d, fmt(d)) for d in days], base, base, direction)
     return Result(value, anchor, f"{how} {base.isoformat()} = {value}")

@@ -1,0 +1,47 @@
+"""A whole short report, as news tells it: a signing and the agreement's content, a visit under way and its
+program, a fronted date over coordinated verbs, a weekday plan written on that weekday, and the same report
+without its publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import first_with, mentions_of
+
+REPORT = (
+    "Defense Secretary Paul Harlan and Ukrainian Defense Minister Taras Bondar signed a memorandum of "
+    "understanding on defense cooperation here Sept. 8.\n\n"
+    "The agreement calls for expanded military contacts, including joint peacekeeping training, exchanges of "
+    "officers and regular meetings of the two defense ministers.\n\n"
+    "Bondar arrived in Washington Sept. 7 for a four-day visit. On Friday, he is scheduled to tour the "
+    "Norfolk Naval Base.\n\n"
+    "Last year, Harlan visited Kyiv and toured the Yavoriv training area."
+)
+
+
+def test_the_agreement_a_signing_just_told_is_that_signing() -> None:
+    agreement = first_with(mentions_of(REPORT, date(1995, 9, 8)), "agreement")
+    assert (agreement.event_type, agreement.date_value) == ("AGREEMENT_SIGNED", "1995-09-08")
+
+
+def test_what_an_agreement_calls_for_is_planned() -> None:
+    mentions = mentions_of(REPORT, date(1995, 9, 8))
+    assert first_with(mentions, "exchanges").status == "planned"
+    assert first_with(mentions, "meetings").status == "planned"
+
+
+def test_a_weekday_plan_written_on_that_weekday_is_next_weeks() -> None:
+    tour = first_with(mentions_of(REPORT, date(1995, 9, 8)), "tour")  # a Friday
+    assert (tour.status, tour.date_value) == ("planned", "1995-09-15")
+
+
+def test_a_fronted_date_dates_every_predicate_of_its_sentence() -> None:
+    toured = first_with(mentions_of(REPORT, date(1995, 9, 8)), "toured")
+    assert toured.date_value == "1994"
+
+
+def test_without_a_publication_date_the_day_of_the_news_is_the_passages_reference() -> None:
+    mentions = mentions_of(REPORT.replace("Last year, ", "In 1994, "), None)
+    signing = first_with(mentions, "signed")
+    assert signing.date_value == "XXXX-09-08"
+    assert first_with(mentions, "toured").date_value == "1994"
