@@ -21,11 +21,13 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
+from pipeline.events.date_status import plan_ahead, status_from_date
 from pipeline.events.dating import (
     date_mention,
     dating_expressions,
     edition,
     is_vague,
+    later_than_past_verb,
     moved_to,
     over_the_past,
     range_start,
@@ -37,17 +39,13 @@ from pipeline.events.dating import (
 from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
 from pipeline.events.governs import eligible, in_sequel_clause, own_relative, reported_right_after, said_after
-from pipeline.events.labels import replan
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.refer import dated_as_antecedent, definite_reference
-from pipeline.events.status import is_future_wording, is_timetable, status_cues
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
-# The opening of a series, right before its date: "since 2004", "began in 2003", "from 2010".
-_SINCE_WORD_RE = re.compile(r"\b(?:since|began|begun|started|from)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
 
@@ -69,7 +67,12 @@ def _choose(
     trig = mention.trigger
     home = clause_index(clauses, trig.start)
     best: tuple | None = None
-    usable = [t for t in candidates if eligible(mention, t, clauses, verbs, text, trigger_starts)]
+    usable = [
+        t
+        for t in candidates
+        if eligible(mention, t, clauses, verbs, text, trigger_starts)
+        and not later_than_past_verb(mention, t, text, dct)
+    ]
     for t in usable:
         distance = abs(clause_index(clauses, t.start) - home)
         chars = t.start - trig.end if t.start >= trig.end else trig.start - t.end
@@ -195,8 +198,8 @@ def anchor_events(
             chosen = None
         if chosen is not None:
             dated = date_mention(mention, chosen, source, by_tid, timexes, text)
-            dated = _status_from_date(dated, document, lexicon_dir)
-            dated = _plan_ahead(dated, document, timexes, by_tid, text)
+            dated = status_from_date(dated, document, lexicon_dir)
+            dated = plan_ahead(dated, document, timexes, by_tid, text)
         elif (start := since_then(mention, candidates, text)) is not None:
             dated = date_mention(mention, start, "sentence", by_tid, timexes, text, "; since then")
         elif (span := over_the_past(mention, timexes, document.published)) is not None:
@@ -225,10 +228,6 @@ def anchor_events(
     dated_all = [m for m in dated_all if not m.mention_id.endswith(f":{REFERENCE_ONLY}")]
     marked = mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
     return marked if document.published is not None else [vague_when_undated(m) for m in marked]
-
-
-# A month or a day, maybe without its year ("XXXX-05-03"; "today" = XXXX-XX-XX without publication date).
-_EDITION_VALUE_RE = re.compile(r"^[\dX]{4}-(?:\d{2}(?:-\d{2})?|XX-XX)$")
 
 
 # A clause coordinated with its own subject hangs on no other: "..., and planners will meet in Hawaii".
@@ -269,132 +268,3 @@ def _present_tense(mention: EventMention) -> bool:
     return bool(
         before and before[-1].lower() in ("is", "are", "am") and word.lower().endswith("ing")
     ) or bool(re.match(r"^(?:meets|visits|holds|hosts|signs|tours|talks)$", word, re.IGNORECASE))
-
-
-_PAST_WORDS_RE = re.compile(r"\b(?:last|ago|yesterday|previous|earlier|past|before)\b", re.IGNORECASE)
-_YEAR_IN_TEXT_RE = re.compile(r"\b\d{4}\b|'\d{2}\b")
-_MONTH_NAME_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn|winter)\b",
-    re.IGNORECASE,
-)
-_MONTH_DAY_RE = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?|-(?:SP|SU|FA|WI))$")
-
-
-def _plan_ahead(mention: EventMention, document: Document, timexes, by_tid, text) -> EventMention:
-    """A plan dated by a bare month, day or season the tagger put in the past ("agreed to meet ... in June",
-    read in March; "accepted an invitation to visit Moscow in the spring", read in October) is about the next
-    one: a plan cannot be dated before the time of writing."""
-    t, dct = mention.timex, document.published
-    if (
-        not (mention.status == "planned" or _cancelled_plan(mention, text))
-        or t is None
-        or dct is None
-        or mention.end is None
-        or mention.end >= dct  # ahead, or running now ("this spring" read on March 4)
-    ):
-        return mention
-    m = _MONTH_DAY_RE.match(t.value)
-    if not m or t.anchor != "dct" or _YEAR_IN_TEXT_RE.search(t.text) or _PAST_WORDS_RE.search(t.text):
-        return mention
-    if not _MONTH_NAME_RE.search(t.text):
-        return mention  # "Tuesday" is the last or next week's, not next year's
-    moved = replace(t, value=f"{int(m.group(1)) + 1}{m.group(2)}")
-    start, _, _ = value_interval(moved.value, moved.mod)
-    if start is None or start < dct:
-        return mention
-    dated = date_mention(mention, moved, mention.date_source, by_tid, timexes, text)
-    return replace(dated, explanation=dated.explanation + "; a plan: the next one after the publication date")
-
-
-_PLANNED_ADJECTIVE_RE = re.compile(
-    r"\b(?:planned|scheduled|upcoming|proposed)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
-)
-
-
-def _cancelled_plan(mention: EventMention, text: str) -> bool:
-    """A cancelled event told as a plan ("A planned visit ... in October has been postponed"): its month
-    is the plan's, ahead of the time of writing."""
-    before = text[max(mention.sentence.start, mention.trigger.start - 25) : mention.trigger.start]
-    return mention.status == "cancelled" and bool(_PLANNED_ADJECTIVE_RE.search(before))
-
-
-def _status_from_date(mention: EventMention, document: Document, lexicon_dir: Path | None) -> EventMention:
-    """An event its own sentence dates after the publication date is planned, whatever the tense.
-
-    Without a publication date, the date's wording decides ("tomorrow", "later this summer").
-    """
-    if mention.timex is None:
-        return mention
-    if mention.status == "recurring":
-        return _one_edition(mention, document)
-    if mention.status not in ("occurred", "ongoing"):
-        return mention
-    dct = document.published
-    if dct is not None and mention.start is not None:
-        future = mention.start > dct
-    else:
-        cues = status_cues(lexicon_dir)
-        future = is_future_wording(mention.timex.text, cues) or (
-            mention.precision == "day" and is_timetable(mention.trigger.text, cues)
-        )
-    if (
-        future
-        and _PAST_VERB_RE.match(mention.trigger.text)
-        and not _MODAL_BEFORE_RE.search(
-            mention.sentence.text[: mention.trigger.start - mention.sentence.start]
-        )
-    ):
-        # "Kenyan aircraft struck militant camps two days later": the verb says it happened; a date read
-        # after the publication date is the tagger's doubt, not a plan.
-        return replace(mention, explanation=mention.explanation + "; past tense: occurred, whatever the date")
-    if future:
-        return replace(mention, status="planned", label=replan(mention.label))
-    return mention
-
-
-_PAST_VERB_RE = re.compile(
-    r"^(?:\w+ed|met|held|struck|hit|fought|sent|led|took|made|went|came|flew|sailed|spoke|told|began|"
-    r"signed|toured|visited|hosted|sat|saw|won|shot|broke|cut|froze|gave|left|drove|rode)\b",
-    re.IGNORECASE,
-)
-_MODAL_BEFORE_RE = re.compile(
-    r"\b(?:will|would|shall|to|may|might|could|can|should|must|'ll|’ll)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
-)
-
-
-def _one_edition(mention: EventMention, document: Document) -> EventMention:
-    """A series word with a precise date reports one edition ("their largest-ever annual exercise, last
-    week"): it occurred, or is planned, on that date. "Since 2004" still dates the series itself."""
-    t = mention.timex
-    assert t is not None
-    before = mention.sentence.text[
-        max(0, t.start - mention.sentence.start - 30) : t.start - mention.sentence.start
-    ]
-    if mention.date_source not in ("clause", "sentence") or _SINCE_WORD_RE.search(before):
-        return mention
-    dct = document.published
-    if (
-        dct is None
-        and _EDITION_VALUE_RE.match(mention.date_value or "")
-        and _PAST_VERB_RE.match(mention.trigger.text)
-    ):
-        # No publication date, but the verb tells it happened: "took part in the annual drill ... May 3-7".
-        return replace(mention, status="occurred", label=mention.label.removeprefix("Recurring: "))
-    if (
-        dct is None
-        and _EDITION_VALUE_RE.match(mention.date_value or "")
-        and _MODAL_BEFORE_RE.search(mention.sentence.text[: mention.trigger.start - mention.sentence.start])
-    ):
-        # ... or that it is to come: "will join the crews in an annual exercise in August".
-        return replace(mention, status="planned", label=replan(mention.label.removeprefix("Recurring: ")))
-    if dct is None or mention.start is None:
-        return mention
-    if mention.start > dct:
-        # A series whose own date lies wholly ahead ("a series of drills next year") has not begun: a plan.
-        label = mention.label.removeprefix("Recurring: ")
-        return replace(mention, status="planned", label=replan(label))
-    if mention.precision not in ("day", "week", "month", "time"):
-        return mention
-    status = "planned" if mention.start > dct else "occurred"
-    label = mention.label.removeprefix("Recurring: ")
-    return replace(mention, status=status, label=replan(label) if status == "planned" else label)

@@ -263,3 +263,23 @@ def since_then(
         return None
     earlier = [t for t in candidates if t.end <= mention.trigger.start and not is_vague(t)]
     return earlier[-1] if earlier else None
+
+
+# A verb told in the past ("discussed", "met"), not after a modal.
+_PAST_VERB_START_RE = re.compile(
+    r"(?:\w+ed|met|held|spoke|took|went|came|flew|saw|sent|led|made|gave|told|sat|won)\b", re.IGNORECASE
+)
+_MODAL_NEAR_RE = re.compile(r"\b(?:will|would|to|shall|may|might|could|can|must|should)\s+(?:\w+\s+)?$")
+
+
+def later_than_past_verb(mention: EventMention, t: TimeExpression, text: str, dct: date | None) -> bool:
+    """A date after the publication date, following a verb in the past ("discussed the upcoming NATO
+    summit in Warsaw next month"), is not that verb's: what was discussed lies ahead, the discussing not."""
+    if dct is None or t.anchor != "dct" or t.start < mention.trigger.end:
+        return False
+    if not _PAST_VERB_START_RE.match(mention.trigger.text):
+        return False
+    if _MODAL_NEAR_RE.search(text, max(0, mention.trigger.start - 20), mention.trigger.start):
+        return False
+    start, _, _ = value_interval(t.value, t.mod)
+    return start is not None and start > dct

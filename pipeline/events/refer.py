@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.events.triggers import TriggerRule
+from pipeline.events.types import event_type
 from pipeline.model import EventMention, Span
 
 # How many sentences back an antecedent may stand.
@@ -77,6 +78,8 @@ def definite_reference(mention: EventMention, told: Sequence[EventMention], text
             return mention  # (news paragraphs are often one sentence: a paragraph break is no barrier)
         if other.event_type not in _NAMES.get(mention.event_type, (mention.event_type,)):
             continue
+        if not _may_name(mention.trigger.text, other, event_type(mention.event_type).general_nouns):
+            continue
         if other.timex is None or other.status not in ("occurred", "planned"):
             return mention
         # "signed a memorandum ... The agreement calls for ...": the document of the signing just told
@@ -94,3 +97,13 @@ def definite_reference(mention: EventMention, told: Sequence[EventMention], text
 
 # What a definite noun of one type may name: "the agreement" is the document a signing just told.
 _NAMES = {"AGREEMENT": ("AGREEMENT", "AGREEMENT_SIGNED")}
+
+
+def _may_name(noun: str, told: EventMention, general: frozenset[str]) -> bool:
+    """A general noun of the type ("the visit") names any event of it; another noun ("the summit") only one
+    told with the same word (not the "discussed" before it)."""
+    words = noun.lower().split()
+    if words and words[-1] in general:
+        return True
+    stems = {w[:5] for w in told.trigger.text.lower().split()}
+    return any(w[:5] in stems for w in words)

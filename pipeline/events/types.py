@@ -28,6 +28,8 @@ class EventType:
     label_one: str = "{actor}"
     label_none: str = "Event"
     passage: bool = True  # may take the passage's reference time when its own sentence has no date
+    # nouns general enough to name an event of this type told in other words ("will tour ... The visit")
+    general_nouns: frozenset[str] = frozenset()
 
 
 def _lexicon(lexicon_dir: Path | None) -> Path:
@@ -53,6 +55,7 @@ def _load(path: Path) -> dict[str, EventType]:
             label_one=row.get("label_one", EventType.label_one),
             label_none=row.get("label_none", EventType.label_none),
             passage=bool(row.get("passage", True)),
+            general_nouns=frozenset(str(w).lower() for w in row.get("general_nouns") or ()),
         )
     missing = set(EVENT_TYPES) - set(table)
     if missing:

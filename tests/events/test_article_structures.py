@@ -45,3 +45,20 @@ def test_without_a_publication_date_the_day_of_the_news_is_the_passages_referenc
     signing = first_with(mentions, "signed")
     assert signing.date_value == "XXXX-09-08"
     assert first_with(mentions, "toured").date_value == "1994"
+
+
+READOUT = (
+    "Secretary Hall spoke by phone today with Turkish Defense Minister Kaya. The secretary thanked the "
+    "minister and discussed the upcoming NATO summit in Warsaw next month.\n\n"
+    "The two leaders agreed to meet on the sidelines of the summit."
+)
+
+
+def test_a_future_date_in_the_object_of_a_past_verb_is_not_the_verbs() -> None:
+    discussed = first_with(mentions_of(READOUT, date(2016, 6, 9)), "discussed")
+    assert discussed.date_value == "2016-06-09"
+
+
+def test_a_definite_noun_names_only_an_event_told_with_a_general_noun_or_its_own_word() -> None:
+    summit = first_with(mentions_of(READOUT, date(2016, 6, 9)), "summit")
+    assert summit.status != "occurred"
