@@ -271,8 +271,10 @@ def extract_events(
             )
             if match.rule.origin:
                 roles = _origin_roles(roles, trigger, mentions_per_sentence[index], told)
-                if _home(roles):
-                    continue  # "the Argentine minister flew in from Buenos Aires": he came from home
+                if _home(roles) or not any(r.role == "recipient" for r in roles):
+                    # "the Argentine minister flew in from Buenos Aires": he came from home; "flew in from
+                    # Camp Lejeune, N.C.": no place abroad known, no stay of its own told
+                    continue
             if roles:
                 history.append(roles)
             mention = EventMention(

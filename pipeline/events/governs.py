@@ -198,7 +198,11 @@ def _announced_as(trigger: Span, t: TimeExpression, text: str) -> bool:
 
 
 # A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
-_SINCE_BEFORE_RE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
+# "since 2009", "since the series began in 2011": a date in a "since" phrase or clause bounds a period.
+_SINCE_BEFORE_RE = re.compile(
+    r"\b(?:since|ever since)\s+(?:the\s+)?$|\bsince\s+(?:the|its|their|it|they)\s+[^.;,:\n]{0,40}$",
+    re.IGNORECASE,
+)
 # "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
 # (not "'s": "Mount Whitney's visit" is a possessive)
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -235,9 +239,11 @@ def eligible(
         return False  # "met here yesterday, [ahead of] the Trident Juncture exercise": the exercise is later
     if mention.status == "ongoing" and _UNTIL_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
         return False  # "The drills run through Friday": Friday is when a running activity ends
+    since = _SINCE_BEFORE_RE.search(text, max(0, t.start - 60), t.start)
     if (
-        mention.status not in ("recurring", "ongoing")
-        and _SINCE_BEFORE_RE.search(text, max(0, t.start - 20), t.start)
+        since is not None
+        and mention.status not in ("recurring", "ongoing")
+        and not since.start() <= trig.start < t.start  # "since the group last [met] in 2011": its own date
         and not _PERFECT_BEFORE_RE.search(text, max(0, trig.start - 30), trig.start)
     ):
         return False

@@ -59,6 +59,7 @@ def find_ref(ctx: Context, unit: str) -> Reference | None:
 
 
 _SETTING = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+$")
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|their|it|they|then)\b[^.;,\n]*$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom)\s+$")
 
 
@@ -73,7 +74,11 @@ def make_reference(
     line_start = text.rfind("\n", 0, expr.start) + 1
     line_end = text.find("\n", expr.end)
     alone = not text[line_start : expr.start].strip() and not text[expr.end : line_end].strip(" .:\t")
-    bound = _BOUND.search(text, max(0, expr.start - 8), expr.start) is not None
+    # "since 2009", and a year inside a "since" clause ("the fifth exercise since the series began in 2011")
+    bound = (
+        _BOUND.search(text, max(0, expr.start - 8), expr.start) is not None
+        or _SINCE_CLAUSE.search(text, max(0, expr.start - 50), expr.start) is not None
+    )
     frame = alone or fronted(text, expr.start, expr.end, grammar.tense)
     setting = _SETTING.search(text, max(0, expr.start - 8), expr.start) is not None
     grain = "week" if grain == "weekend" else grain

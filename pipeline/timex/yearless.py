@@ -155,6 +155,8 @@ def year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     if base is None:  # no DCT: a narrative's year serves a past clause (or one without a cue in its
         # paragraph), never a plan ("is due in November"), unless it heads the section
         ref = find_ref(ctx, "year") if cand.dir in ("", "tense") else None
+        if ref is not None and not ref.explicit and not ref.heading:
+            ref = None  # "since the series began in 2011" bounds a period; it sets no narrative year
         elsewhere = ref is not None and "\n" in ctx.text[ref.end : cand.start]
         if (
             ref is not None

@@ -62,3 +62,24 @@ def test_a_future_date_in_the_object_of_a_past_verb_is_not_the_verbs() -> None:
 def test_a_definite_noun_names_only_an_event_told_with_a_general_noun_or_its_own_word() -> None:
     summit = first_with(mentions_of(READOUT, date(2016, 6, 9)), "summit")
     assert summit.status != "occurred"
+
+
+FIELD_STORY = (
+    "VAZIANI, Georgia -- About 300 U.S. Marines and 600 Georgian soldiers completed two weeks of training "
+    "here Friday, capping the fifth Agile Spirit exercise since the series began in 2011.\n\n"
+    "The Marines flew in from Camp Lejeune, N.C., on July 24 and will return home next week."
+)
+
+
+def test_a_date_in_a_since_clause_bounds_the_series_not_this_edition() -> None:
+    exercise = first_with(mentions_of(FIELD_STORY, None), "exercise")
+    assert exercise.date_value == "XXXX-WXX-5"
+
+
+def test_a_since_clause_sets_no_narrative_year_without_a_publication_date() -> None:
+    flew = first_with(mentions_of(FIELD_STORY, None), "flew")
+    assert flew.date_value == "XXXX-07-24"
+
+
+def test_flying_in_from_a_home_base_is_no_visit_to_it() -> None:
+    assert not [m for m in mentions_of(FIELD_STORY, None) if "Lejeune" in m.trigger.text]
