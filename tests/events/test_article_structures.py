@@ -83,3 +83,12 @@ def test_a_since_clause_sets_no_narrative_year_without_a_publication_date() -> N
 
 def test_flying_in_from_a_home_base_is_no_visit_to_it() -> None:
     assert not [m for m in mentions_of(FIELD_STORY, None) if "Lejeune" in m.trigger.text]
+
+
+def test_weeks_of_training_completed_on_a_day_cover_the_weeks_up_to_it() -> None:
+    training = first_with(mentions_of(FIELD_STORY, date(2016, 8, 8)), "weeks of training")
+    assert (training.event_type, training.status, training.date_value) == (
+        "JOINT_EXERCISE",
+        "occurred",
+        "2016-07-23",
+    )
