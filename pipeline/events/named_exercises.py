@@ -33,6 +33,7 @@ class _Cues:
     after_name: re.Pattern[str]
     verbs: re.Pattern[str]
     verbs_relative: re.Pattern[str]
+    verbs_which: re.Pattern[str]
     before_learned: re.Pattern[str]
     serial_after: re.Pattern[str]
     verbs_before: re.Pattern[str]
@@ -57,6 +58,7 @@ def _cues(path: Path) -> _Cues:
         verbs_relative=re.compile(
             rf"^(?:,[^\S\n]+(?:which|that))?,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags
         ),
+        verbs_which=re.compile(rf"^,[^\S\n]+(?:which|that)[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
         before_learned=re.compile(
             rf"(?:^|[^\w\-’'])(?:{_alternation(raw['before_learned'])})[^\S\n]+$", flags
         ),
@@ -88,6 +90,8 @@ def _places(countries: Path) -> frozenset[str]:
 
 
 _SPLIT_RE = re.compile(r"\S+")
+# Cues that name a learned exercise ("during Baltops") but are too common to teach a name on their own.
+_WEAK_CUES = frozenset(["at", "in", "after", "before", "since", "during"])
 
 
 @dataclass(frozen=True)
@@ -141,10 +145,17 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
         told_at.append(told)
         # A year or serial, or a participation cue before it, makes a name with an exercise verb an exercise
         # ("Cobra Gold 2015 began", "taking part in Saber Strike, which kicked off June 3").
-        named = n.serial or cues.before_learned.search(before)
+        # A preposition teaches a name only with a relative clause of its own ("during Baltops, which began
+        # June 1"), not with the sentence's next verb ("talks held in Geneva, ended ..."); a participation
+        # cue or a serial does either way.
+        cue = cues.before_learned.search(before)
+        weak = cue is not None and cue.group().strip().lower() in _WEAK_CUES
+        named = n.serial or (cue is not None and not weak)
+        after = text[n.end : n.end + 40]
         if (
             told
-            or (named and cues.verbs_relative.match(text[n.end : n.end + 40]))
+            or (named and cues.verbs_relative.match(after))
+            or (weak and cues.verbs_which.match(after))
             or (n.serial and cues.serial_after.search(before))
             or cues.verbs_before.search(before)
         ):

@@ -92,3 +92,14 @@ def test_an_exercise_told_before_a_comma_and_a_new_subject_is_still_an_exercise(
         "lasted five days."
     )
     assert any(m.trigger.text == "exercise" for m in mentions_of(text, date(2019, 2, 12)))
+
+
+def test_a_city_after_in_before_the_sentences_next_verb_is_no_exercise_name() -> None:
+    text = "The talks, held June 4-6 in Geneva, ended without agreement."
+    kinds = {(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)}
+    assert not [k for k in kinds if k[0] in ("JOINT_EXERCISE", "AGREEMENT")], kinds
+
+
+def test_a_name_with_its_own_relative_clause_after_during_is_an_exercise() -> None:
+    text = "During Baltops, which began June 1, sailors trained together. Baltops ended Friday."
+    assert any(m.trigger.text == "Baltops ended" for m in mentions_of(text, DAY))
