@@ -261,6 +261,13 @@ def eligible(
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
     if (
         home != there
+        and home > 0
+        and _HANGING_RE.match(clauses[home].text)
+        and _FROM_PLACE_RE.search(clauses[home - 1].text)
+    ):
+        return False  # "returned last night from Brussels, [where he attended] the meeting": before that
+    if (
+        home != there
         and _relative_clause(clauses[there], text)
         and not own_relative(trig, clauses[there], text)
     ):
@@ -342,6 +349,8 @@ _SEQUEL_RE = re.compile(r"^\W*(?:after|before|until|following)\b", re.IGNORECASE
 
 
 _HANGING_RE = re.compile(r"^[\s,]*(?:where|which|who|when)\b", re.IGNORECASE)
+# The place a traveller came from, right before a clause hanging on it.
+_FROM_PLACE_RE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*,?\s*$")
 
 
 def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:

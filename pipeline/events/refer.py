@@ -61,15 +61,18 @@ _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this|that|the same)\s+$", re.IGNOREC
 _DEFINITE_REACH = 400  # characters back to the event a definite noun may name
 
 
-def definite_reference(mention: EventMention, told: Sequence[EventMention], text: str) -> EventMention:
+def definite_reference(
+    mention: EventMention, told: Sequence[EventMention], text: str, referring: bool = False
+) -> EventMention:
     """An undated noun after "the"/"this" in the sentence after a dated mention of its type takes that
-    event's date and, for a plan, its status: it speaks of the same event, not of another undated one."""
+    event's date and, for a plan, its status: it speaks of the same event, not of another undated one.
+    ``referring``: the wording itself refers back ("About 2,000 troops will take part")."""
     if mention.status not in ("occurred", "planned"):
         return mention
     if mention.timex is not None and mention.date_source != "passage":
         return mention
     start = mention.trigger.start
-    if not _DEFINITE_BEFORE_RE.search(text, max(mention.sentence.start, start - 12), start):
+    if not referring and not _DEFINITE_BEFORE_RE.search(text, max(mention.sentence.start, start - 12), start):
         return mention
     for other in reversed(told):
         if other.trigger.start >= mention.sentence.start or other is mention:
@@ -78,7 +81,9 @@ def definite_reference(mention: EventMention, told: Sequence[EventMention], text
             return mention  # (news paragraphs are often one sentence: a paragraph break is no barrier)
         if other.event_type not in _NAMES.get(mention.event_type, (mention.event_type,)):
             continue
-        if not _may_name(mention.trigger.text, other, event_type(mention.event_type).general_nouns):
+        if not referring and not _may_name(
+            mention.trigger.text, other, event_type(mention.event_type).general_nouns
+        ):
             continue
         if other.timex is None or other.status not in ("occurred", "planned"):
             return mention

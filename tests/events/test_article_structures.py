@@ -92,3 +92,21 @@ def test_weeks_of_training_completed_on_a_day_cover_the_weeks_up_to_it() -> None
         "occurred",
         "2016-07-23",
     )
+
+
+BRIEFING = (
+    "MR. DAVIS: The secretary returned last night from Brussels, where he attended the NATO defense "
+    "ministers' meeting. While there, he met with his Russian counterpart for about an hour on Thursday.\n\n"
+    "Q: What about the exercise in the Baltic?\n\n"
+    "MR. DAVIS: The exercise will go ahead as planned in June. About 2,000 U.S. troops will take part."
+)
+
+
+def test_what_was_done_where_a_traveller_came_from_is_not_dated_by_the_return() -> None:
+    attended = first_with(mentions_of(BRIEFING, date(2013, 2, 25)), "attended")
+    assert attended.date_value != "2013-02-24"
+
+
+def test_a_wording_that_refers_back_takes_the_date_of_the_event_it_refers_to() -> None:
+    part = first_with(mentions_of(BRIEFING, date(2013, 2, 25)), "take part")
+    assert (part.event_type, part.status, part.date_value) == ("JOINT_EXERCISE", "planned", "2013-06")
