@@ -7,8 +7,10 @@ distinct texts: copy k of an article gets its publication date moved k weeks lat
 They are written as JSONL files of 100 articles, then ``pipeline.run.ingest`` runs into a fresh store: load,
 near-duplicate dates, analysis, store, dedup over everything, Parquet snapshot. Phases overlap: ``load`` is
 reading the files while the workers already analyse the first ones, ``workers_start`` the parent loading the
-analysis resources once and forking the workers, ``analyse`` the wait for the last analyses, ``store`` what
-is left of the documents' write (a thread, during dedup) once dedup is done.
+analysis resources once and forking the workers, ``analyse`` the wait for the last analyses (with several
+processes the parent meanwhile clusters the mentions in reading order and writes the documents: see
+``pipeline/store_stream.py``), ``dedup`` what is left of dedup once they are back (building the events that
+changed, writing the event tables), ``store`` what is left of the documents' write once dedup is done.
 
 Peer: ``dateparser.search_dates`` over the same texts, the common one-call way to "find dates in news text"
 (no events, actors or store; it is slower than a full pipeline should be, so the ratio says how far ahead we
