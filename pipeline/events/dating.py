@@ -274,9 +274,10 @@ _MODAL_NEAR_RE = re.compile(r"\b(?:will|would|to|shall|may|might|could|can|must|
 
 def later_than_past_verb(mention: EventMention, t: TimeExpression, text: str, dct: date | None) -> bool:
     """A date after the publication date, following a verb in the past ("discussed the upcoming NATO
-    summit in Warsaw next month"), is not that verb's: what was discussed lies ahead, the discussing not."""
-    if dct is None or t.anchor != "dct" or t.start < mention.trigger.end:
-        return False
+    summit in Warsaw next month", "signed an agreement extending the program through 2001"), is not that
+    verb's: what was discussed or agreed lies ahead, the discussing and the signing do not."""
+    if dct is None or t.anchor not in ("dct", None) or t.start < mention.trigger.end:
+        return False  # (an anaphor read after it may be the tagger's doubt: "struck two days later")
     if not _PAST_VERB_START_RE.match(mention.trigger.text):
         return False
     if _MODAL_NEAR_RE.search(text, max(0, mention.trigger.start - 20), mention.trigger.start):

@@ -110,3 +110,20 @@ def test_what_was_done_where_a_traveller_came_from_is_not_dated_by_the_return() 
 def test_a_wording_that_refers_back_takes_the_date_of_the_event_it_refers_to() -> None:
     part = first_with(mentions_of(BRIEFING, date(2013, 2, 25)), "take part")
     assert (part.event_type, part.status, part.date_value) == ("JOINT_EXERCISE", "planned", "2013-06")
+
+
+CTR_STORY = (
+    "WASHINGTON, Nov. 20, 1997 -- A team of U.S. Defense Department engineers arrived in Severodvinsk this "
+    "week to help Russian workers dismantle two more submarines.\n\n"
+    "Earlier this year, U.S. and Russian officials signed an agreement extending the program through 2001."
+)
+
+
+def test_engineers_sent_to_a_partner_cooperate() -> None:
+    arrival = first_with(mentions_of(CTR_STORY, date(1997, 11, 20)), "arrived")
+    assert arrival.event_type == "COOPERATION"
+
+
+def test_a_later_year_in_the_object_of_a_signing_is_not_the_signings() -> None:
+    signing = first_with(mentions_of(CTR_STORY, date(1997, 11, 20)), "signed")
+    assert signing.date_value == "1997"
