@@ -185,9 +185,10 @@ def _window(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, int]
     return begin, stop
 
 
-def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None:
+def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool = False) -> str | None:
     """ "past", "future", "past-future" (a future seen from a past moment: "said in March it would...")
-    or None for the expression at ``text[start:end]``."""
+    or None for the expression at ``text[start:end]``; ``hanging``: with no cue of its own, the tense of a
+    "when" clause hanging on the date counts."""
     if found := cues.before.search(text, max(0, start - 12), start):
         return found.lastgroup
     begin, stop = _window(text, start, end, cues)
@@ -229,5 +230,25 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues) -> str | None
         if best is None or distance < best[0]:
             best = (distance, kind)
     if best is None or best[1] not in ("past", "future", "would"):
-        return None
+        return _when_clause_tense(text, end, cues) if hanging else None
     return "past-future" if best[1] == "would" else best[1]
+
+
+# A date told by the clause hanging on it: "one on Tuesday and Wednesday, when Russian jets made ... passes".
+_WHEN_AFTER = re.compile(r"(?:\s+and\s+\w+)?,\s+(?:when|during which)\s+")
+
+
+def _when_clause_tense(text: str, end: int, cues: TenseCues) -> str | None:
+    """The tense of a "when" clause right after the date, when the date's own clause has no cue."""
+    when = _WHEN_AFTER.match(text, end)
+    if when is None:
+        return None
+    for m in cues.regex.finditer(text, when.end(), min(len(text), when.end() + _REACH)):
+        kind = m.lastgroup or ""
+        if kind == "ed" and (m.group().lower() in cues.not_past or m.group()[:1].isupper()):
+            continue
+        if kind in ("past", "ed"):
+            return "past"
+        if kind == "future":
+            return "future"
+    return None

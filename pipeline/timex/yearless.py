@@ -58,7 +58,8 @@ def _direction(cand: Candidate, ctx: Context) -> tuple[str, str]:
         return "future-strict", "the next one after"
     if cand.dir == "this":
         return "this", "the one of"
-    tense = clause_tense(ctx.text, cand.start, cand.end, ctx.grammar.tense)
+    # (the tense of a "when" clause after the date only with a publication date to read it against)
+    tense = clause_tense(ctx.text, cand.start, cand.end, ctx.grammar.tense, hanging=ctx.dct is not None)
     if tense == "past":
         return "past", "past tense: the last one up to"
     if tense == "future":
