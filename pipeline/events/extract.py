@@ -27,6 +27,7 @@ from pipeline.events.status_scope import (
     complement,
     habitual,
     noun_end,
+    noun_scope,
     relative_status,
     series_asides,
     status_hidden,
@@ -186,8 +187,9 @@ def extract_events(
                 and not any(a <= t.start < b for a, b in asides)
                 for t in sentence_timexes
             )
+            scope_start = noun_scope(text, clause.start, match.start)  # (noun-shaped verb rules too)
             status = decide_status(
-                blank(text, clause.start, match.start, hidden),
+                blank(text, scope_start, match.start, hidden),
                 text[match.start : match.end],
                 blank(text, match.end, own_end, hidden),
                 cues,

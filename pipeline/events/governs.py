@@ -325,6 +325,10 @@ def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], ve
 
 # Between a noun trigger and its own relative clause: nothing, or the name it carries ("the exercise
 # Saber Strike, which starts next month").
+# ... or after a short phrase of its own: "an exercise [with the Russian navy] that was to start yesterday".
+_PP_GAP_RE = re.compile(
+    r"^\s+(?:with|of|between|by|in|off|near|at)\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,3}\s*,?\s*$"
+)
 _NAME_GAP_RE = re.compile(r"^(?:\s+[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|\d+))*)?\s*,?\s*$")
 
 
@@ -334,7 +338,8 @@ def own_relative(trigger: Span, clause: Span, text: str) -> bool:
         return False
     if trigger.start < clause.start < trigger.end:
         return True  # the trigger runs into it ("a series [that began]")
-    return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(text[trigger.end : clause.start]))
+    gap = text[trigger.end : clause.start]
+    return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap))
 
 
 def _relative_clause(clause: Span, text: str) -> bool:

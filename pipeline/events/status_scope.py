@@ -194,3 +194,19 @@ def habitual(text: str, trigger: Span, clause: Span, dated: bool, cues) -> bool:
         return False
     line_start = text.rfind("\n", 0, trigger.start) + 1
     return not _CAPTION_RE.match(text, line_start)
+
+
+# A noun introduced by a preposition of time or cause is another event's setting: "suspended contacts
+# [following the Russian invasion] of Georgia" does not suspend the invasion.
+_SETTING_PREPOSITION_RE = re.compile(
+    r"\b(?:following|after|before|during|amid|despite|over|because\s+of|due\s+to|in\s+response\s+to)\s+"
+    r"(?:[\w’'\-.]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def noun_scope(text: str, clause_start: int, trigger_start: int) -> int:
+    """Where the words that may tell a noun trigger's status begin: after a preposition that makes it the
+    setting of the clause's predicate, else at the clause's start."""
+    found = _SETTING_PREPOSITION_RE.search(text, max(clause_start, trigger_start - 60), trigger_start)
+    return found.start() if found else clause_start

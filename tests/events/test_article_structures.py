@@ -127,3 +127,27 @@ def test_engineers_sent_to_a_partner_cooperate() -> None:
 def test_a_later_year_in_the_object_of_a_signing_is_not_the_signings() -> None:
     signing = first_with(mentions_of(CTR_STORY, date(1997, 11, 20)), "signed")
     assert signing.date_value == "1997"
+
+
+SUSPENSION_STORY = (
+    "WASHINGTON, Aug. 20, 2008 -- The Defense Department has suspended military-to-military activities with "
+    "Russia following the Russian invasion of Georgia, a Pentagon spokesman said today.\n\n"
+    "The United States canceled a search-and-rescue exercise with the Russian navy that was to start "
+    "yesterday off Vladivostok, and a planned visit by a U.S. Navy ship to Severomorsk next month will not "
+    "take place, the spokesman said."
+)
+
+
+def test_the_event_a_suspension_follows_is_not_suspended() -> None:
+    invasion = first_with(mentions_of(SUSPENSION_STORY, date(2008, 8, 20)), "invasion")
+    assert invasion.status == "occurred"
+
+
+def test_a_cancelled_exercise_is_dated_by_its_own_relative_clause_past_a_short_phrase() -> None:
+    exercise = first_with(mentions_of(SUSPENSION_STORY, date(2008, 8, 20)), "exercise")
+    assert (exercise.status, exercise.date_value) == ("cancelled", "2008-08-19")
+
+
+def test_a_plan_that_will_not_take_place_is_cancelled() -> None:
+    visit = first_with(mentions_of(SUSPENSION_STORY, date(2008, 8, 20)), "visit")
+    assert (visit.status, visit.date_value) == ("cancelled", "2008-09")
