@@ -200,7 +200,7 @@ def anchor_events(
             dated = date_mention(mention, chosen, source, by_tid, timexes, text)
             dated = status_from_date(dated, document, lexicon_dir)
             dated = plan_ahead(dated, document, timexes, by_tid, text)
-        elif (start := since_then(mention, candidates, text)) is not None:
+        elif (start := since_then(mention, dating, text)) is not None:
             dated = date_mention(mention, start, "sentence", by_tid, timexes, text, "; since then")
         elif (span := over_the_past(mention, timexes, document.published)) is not None:
             dated = date_mention(mention, span, "clause", by_tid, timexes, text)

@@ -256,13 +256,21 @@ _BARE_SINCE_RE = re.compile(r"\bsince(?:\s+then)?\s*(?:[.;,!?)”\"]|$)", re.IGN
 def since_then(
     mention: EventMention, candidates: Sequence[TimeExpression], text: str
 ) -> TimeExpression | None:
-    """The start of a series or a state told by a bare "since": the last date before it in its sentence."""
+    """The start of a series or a state told by a bare "since": the last date before it, in its sentence or
+    the sentence before ("... signed a plan for annual staff talks the next year. Those talks have been held
+    every year since.")."""
     if mention.status not in ("recurring", "ongoing"):
         return None
     if not _BARE_SINCE_RE.search(text, mention.trigger.end, mention.sentence.end):
         return None
-    earlier = [t for t in candidates if t.end <= mention.trigger.start and not is_vague(t)]
+    reach = mention.sentence.start - _SINCE_REACH
+    earlier = [
+        t for t in candidates if reach <= t.start and t.end <= mention.trigger.start and not is_vague(t)
+    ]
     return earlier[-1] if earlier else None
+
+
+_SINCE_REACH = 250  # characters before its sentence in which a bare "since" finds its date
 
 
 # A verb told in the past ("discussed", "met"), not after a modal.

@@ -28,6 +28,7 @@ from pipeline.events.status_scope import (
     habitual,
     noun_end,
     noun_scope,
+    object_end,
     relative_status,
     series_asides,
     status_hidden,
@@ -175,7 +176,7 @@ def extract_events(
             clause = clauses[clause_index(clauses, match.start)]
             verb = match.rule.pos != "noun"  # a verb or an adjunct: no subject of a predicate after it
             own_end = (
-                complement(text, match.end, clause.end, far=True)
+                object_end(text, match, found, complement(text, match.end, clause.end, far=True))
                 if verb
                 else noun_end(text, match, found, clause.end)
             )
@@ -185,6 +186,8 @@ def extract_events(
                 t.type == "SET"
                 and clause.start <= t.start < own_end
                 and not any(a <= t.start < b for a, b in asides)
+                # "signed a plan for [annual] staff talks": the frequency of the noun it modifies
+                and not any(t.end <= m.start <= t.end + 25 and m.start != match.start for m in found)
                 for t in sentence_timexes
             )
             scope_start = noun_scope(text, clause.start, match.start)  # (noun-shaped verb rules too)

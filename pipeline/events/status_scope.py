@@ -210,3 +210,19 @@ def noun_scope(text: str, clause_start: int, trigger_start: int) -> int:
     setting of the clause's predicate, else at the clause's start."""
     found = _SETTING_PREPOSITION_RE.search(text, max(clause_start, trigger_start - 60), trigger_start)
     return found.start() if found else clause_start
+
+
+# Where the noun phrase of an event in a verb's object begins: "signed a plan [for annual staff talks]".
+_PHRASE_START_RE = re.compile(
+    r"\b(?:for|of|on|to|in|with|a|an|the|their|its)\s+(?:[\w’'\-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def object_end(text: str, match, found, end: int) -> int:
+    """A verb's own words stop where the noun phrase of another event in its object begins: that event's
+    frequency ("signed a plan for annual staff talks") is its own, not the signing's."""
+    later = [m.start for m in found if match.end < m.start < end and m.rule.pos == "noun"]
+    if not later:
+        return end
+    phrase = _PHRASE_START_RE.search(text, max(match.end, later[0] - 50), later[0])
+    return phrase.start() if phrase else later[0]

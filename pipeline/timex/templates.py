@@ -159,7 +159,7 @@ FUNCTIONS: dict[str, Callable[..., str | None]] = {
         re.sub(r"\s+", " ", s.lower()), "past" if "past" in s.lower() else "tense"
     ),
     "GENERICDAY": lambda w: "PRESENT_REF" if w.lower() == "today" else "FUTURE_REF",
-    "BEFOREAFTER": lambda w: "-" if w.lower() in ("before", "earlier") else "+",
+    "BEFOREAFTER": lambda w: "-" if w.lower() in ("before", "earlier", "previous", "preceding") else "+",
     "OTHER": lambda num, other: "2" if other else num,
     "DAYPART": lambda day: f"-{day}" if day and day != "XX" else "",
     "YEAROF": lambda unit: {"quarter": "4", "month": "12", "week": "52"}.get(unit.lower(), "1"),

@@ -151,3 +151,19 @@ def test_a_cancelled_exercise_is_dated_by_its_own_relative_clause_past_a_short_p
 def test_a_plan_that_will_not_take_place_is_cancelled() -> None:
     visit = first_with(mentions_of(SUSPENSION_STORY, date(2008, 8, 20)), "visit")
     assert (visit.status, visit.date_value) == ("cancelled", "2008-09")
+
+
+HISTORY = (
+    "The cooperation stalled in 1999 over Kosovo but resumed the next year, when the navies signed a plan "
+    "for annual staff talks. Those talks have been held every year since."
+)
+
+
+def test_a_signing_of_a_plan_for_annual_talks_is_one_signing_not_a_series() -> None:
+    signing = first_with(mentions_of(HISTORY, date(2005, 6, 8)), "signed")
+    assert (signing.status, signing.date_value) == ("occurred", "2000")
+
+
+def test_a_bare_since_finds_its_date_in_the_sentence_before() -> None:
+    held = first_with(mentions_of(HISTORY, date(2005, 6, 8)), "held")
+    assert (held.status, held.date_value) == ("recurring", "2000")
