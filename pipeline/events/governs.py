@@ -35,6 +35,9 @@ _REPORTING_RE = re.compile(
     r"|,[^,;]{0,60}\b(?:told|testified before|briefed)\s+(?:(?:the|a|an)\s+)?"
     r"(?:[\w'’.\-]+\s+){1,3}(?:on\s+)?$"
 )
+_ADJECTIVE_REF_RE = re.compile(
+    r"^(?:the\s+)?(?:current|present|former|future|past|recent|previous)$", re.IGNORECASE
+)
 _PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
 _NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
 
@@ -254,6 +257,14 @@ def eligible(
     if verbal and t.start < trig.start and not purpose and _after_other_verb(t, trig, clauses, verbs):
         # ("will travel to China next week [to meet] suppliers": a purpose right after the date shares it)
         return False  # "Macierewicz, who arrived on Tuesday, toured ... yesterday": Tuesday is the arrival's
+    noun_after = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
+    if (
+        t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+        and _ADJECTIVE_REF_RE.match(t.text)
+        and noun_after is not None
+        and t.end + noun_after.start(1) != trig.start
+    ):
+        return False  # "discussed [the current] state": another noun's adjective ("a recent meeting" is its)
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
     if t.start >= trig.end and _SHELVED_RE.search(text, trig.end, t.start):

@@ -167,3 +167,13 @@ def test_a_signing_of_a_plan_for_annual_talks_is_one_signing_not_a_series() -> N
 def test_a_bare_since_finds_its_date_in_the_sentence_before() -> None:
     held = first_with(mentions_of(HISTORY, date(2005, 6, 8)), "held")
     assert (held.status, held.date_value) == ("recurring", "2000")
+
+
+def test_an_adjective_of_time_on_another_noun_dates_nothing_but_one_on_the_event_does() -> None:
+    text = (
+        "Gen. Hale met Gen. Orlov today in Helsinki. The two discussed the current state of relations. "
+        "As you may remember, we have had a recent meeting in Washington."
+    )
+    mentions = mentions_of(text, date(2018, 5, 17))
+    assert first_with(mentions, "discussed").date_value == "2018-05-17"
+    assert first_with(mentions, "meeting").date_value == "PAST_REF"
