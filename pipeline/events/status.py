@@ -50,6 +50,7 @@ class StatusCues:
     ongoing_inside: tuple[tuple[str, ...], ...] = ()
     topic_before: tuple[tuple[str, ...], ...] = ()
     topic_after: tuple[tuple[str, ...], ...] = ()
+    generic_after: tuple[tuple[str, ...], ...] = ()
     link_prefixes: tuple[str, ...] = ()
     skip_clause_before: tuple[tuple[str, ...], ...] = ()
     ongoing_next: tuple[tuple[str, ...], ...] = ()
@@ -135,6 +136,7 @@ def _load(path: Path) -> StatusCues:
         ongoing_inside=_seqs((raw.get("ongoing") or {}).get("inside")),
         topic_before=_seqs(skip.get("topic_before")),
         topic_after=_seqs(skip.get("topic_after")),
+        generic_after=_seqs(skip.get("generic_after")),
         skip_clause_before=_seqs(skip.get("clause_before")),
         link_prefixes=tuple(str(p).lower() for p in skip.get("link_prefixes") or ()),
         ongoing_next=_seqs((raw.get("ongoing") or {}).get("next")),
@@ -247,7 +249,11 @@ def decide_status(
         return SKIP
     if not verb and _has(words_after[: cues.counterfactual_window], cues.counterfactual_after):
         return SKIP  # "a visit like this one would not have been possible": no visit
-    if not verb and (_has(near, cues.topic_before) or _has(words_after, cues.topic_after)):
+    if not verb and (
+        _has(near, cues.topic_before)
+        or _has(words_after, cues.topic_after)
+        or _has(words_after[:3], cues.generic_after)
+    ):
         return SKIP
     window_before = words_before[-cues.window :]
     window_after = words_after[: cues.window]

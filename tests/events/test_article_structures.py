@@ -177,3 +177,10 @@ def test_an_adjective_of_time_on_another_noun_dates_nothing_but_one_on_the_event
     mentions = mentions_of(text, date(2018, 5, 17))
     assert first_with(mentions, "discussed").date_value == "2018-05-17"
     assert first_with(mentions, "meeting").date_value == "PAST_REF"
+
+
+def test_what_such_events_do_in_general_is_no_event() -> None:
+    text = '"These exercises build trust," said Adm. Hale, who visited Vladivostok last year.'
+    mentions = mentions_of(text, date(2004, 6, 24))
+    assert not [m for m in mentions if m.event_type == "JOINT_EXERCISE"]
+    assert first_with(mentions, "visited").date_value == "2003"
