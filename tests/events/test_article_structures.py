@@ -184,3 +184,23 @@ def test_what_such_events_do_in_general_is_no_event() -> None:
     mentions = mentions_of(text, date(2004, 6, 24))
     assert not [m for m in mentions if m.event_type == "JOINT_EXERCISE"]
     assert first_with(mentions, "visited").date_value == "2003"
+
+
+CALLS_STORY = (
+    "WASHINGTON, March 14, 2014 – Defense Secretary Hall spoke by phone today with Russian Defense Minister "
+    "Orlov, the second call between the two men this month.\n\n"
+    "The two ministers first spoke March 6. Last week, the Pentagon put all military-to-military "
+    "engagements with Russia on hold, including exercises, bilateral meetings and port visits."
+)
+
+
+def test_an_earlier_call_told_by_a_bare_spoke() -> None:
+    spoke = [m for m in mentions_of(CALLS_STORY, date(2014, 3, 14)) if m.trigger.text == "spoke"]
+    assert spoke and (spoke[0].event_type, spoke[0].date_value) == ("PHONE_CALL", "2014-03-06")
+
+
+def test_what_a_suspension_includes_is_called_off_not_held() -> None:
+    mentions = mentions_of(CALLS_STORY, date(2014, 3, 14))
+    assert first_with(mentions, "on hold").event_type == "SUSPENSION"
+    assert first_with(mentions, "exercises").status == "cancelled"
+    assert first_with(mentions, "port visits").status == "cancelled"
