@@ -125,9 +125,9 @@ def _blocked(
         and _FRONTED_DATE_RE.match(text, timex.end)
         and _SENTENCE_START_RE.search(text, max(0, timex.start - 4), timex.start)
     ):
-        # "Last year, Perry visited Moscow and toured the Far East": a fronted date sets the whole sentence's
-        # time, for every predicate it holds (an infinitive or a question word still opens another)
-        verbs = ()
+        # "Last year, Perry visited Moscow and toured the Far East", "Tomorrow, they will hold talks": a
+        # fronted date sets the whole sentence's time, for every predicate it holds
+        return False
     if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
         return True
     if timex.start < trigger.start:

@@ -204,3 +204,9 @@ def test_what_a_suspension_includes_is_called_off_not_held() -> None:
     assert first_with(mentions, "on hold").event_type == "SUSPENSION"
     assert first_with(mentions, "exercises").status == "cancelled"
     assert first_with(mentions, "port visits").status == "cancelled"
+
+
+def test_a_fronted_date_dates_the_plan_its_sentence_holds() -> None:
+    text = 'Tomorrow, they will hold "two-plus-two" talks with the Russian defense and foreign ministers.'
+    talks = first_with(mentions_of(text, date(2007, 10, 22)), "talks")
+    assert (talks.status, talks.date_value) == ("planned", "2007-10-23")
