@@ -223,7 +223,10 @@ def anchor_events(
     first_pass = leaving_after(first_pass, clause_cache, by_tid, timexes, text)
     # wordings that refer back ("will take part", "the next edition") speak of the event they refer to
     referring = {m.start for m in found if m.rule.event_type == "REFER" and m.rule.dated}
-    first_pass = [definite_reference(m, first_pass, text, m.trigger.start in referring) for m in first_pass]
+    resolved: list[EventMention] = []  # in text order, so that a chain of references resolves
+    for m in first_pass:
+        resolved.append(definite_reference(m, resolved, text, m.trigger.start in referring))
+    first_pass = resolved
     references = deferred_references(found, first_pass, dating, sentences, document, by_tid, timexes)
     with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))

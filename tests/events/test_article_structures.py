@@ -210,3 +210,13 @@ def test_a_fronted_date_dates_the_plan_its_sentence_holds() -> None:
     text = 'Tomorrow, they will hold "two-plus-two" talks with the Russian defense and foreign ministers.'
     talks = first_with(mentions_of(text, date(2007, 10, 22)), "talks")
     assert (talks.status, talks.date_value) == ("planned", "2007-10-23")
+
+
+def test_a_chain_of_definite_nouns_reaches_the_dated_plan() -> None:
+    text = (
+        "Gen. Casey will travel to Russia next month, Army officials said yesterday. Casey said the visit "
+        "would focus on peacekeeping. He said he hoped to sign an agreement on a new exchange program during "
+        "the trip."
+    )
+    trip = first_with(mentions_of(text, date(2011, 1, 10)), "trip")
+    assert (trip.status, trip.date_value) == ("planned", "2011-02")
