@@ -38,7 +38,14 @@ from pipeline.events.dating import (
 )
 from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
-from pipeline.events.governs import eligible, in_sequel_clause, own_relative, reported_right_after, said_after
+from pipeline.events.governs import (
+    eligible,
+    in_sequel_clause,
+    own_relative,
+    pre_modifies,
+    reported_right_after,
+    said_after,
+)
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.refer import dated_as_antecedent, definite_reference
@@ -98,6 +105,9 @@ def _choose(
             if "," in (text[t.end : trig.start] if t.start < trig.start else text[trig.end : t.start])
             else 0,
             0 if distance == 0 or t.start < trig.start else 1,
+            # a year modifying the subject's noun ("the 2011 work plan, signed ... in December 2010") after
+            # a date of the predicate
+            1 if t.start < trig.start and pre_modifies(t, text) else 0,
             chars,
         )
         if best is None or key < best[0]:

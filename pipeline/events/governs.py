@@ -42,6 +42,11 @@ _PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))"
 _NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
 
 
+def pre_modifies(t: TimeExpression, text: str) -> bool:
+    """Does the date pre-modify a noun ("the [2011] work plan") rather than stand as an adjunct?"""
+    return _modified_head(t, text) is not None
+
+
 def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
     """The noun phrase a date pre-modifies ("its [1999] air war", "the [1972] Anti-Ballistic Missile Treaty",
     "[Year 2000] computer glitches"), as (start, end); None when the date is an adjunct ("met Feb. 17, 2017,
@@ -298,13 +303,18 @@ def eligible(
     head = _modified_head(t, text)
     # A date modifying a plain noun ("Year 2000 computer glitches") dates no event, unless the noun is a
     # landmark in time ("flew relief missions [after the October 2005 earthquake]").
+    # (the noun it modifies is this event's own: "the 2008 war"; another event's: "arranged under the 2011
+    # work plan" is the plan's year, not the visit's)
     return (
         head is None
-        or any(head[0] <= s < head[1] for s in trigger_starts)
+        or head[0] <= trig.start < head[1]
         or bool(_LANDMARK_RE.search(text, max(0, t.start - 24), t.start))
+        or bool(_SINCE_EVENT_RE.search(text, max(0, t.start - 50), t.start))
     )
 
 
+# "had boycotted the meetings since NATO launched its 1999 air war": the other event starts this one's state.
+_SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:[\w’'.\-]+\s+){0,5}$", re.IGNORECASE)
 _LANDMARK_RE = re.compile(
     r"\b(?:after|following|during|in the wake of|in the aftermath of)\s+(?:the|a|an|its|their|this|that)\s+$",
     re.IGNORECASE,

@@ -220,3 +220,34 @@ def test_a_chain_of_definite_nouns_reaches_the_dated_plan() -> None:
     )
     trip = first_with(mentions_of(text, date(2011, 1, 10)), "trip")
     assert (trip.status, trip.date_value) == ("planned", "2011-02")
+
+
+OBSERVERS = (
+    "FORT POLK, La. -- Four Russian army officers watched U.S. soldiers train here this week, the first such "
+    "visit in five years.\n\n"
+    "The officers arrived Sunday and will leave Friday. On Tuesday they toured a mock village.\n\n"
+    "The visit was arranged under the 2011 work plan, signed in Moscow in December 2010."
+)
+
+
+def test_an_arrival_with_its_departure_still_to_come_is_ongoing() -> None:
+    arrival = first_with(mentions_of(OBSERVERS, date(2011, 4, 14)), "arrived")
+    assert (arrival.status, arrival.date_value) == ("ongoing", "2011-04-10")
+
+
+def test_a_definite_noun_names_the_event_told_with_its_word_before_a_later_one() -> None:
+    visits = [m for m in mentions_of(OBSERVERS, date(2011, 4, 14)) if m.trigger.text == "visit"]
+    assert [m.date_value for m in visits] == ["2011-W15", "2011-W15"]
+
+
+def test_a_year_modifying_another_events_noun_dates_neither_this_event_nor_beats_its_adjunct() -> None:
+    text = "The visit was arranged under the 2011 work plan, signed in Moscow in December 2010."
+    mentions = mentions_of(text, date(2011, 4, 14))
+    assert first_with(mentions, "signed").date_value == "2010-12"
+    assert first_with(mentions, "visit").date_value != "2011"
+
+
+def test_a_state_since_another_events_year_starts_then() -> None:
+    text = "Russia had boycotted the meetings since NATO launched its 1999 air war against Yugoslavia."
+    boycott = first_with(mentions_of(text, date(2002, 5, 28)), "boycotted")
+    assert boycott.date_value == "1999"
