@@ -181,6 +181,14 @@ def _people(mention: EventMention) -> set[str]:
     return {r.actor_id for r in mention.actors if r.kind == "person"}
 
 
+# A departure still to come, told with the arrival: "arrived Sunday and will leave Friday".
+_LEAVES_LATER_RE = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to|is\s+due\s+to|are\s+due\s+to)\s+"
+    r"(?:leave|depart|return\s+home|fly\s+home|head\s+home|stay\s+until|remain\s+until)\b",
+    re.IGNORECASE,
+)
+
+
 def _trip_goes_on(
     mention: EventMention, others: Sequence[EventMention], dct: date, lexicon_dir: Path | None
 ) -> bool:
@@ -191,6 +199,8 @@ def _trip_goes_on(
         return False
     if not _is_trip(mention, lexicon_dir):
         return False
+    if _LEAVES_LATER_RE.search(mention.sentence.text):
+        return True  # "The officers arrived Sunday and will leave Friday": still there
     for other in others:
         if other is mention or other.start is None or other.start < dct:
             continue

@@ -74,13 +74,17 @@ def definite_reference(
     start = mention.trigger.start
     if not referring and not _DEFINITE_BEFORE_RE.search(text, max(mention.sentence.start, start - 12), start):
         return mention
-    for other in reversed(told):
-        if other.trigger.start >= mention.sentence.start or other is mention:
-            continue
-        if start - other.trigger.start > _DEFINITE_REACH:
-            return mention  # (news paragraphs are often one sentence: a paragraph break is no barrier)
-        if other.event_type not in _NAMES.get(mention.event_type, (mention.event_type,)):
-            continue
+    # (news paragraphs are often one sentence: a paragraph break is no barrier)
+    earlier = [
+        other
+        for other in told
+        if other.trigger.start < mention.sentence.start
+        and start - other.trigger.start <= _DEFINITE_REACH
+        and other.event_type in _NAMES.get(mention.event_type, (mention.event_type,))
+    ]
+    # the event told with the same word first ("the visit" is "the first such visit", not "toured" after it)
+    same = [other for other in earlier if _same_word(mention.trigger.text, other.trigger.text)]
+    for other in reversed(same or earlier):
         if not referring and not _may_name(
             mention.trigger.text, other, event_type(mention.event_type).general_nouns
         ):
@@ -104,11 +108,13 @@ def definite_reference(
 _NAMES = {"AGREEMENT": ("AGREEMENT", "AGREEMENT_SIGNED")}
 
 
+def _same_word(noun: str, told: str) -> bool:
+    stems = {w[:5] for w in told.lower().split()}
+    return any(w[:5] in stems for w in noun.lower().split())
+
+
 def _may_name(noun: str, told: EventMention, general: frozenset[str]) -> bool:
     """A general noun of the type ("the visit") names any event of it; another noun ("the summit") only one
     told with the same word (not the "discussed" before it)."""
     words = noun.lower().split()
-    if words and words[-1] in general:
-        return True
-    stems = {w[:5] for w in told.trigger.text.lower().split()}
-    return any(w[:5] in stems for w in words)
+    return bool(words and words[-1] in general) or _same_word(noun, told.trigger.text)
