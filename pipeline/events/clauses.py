@@ -27,7 +27,7 @@ _BOUNDARY_RE = re.compile(
 # What closes a dateline after its date: a dash or bar, maybe after the agency ("May 16 (Reuters) -").
 # A range's hyphen ("June 9-12") is not one: a hyphen or en dash needs a space before it.
 _DATELINE_TAIL_RE = re.compile(r"^\s*(?:\([A-Za-z .&]{1,30}\)\s*)?\)?(?:\s*—|\s+(?:–|--?|\|))")
-_HEADLINE_END_RE = re.compile(r"[.!?\"”'’)]\s*$")
+_HEADLINE_END_RE = re.compile(r"[.!?;\"”'’)]\s*$")
 _CAP_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _MINOR_WORDS = frozenset(
     [
@@ -91,8 +91,8 @@ def is_headline(sentence: Span, title: str | None = None, line_alone: bool = Fal
         return True
     if title and body == title.strip():
         return True
-    if _HEADLINE_END_RE.search(body):
-        return False
+    if _HEADLINE_END_RE.search(body) or body[:1].islower():
+        return False  # a stop ends a sentence; a lower-case start goes on one ("the leaders: - discussed")
     words = _CAP_WORD_RE.findall(body)
     if not words or len(words) > 25:
         return False

@@ -251,3 +251,15 @@ def test_a_state_since_another_events_year_starts_then() -> None:
     text = "Russia had boycotted the meetings since NATO launched its 1999 air war against Yugoslavia."
     boycott = first_with(mentions_of(text, date(2002, 5, 28)), "boycotted")
     assert boycott.date_value == "1999"
+
+
+def test_the_items_of_a_readouts_list_are_events_not_headlines() -> None:
+    text = (
+        "Deputy Secretary Hall met today with Norwegian State Secretary Berg at the Pentagon.\n\n"
+        "During the meeting, the two leaders:\n"
+        "- discussed Russia's activity in the High North;\n"
+        "- agreed to expand prepositioning in Norway's Trondheim caves;\n"
+    )
+    mentions = mentions_of(text, date(2015, 9, 10))
+    assert first_with(mentions, "discussed").date_value == "2015-09-10"
+    assert first_with(mentions, "agreed").event_type == "AGREEMENT"
