@@ -146,3 +146,29 @@ def test_reanalyse_with_a_pool_equals_one_process(tmp_path, settings):  # noqa: 
         assert report.documents_added == 0 and report.reanalysed == report.already_present - 1
         stores[workers] = _content(target.db_path)
     assert stores[1] == stores[2]
+
+
+def test_dedup_streamed_during_the_analysis_stores_what_one_process_stores(tmp_path, settings, monkeypatch):  # noqa: F811
+    import pipeline.store_stream as store_stream
+
+    monkeypatch.setattr(run, "_spare_core", lambda workers: True)  # as on a machine with a core to spare
+    handed = []
+    given = store_stream.StreamingDedup.clustering_for
+
+    def clustering_for(self, analyses, canonical):
+        clustering = given(self, analyses, canonical)
+        handed.append(clustering is not None)
+        return clustering
+
+    monkeypatch.setattr(store_stream.StreamingDedup, "clustering_for", clustering_for)
+    folder = tmp_path / "in"
+    _corpus(folder)
+    for workers in (1, 2):
+        run.ingest(
+            [folder],
+            replace(settings, db_path=tmp_path / f"w{workers}.duckdb"),
+            progress=False,
+            workers=workers,
+        )
+    assert handed == [True]  # the pool's ingest took the streamed clustering
+    assert _content(tmp_path / "w1.duckdb") == _content(tmp_path / "w2.duckdb")
