@@ -29,6 +29,7 @@ from pipeline.events.dating import (
     is_vague,
     later_than_past_verb,
     moved_to,
+    offset_from,
     over_the_past,
     range_start,
     since_then,
@@ -192,7 +193,8 @@ def anchor_events(
         chosen, source = (
             when_clause(mention, candidates, text)
             or edition(mention, candidates, text)
-            or moved_to(mention, candidates, text),
+            or moved_to(mention, candidates, text)
+            or offset_from(mention, candidates, timexes, text),
             "clause",
         )
         if chosen is None:

@@ -79,7 +79,13 @@ def status_from_date(mention: EventMention, document: Document, lexicon_dir: Pat
         return mention
     dct = document.published
     if dct is not None and mention.start is not None:
-        future = mention.start > dct
+        # "later this year", read in April: ahead, though the year holds the publication date
+        future = mention.start > dct or (
+            mention.end is not None
+            and mention.end > dct
+            and _LATER_THIS_RE.match(mention.timex.text) is not None
+            and mention.timex.anchor == "dct"
+        )
     else:
         cues = status_cues(lexicon_dir)
         future = is_future_wording(mention.timex.text, cues) or (
@@ -100,6 +106,7 @@ def status_from_date(mention: EventMention, document: Document, lexicon_dir: Pat
     return mention
 
 
+_LATER_THIS_RE = re.compile(r"^(?:later|later\s+in|the\s+rest\s+of)\s+(?:this|the)\b", re.IGNORECASE)
 _PAST_VERB_RE = re.compile(
     r"^(?:\w+ed|met|held|struck|hit|fought|sent|led|took|made|went|came|flew|sailed|spoke|told|began|"
     r"signed|toured|visited|hosted|sat|saw|won|shot|broke|cut|froze|gave|left|drove|rode)\b",

@@ -28,7 +28,11 @@ REFER = "REFER"
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 # A free word of a gap: never one ending a sentence ("... began in 2004. Last year's exercise"), but
 # abbreviations are words ("U.S.", "Gen.", "Va.", "U.S.-led").
-_FREE_WORD = r"(?:(?:[A-Za-z]\.){2,}(?:-[\w\-]+)?|[A-Z][a-z]{0,3}\.(?=\s+[a-z0-9])|[^\s.;:!?]+)"
+# (case-sensitive: rules match case-insensitively, and "year. The" must not read as "Gen. the")
+_FREE_WORD = (
+    r"(?:(?:[A-Za-z]\.){2,}(?:-[\w\-]+)?|(?-i:[A-Z][a-z]{0,3}\.(?=\s+[a-z0-9]))"
+    r"|(?-i:(?:Lt|Gen|Col|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl|Pvt|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|No|Ft)\.)|[^\s.;:!?]+)"
+)
 _GAP_RE = re.compile(r"^\*(\d+)$")
 # "^": a name of up to three capitalised words ("from Moscow", "while in Abu Dhabi"), case-sensitive.
 _NAME = r"(?-i:[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2})"

@@ -263,3 +263,22 @@ def test_the_items_of_a_readouts_list_are_events_not_headlines() -> None:
     mentions = mentions_of(text, date(2015, 9, 10))
     assert first_with(mentions, "discussed").date_value == "2015-09-10"
     assert first_with(mentions, "agreed").event_type == "AGREEMENT"
+
+
+def test_an_event_told_as_an_amount_before_a_date_takes_that_date_moved() -> None:
+    text = "The council last met in June 2014, three months after Russia annexed Crimea."
+    annexed = first_with(mentions_of(text, date(2016, 4, 20)), "annexed")
+    assert annexed.date_value == "2014-03"
+
+
+def test_a_trigger_never_reads_across_a_sentence_end_after_a_short_word() -> None:
+    text = "Another meeting will be held later this year. The exercise was held in May."
+    triggers = [m.trigger.text for m in mentions_of(text, date(2016, 4, 20))]
+    assert not [t for t in triggers if "." in t], triggers
+
+
+def test_later_this_year_lies_ahead_though_the_year_holds_the_publication_date() -> None:
+    meeting = first_with(
+        mentions_of("Another meeting will be held later this year.", date(2016, 4, 20)), "meeting"
+    )
+    assert meeting.status == "planned"
