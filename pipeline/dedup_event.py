@@ -76,10 +76,14 @@ def _label(
 
 def _vagueness(value: str | None) -> int:
     """Among undated values, one with structure (XXXX-SU: "this summer" without a year) says more than a
-    reference (FUTURE_REF), which says more than nothing."""
+    reference (FUTURE_REF), which says more than nothing; and the fewer unknown digits, the more it says
+    ("Aug. 4", XXXX-08-04, over "yesterday", XXXX-XX-XX, in an article without publication date)."""
     if value is None:
-        return 2
-    return 1 if value.endswith("_REF") else 0
+        return 200
+    if value.endswith("_REF"):
+        return 100
+    parts = value.split("-")  # a day before a month before a year, then the fewer unknown digits
+    return {1: 30, 2: 20}.get(len(parts), 0) + "-".join(parts[1:]).count("X")
 
 
 def _undated_value(mentions: Sequence[EventMention]) -> str | None:

@@ -10,7 +10,7 @@ from pipeline.dedup import deduplicate
 from pipeline.model import Document
 
 
-def _events(text: str, published: date) -> list:
+def _events(text: str, published: date | None) -> list:
     document = Document(doc_id="plans", source="plans.txt", text=text, title=None, published=published)
     return deduplicate([analyze(document)])
 
@@ -43,3 +43,12 @@ def test_a_plan_for_tomorrow_joined_by_the_trip_stays_a_plan() -> None:
     flights = [e for e in _events(text, date(1996, 10, 16)) if e.date_value == "1996-10-17"]
     assert len(flights) == 1 and len(flights[0].mentions) == 2  # "fly to" and "The trip"
     assert flights[0].status == "planned"
+
+
+def test_without_publication_date_an_event_keeps_its_most_specific_date() -> None:
+    text = (
+        "The exercise, which began Aug. 4, drew about 900 troops from Mongolia and the United States.\n\n"
+        "The troops completed two weeks of peacekeeping training yesterday."
+    )
+    exercises = [e for e in _events(text, None) if e.event_type == "JOINT_EXERCISE"]
+    assert exercises and exercises[0].date_value == "XXXX-08-04"
