@@ -45,6 +45,10 @@ DAY = date(2012, 6, 13)
             "PERSONNEL_EXCHANGE",
         ),
         ("Gen. Ortiz received Gen. Lima at Fort Bragg on Tuesday.", "VISIT"),
+        ("Minister Orlov called the drill a provocation.", "STATEMENT"),
+        ("The two ministers issued a joint statement on Thursday.", "STATEMENT"),
+        ("The United States provided intelligence to Ukraine.", "COOPERATION"),
+        ("The U.S. will sell 24 F-16s to Egypt.", "COOPERATION"),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
@@ -103,3 +107,8 @@ def test_a_city_after_in_before_the_sentences_next_verb_is_no_exercise_name() ->
 def test_a_name_with_its_own_relative_clause_after_during_is_an_exercise() -> None:
     text = "During Baltops, which began June 1, sailors trained together. Baltops ended Friday."
     assert any(m.trigger.text == "Baltops ended" for m in mentions_of(text, DAY))
+
+
+def test_the_noun_issues_before_a_statement_is_no_issuing() -> None:
+    text = "The chairman will discuss a variety of issues, the statement said."
+    assert not [m for m in mentions_of(text, DAY) if m.event_type == "STATEMENT"]
