@@ -112,3 +112,15 @@ def test_a_name_with_its_own_relative_clause_after_during_is_an_exercise() -> No
 def test_the_noun_issues_before_a_statement_is_no_issuing() -> None:
     text = "The chairman will discuss a variety of issues, the statement said."
     assert not [m for m in mentions_of(text, DAY) if m.event_type == "STATEMENT"]
+
+
+def test_joint_recovery_of_the_missing_is_cooperation_but_finding_a_site_pleasant_is_not() -> None:
+    text = (
+        "Last week, U.S. and Vietnamese specialists began excavating the site where a helicopter crashed in "
+        "1968. On Saturday, the team found remains believed to be those of a Navy pilot. He found the site "
+        "beautiful."
+    )
+    found = [(m.event_type, m.trigger.text) for m in mentions_of(text, date(2019, 11, 20))]
+    assert ("COOPERATION", "excavating the site") in found
+    assert ("COOPERATION", "found remains") in found
+    assert len(found) == 2, found
