@@ -53,7 +53,10 @@ def _cues(path: Path) -> _Cues:
     flags = re.IGNORECASE
     return _Cues(
         before_name=re.compile(rf"(?:^|[^\w\-])(?:{_alternation(raw['before_name'])})[^\S\n]+$", flags),
-        after_name=re.compile(rf"[^\S\n]+(?:{_alternation(raw['after_name'])})\b", flags),
+        # (past one or two lower-case modifiers: "the Steppe Eagle peacekeeping exercise")
+        after_name=re.compile(
+            rf"(?:[^\S\n]+(?-i:[a-z][\w\-]*)){{0,2}}[^\S\n]+(?:{_alternation(raw['after_name'])})\b", flags
+        ),
         verbs=re.compile(rf"^,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
         verbs_relative=re.compile(
             rf"^(?:,[^\S\n]+(?:which|that))?,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags

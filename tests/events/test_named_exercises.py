@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.config import DEFAULT_SETTINGS
 from pipeline.events.named_exercises import find_named_exercises
+from tests.events.analysed import mentions_of
 
 CUES = DEFAULT_SETTINGS.lexicon_dir / "exercise_names.yaml"
 
@@ -82,3 +85,12 @@ def test_a_name_with_a_year_after_taking_part_is_an_exercise() -> None:
     doc = Document(doc_id="n", source="n.txt", text=text, title=None, published=date(2016, 6, 13))
     found = [(m.trigger.text, m.event_type, m.date_value) for m in analyze(doc).event_mentions]
     assert ("Arctic Lance 2016", "JOINT_EXERCISE", "2016-03") in found
+
+
+def test_a_name_before_modifiers_of_the_exercise_noun_is_learned() -> None:
+    text = (
+        "Since 2003, the two armies have held the Steppe Eagle peacekeeping exercise every summer. This "
+        "year's Steppe Eagle, held in August near Almaty, drew troops from seven countries."
+    )
+    edition = [m for m in mentions_of(text, date(2014, 10, 1)) if m.trigger.text == "Steppe Eagle"]
+    assert edition and (edition[0].status, edition[0].date_value) == ("occurred", "2014-08")
