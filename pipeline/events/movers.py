@@ -48,6 +48,7 @@ class MoverLexicon:
     aid_context: frozenset[str]
     verb_chain: frozenset[str]
     coordinators: frozenset[str]
+    not_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +71,7 @@ def _load(path: Path) -> MoverLexicon:
         aid_context=frozenset(str(w).lower() for w in raw.get("aid_context") or ()),
         verb_chain=frozenset(str(w).lower() for w in raw.get("verb_chain") or ()),
         coordinators=frozenset(str(w).lower() for w in raw.get("coordinators") or ()),
+        not_names=frozenset(str(w).lower() for w in raw.get("not_names") or ()),
     )
 
 
@@ -96,7 +98,7 @@ def _mover_class(before: str, lexicon: MoverLexicon) -> str | None:
             head = True  # "recovery [team]": its modifier decides
         elif head and word[:1].islower():
             return None  # "a [team] of ... is due": a team of nothing we know
-        named = named or word[:1].isupper()
+        named = named or (word[:1].isupper() and lowered not in lexicon.not_names)
     # only a proper name before the verb ("Gates, who met troops in Kabul, arrived"): a person travels
     return "person" if named and not head else None
 

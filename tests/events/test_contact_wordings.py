@@ -49,6 +49,7 @@ DAY = date(2012, 6, 13)
         ("The two ministers issued a joint statement on Thursday.", "STATEMENT"),
         ("The United States provided intelligence to Ukraine.", "COOPERATION"),
         ("The U.S. will sell 24 F-16s to Egypt.", "COOPERATION"),
+        ("Gates is traveling with reporters to Moscow.", "VISIT"),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:

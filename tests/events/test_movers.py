@@ -70,3 +70,8 @@ def test_a_port_named_alone_gives_the_host_country() -> None:
     hosts = {m.trigger.text: {r.name for r in m.actors if r.role == "recipient"} for m in mentions}
     assert "Tanzania" in hosts["called at"]
     assert "Russia" in next(v for k, v in hosts.items() if k.startswith("docked"))
+
+
+def test_a_sentence_initial_determiner_is_no_travellers_name() -> None:
+    text = "The exercise, which drew troops from seven countries, arrived at its last phase on Monday."
+    assert all(m.event_type != "VISIT" for m in mentions_of(text, DAY))
