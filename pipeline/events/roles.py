@@ -104,6 +104,10 @@ def _window(
     return chosen
 
 
+# The agent of an event noun, after it: "a visit [by] a U.S. defense secretary", "talks hosted [by] Norway".
+_BY_AGENT_RE = re.compile(r"\bby\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'\-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def assign_roles(
     text: str,
     trigger: Span,
@@ -146,6 +150,7 @@ def assign_roles(
             scoped = people[:1] + [m for m in scoped if m is not people[0]]
     ordered: list[tuple[ActorMention, str]] = []
     seen: set[str] = set()
+    noun = not any(v.start == trigger.start for v in stops)
     for m in _window(text, trigger, scoped, [v for v in stops if v.start != trigger.start]) or scoped:
         if m.actor_id in seen:
             continue
@@ -153,6 +158,10 @@ def assign_roles(
         before_trigger = m.end <= trigger.start
         if host_subject:
             role = "recipient" if before_trigger else "actor"
+        elif (
+            noun and not before_trigger and _BY_AGENT_RE.search(text, max(trigger.end, m.start - 30), m.start)
+        ):
+            role = "actor"  # "the first visit to Russia by a U.S. defense secretary": the agent of the noun
         elif event_type == "VISIT" and not before_trigger:
             role = "recipient" if _DESTINATION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]) else ""
         else:

@@ -343,3 +343,12 @@ def test_seeing_a_person_again_is_a_meeting_and_units_that_deploy_are_force() ->
 def test_a_counterfactual_visit_is_no_event() -> None:
     text = '"Five years ago, a visit like this one would not have been possible," the general said.'
     assert not [m for m in _mentions(text, date(2015, 2, 24)) if m.event_type == "VISIT"]
+
+
+def test_the_agent_after_by_is_the_visitor_of_a_visit_noun() -> None:
+    text = (
+        "Defense Secretary Hall met Russian Defense Minister Orlov here today, the first visit to Russia "
+        "by a U.S. defense secretary since 2010."
+    )
+    visit = _dated(_mentions(text, date(2013, 10, 15)), "visit")
+    assert _actor_names(visit) == ["United States"]
