@@ -268,10 +268,11 @@ def decide_status(
     ):
         return "cancelled"
     since_start = _since_clause_start(words_before, words_after, cues)
-    if since_start is not None:
+    if since_start is not None and not has_set_timex:
         if since_start == "present" and event_type in cues.since_ongoing_types:
             return "ongoing"  # "have fled since Russia launched its invasion": the war goes on
         return "occurred"
+    # ("since the two sides agreed in 2012 to hold the exercise every two years": a series all the same)
     clause_words = words_before + _words(trigger) + own_after
     if has_set_timex or _has(clause_words, cues.recurring_clause):
         return "recurring"

@@ -282,3 +282,12 @@ def test_later_this_year_lies_ahead_though_the_year_holds_the_publication_date()
         mentions_of("Another meeting will be held later this year.", date(2016, 4, 20)), "meeting"
     )
     assert meeting.status == "planned"
+
+
+def test_what_officers_met_to_plan_with_a_date_of_its_own_is_a_plan() -> None:
+    text = (
+        "Officers from both commands met here Tuesday and Wednesday to plan a search-and-rescue exercise in "
+        "the Bering Strait next summer."
+    )
+    exercise = first_with(mentions_of(text, date(2015, 11, 6)), "exercise")
+    assert (exercise.status, exercise.date_value) == ("planned", "2016-SU")
