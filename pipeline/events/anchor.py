@@ -53,6 +53,9 @@ from pipeline.events.refer import dated_as_antecedent, definite_reference
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
+_PARTICIPLE_END_RE = re.compile(
+    r"\b(?:reached|signed|struck|concluded|inked|held|staged|conducted)$", re.IGNORECASE
+)
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
@@ -109,6 +112,8 @@ def _choose(
             # a year modifying the subject's noun ("the 2011 work plan, signed ... in December 2010") after
             # a date of the predicate
             1 if t.start < trig.start and pre_modifies(t, text) else 0,
+            # "under an agreement reached in Helsinki June 18": a participle's own adjunct follows it
+            1 if t.start < trig.start and _PARTICIPLE_END_RE.search(trig.text) else 0,
             chars,
         )
         if best is None or key < best[0]:

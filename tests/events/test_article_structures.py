@@ -291,3 +291,20 @@ def test_what_officers_met_to_plan_with_a_date_of_its_own_is_a_plan() -> None:
     )
     exercise = first_with(mentions_of(text, date(2015, 11, 6)), "exercise")
     assert (exercise.status, exercise.date_value) == ("planned", "2016-SU")
+
+
+KFOR = (
+    "CAMP BONDSTEEL, Kosovo, July 12, 1999 -- A Russian airborne battalion joined the U.S. sector of the "
+    "NATO-led Kosovo Force this week under an agreement reached in Helsinki June 18 by Secretary Cohen and "
+    "Minister Sergeyev.\n\n"
+    "Maj. Gen. John Craddock welcomed the Russians at a ceremony Monday."
+)
+
+
+def test_a_force_joined_past_a_long_name_and_an_agreement_dated_after_its_participle() -> None:
+    mentions = mentions_of(KFOR, date(1999, 7, 12))
+    joined = first_with(mentions, "joined")
+    reached = first_with(mentions, "agreement reached")
+    assert (joined.event_type, joined.date_value) == ("COOPERATION", "1999-W28")
+    assert (reached.event_type, reached.date_value) == ("AGREEMENT", "1999-06-18")
+    assert first_with(mentions, "welcomed").event_type == "VISIT"
