@@ -49,7 +49,12 @@ from pipeline.events.governs import (
 )
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
-from pipeline.events.refer import dated_as_antecedent, definite_reference
+from pipeline.events.refer import (
+    dated_as_antecedent,
+    dated_as_arrival,
+    definite_reference,
+    told_on_arrival,
+)
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
@@ -182,6 +187,9 @@ def anchor_events(
         if mention.trigger.start in undated:
             first_pass.append(dated_as_antecedent(mention, first_pass))
             no_passage.add(mention.mention_id)
+            continue
+        if mention.status == "occurred" and told_on_arrival(mention, text):
+            first_pass.append(dated_as_arrival(mention, first_pass))
             continue
         sent = mention.sentence
         lo, hi = bisect_right(starts, sent.start - 1), bisect_right(starts, sent.end - 1)

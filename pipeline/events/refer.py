@@ -55,6 +55,31 @@ def _as(mention: EventMention, other: EventMention, status: str | None = None) -
     )
 
 
+# "was received by the commander on arrival", "Upon their arrival, the cadets were greeted by ...": the day of
+# the arrival told before, not another date of the sentence ("... and paid a call on ... on Tuesday").
+_ARRIVAL = r"(?:on|upon)\s+(?:(?:his|her|their|its|the\s+[\w.-]+(?:'s?)?)\s+)?arrival\b"
+_ARRIVAL_AFTER_RE = re.compile(r"[^;]{0,120}?\b" + _ARRIVAL, re.IGNORECASE)
+_ARRIVAL_FRONTED_RE = re.compile(r"\s*" + _ARRIVAL, re.IGNORECASE)
+
+
+def told_on_arrival(mention: EventMention, text: str) -> bool:
+    """The event is told as happening on someone's arrival (after its trigger or fronted in its sentence)."""
+    if _ARRIVAL_FRONTED_RE.match(text, mention.sentence.start, mention.trigger.start):
+        return True
+    return bool(_ARRIVAL_AFTER_RE.match(text, mention.trigger.end, mention.sentence.end))
+
+
+def dated_as_arrival(mention: EventMention, before: Sequence[EventMention]) -> EventMention:
+    """Dated as the last visit told before it within reach; undated otherwise (its passage dates it)."""
+    for other in reversed(before):
+        if mention.trigger.start - other.trigger.start > 2 * _DEFINITE_REACH:
+            break
+        arrived = other.status in ("occurred", "ongoing")
+        if other.event_type == "VISIT" and other.timex is not None and arrived:
+            return _as(mention, other)
+    return mention
+
+
 # "The visit is his first to a U.S. Army post", right after "will tour Fort Bragg tomorrow": a definite noun
 # with no date of its own names the event just told.
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this|that|the same)\s+$", re.IGNORECASE)

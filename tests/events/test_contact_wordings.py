@@ -125,3 +125,20 @@ def test_joint_recovery_of_the_missing_is_cooperation_but_finding_a_site_pleasan
     assert ("COOPERATION", "excavating the site") in found
     assert ("COOPERATION", "found remains") in found
     assert len(found) == 2, found
+
+
+def test_a_visitor_received_by_a_host_on_arrival_meets_on_the_day_of_the_arrival() -> None:
+    text = (
+        "A Kenyan army delegation arrived here Monday for a week of talks. Gen. Otieno was received by "
+        "Lt. Gen. Hart on arrival. The generals discussed training yesterday."
+    )
+    found = {m.trigger.text: m for m in mentions_of(text, date(2011, 5, 18))}
+    reception = found["was received by"]
+    assert reception.event_type == "MEETING"
+    assert reception.date_value == "2011-05-16", reception.explanation
+    assert found["discussed"].date_value == "2011-05-17"
+
+
+def test_received_somewhere_is_still_a_visit() -> None:
+    text = "The Mongolian delegation was received at the Pentagon on Tuesday."
+    assert [m.event_type for m in mentions_of(text, DAY)] == ["VISIT"]

@@ -126,7 +126,7 @@ def test_the_object_of_a_boycott_or_a_discussion_is_no_event_of_its_own() -> Non
         ('"We are pleased with the progress," Ruiz said.', ("STATEMENT", "are pleased with")),
         ("The minister was troubled by the incursions.", ("STATEMENT", "was troubled by")),
         ("The envoy touched down in Dili on Friday.", ("VISIT", "touched down in")),
-        ("The admiral was received by President Ruto.", ("VISIT", "was received by")),
+        ("The admiral was received by President Ruto.", ("MEETING", "was received by")),
         ("Seoul donated two corvettes to Manila.", ("COOPERATION", "donated")),
         ("Canada delivered 39 armoured vehicles to Kyiv.", ("COOPERATION", "delivered 39 armoured vehicles")),
         ("British instructors trained Kenyan troops.", ("COOPERATION", "trained Kenyan troops")),
