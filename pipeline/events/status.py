@@ -62,6 +62,7 @@ class StatusCues:
     counterfactual_window: int = 8
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
     perfect_states: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
@@ -153,6 +154,7 @@ def _load(path: Path) -> StatusCues:
         perfect_states=frozenset(
             str(w).lower() for w in (raw.get("ongoing") or {}).get("perfect_states") or ()
         ),
+        clause_openers=frozenset(str(w).lower() for w in raw.get("clause_openers") or ()),
     )
 
 
@@ -213,11 +215,15 @@ def _since_clause_start(words_before: list[str], words_after: list[str], cues: S
     return "present" if cues.perfect_auxiliaries.intersection(main) else "past"
 
 
-def _before_conjunction(words: list[str]) -> list[str]:
-    """Words up to a conjunction: in "boarding drills, and will end" the "will" is the next predicate's."""
+def _before_conjunction(words: list[str], openers: frozenset[str]) -> list[str]:
+    """Words up to a conjunction that opens another predicate: in "boarding drills, and will end" the "will"
+    is the next predicate's; in "exchanges between West Point and Russian academies will restart" it is
+    not (``openers``: the words that may open a predicate or clause after "and"/"or")."""
     for i, word in enumerate(words):
         if word in ("and", "or", "but"):
-            return words[:i]
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if word == "but" or following in openers or following.endswith("ed"):
+                return words[:i]
     return words
 
 
@@ -263,8 +269,11 @@ def decide_status(
         or _has(words_before, cues.cancelled_clause)
         # a noun subject of its cancelling: "A planned visit ... to Norfolk in October has been postponed";
         # "The annual exercise ... was to have involved 400 sailors"
-        or (not verb and _has(_before_conjunction(words_after), cues.cancelled_after))
-        or (not verb and _has(_before_conjunction(words_after)[:6], cues.cancelled_clause))
+        or (not verb and _has(_before_conjunction(words_after, cues.clause_openers), cues.cancelled_after))
+        or (
+            not verb
+            and _has(_before_conjunction(words_after, cues.clause_openers)[:6], cues.cancelled_clause)
+        )
     ):
         return "cancelled"
     since_start = _since_clause_start(words_before, words_after, cues)
@@ -297,10 +306,10 @@ def decide_status(
         or _has(trigger_words[1:-1], cues.planned_inside)
         or (
             not verb
-            and _has(_before_conjunction(window_after), cues.planned_after_noun)
+            and _has(_before_conjunction(window_after, cues.clause_openers), cues.planned_after_noun)
             and not _ends_with(words_before, cues.dated_owner)
         )
-        or (not verb and _has(_before_conjunction(words_after), cues.planned_after))
+        or (not verb and _has(_before_conjunction(words_after, cues.clause_openers), cues.planned_after))
     ):
         return "planned"
     first_trigger_word = trigger.split()[0] if trigger.split() else trigger

@@ -113,6 +113,13 @@ def test_a_plan_told_after_a_long_noun_phrase_is_planned() -> None:
     ]
 
 
+def test_names_joined_by_and_inside_the_subject_do_not_end_it_before_its_verb() -> None:
+    text = "Cadet exchanges between West Point and Russian military academies will restart as well."
+    assert _extract(text) == [("PERSONNEL_EXCHANGE", "Cadet exchanges", "planned")]
+    text = "Cadet exchanges between the academies went well, and the ships will sail next year."
+    assert ("PERSONNEL_EXCHANGE", "Cadet exchanges", "occurred") in _extract(text)
+
+
 def test_programs_and_budgets_of_aid_are_no_events() -> None:
     assert _extract("The budget includes funding for security assistance programs.") == []
 
