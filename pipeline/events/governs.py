@@ -188,6 +188,14 @@ _SHELVED_RE = re.compile(
     r"halted|deferred)\s+(?:in\s+|on\s+|at\s+)?$",
     re.IGNORECASE,
 )
+# What an event grew out of is earlier and has its own date: "The drill grew out of a video teleconference
+# ... in February", "The visit follows talks in Geneva in May".
+_GREW_OUT_OF_RE = re.compile(
+    r"\b(?:(?:grew|grows|grown|growing|came|comes) out of|stem(?:s|med)? from|result(?:s|ed)? from|"
+    r"buil(?:ds|t) on|follow(?:s|ed)\s+(?:a|an|the|his|her|their|its|last|two|three|several)\b|"
+    r"(?:was|were) (?:agreed|planned|arranged|conceived|decided) (?:at|during)\b)",
+    re.IGNORECASE,
+)
 _AHEAD_OF_RE = re.compile(
     r"\b(?:ahead of|in advance of|in preparation for|in the run-up to|before)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w\-’']+\s+){0,4}$",
@@ -274,6 +282,8 @@ def eligible(
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
     if t.start >= trig.end and _SHELVED_RE.search(text, trig.end, t.start):
         return False  # "an exercise ..., [shelved] last year, will take place next month": the shelving's
+    if t.start >= trig.end and _GREW_OUT_OF_RE.search(text, trig.end, t.start):
+        return False  # "The drill [grew out of] a teleconference ... in February": the teleconference's
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
     if (
         home != there

@@ -308,3 +308,13 @@ def test_a_force_joined_past_a_long_name_and_an_agreement_dated_after_its_partic
     assert (joined.event_type, joined.date_value) == ("COOPERATION", "1999-W28")
     assert (reached.event_type, reached.date_value) == ("AGREEMENT", "1999-06-18")
     assert first_with(mentions, "welcomed").event_type == "VISIT"
+
+
+def test_what_an_event_grew_out_of_keeps_its_own_date() -> None:
+    text = (
+        "Polish and U.S. medics trained together near Gdansk last week. The drill grew out of a video "
+        "teleconference between the two commands in February."
+    )
+    mentions = mentions_of(text, date(2013, 6, 12))
+    assert first_with(mentions, "drill").date_value != "2013-02"
+    assert first_with(mentions, "teleconference").date_value == "2013-02"
