@@ -50,6 +50,10 @@ DAY = date(2012, 6, 13)
         ("The United States provided intelligence to Ukraine.", "COOPERATION"),
         ("The U.S. will sell 24 F-16s to Egypt.", "COOPERATION"),
         ("Gates is traveling with reporters to Moscow.", "VISIT"),
+        (
+            "A parachute drop by Kazakh and U.S. paratroopers was scrapped because of high winds.",
+            "JOINT_EXERCISE",
+        ),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
@@ -65,11 +69,12 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The program came to an end on Friday.",
         "Lawmakers raised objections to inspections at the launch site.",
         "The base passed its annual safety inspection in May.",
+        "An airborne drop of food and water reached the villages on Monday.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
     kinds = {m.event_type for m in mentions_of(text, DAY)}
-    assert not kinds & {"MEETING", "PHONE_CALL", "VISIT"}, kinds
+    assert not kinds & {"MEETING", "PHONE_CALL", "VISIT", "JOINT_EXERCISE"}, kinds
 
 
 def test_an_exercise_named_as_the_object_of_kicking_off_is_an_exercise_there_and_after() -> None:
