@@ -52,7 +52,7 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     if kind == "REF" and (after_unknown := _after_unknown_day(ctx, unit, count)) is not None:
         return after_unknown
     if kind == "REF":
-        ref = find_ref(ctx, unit)
+        ref = _told_before_publication(ctx, cand, unit, count) or find_ref(ctx, unit)
         if ref is not None:
             base, anchor, how = (
                 ref.day,
@@ -72,6 +72,20 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     moved = f" {sign} {abs(count)} {unit}" if count else f", same {unit}"
     present = kind == "DCT" and count == 0
     return Result(value, anchor, f"{how}{moved} = {value}", False, not present)
+
+
+def _told_before_publication(ctx: Context, cand: Candidate, unit: str, count: int) -> Reference | None:
+    """In a past-tense clause, "the next day" cannot lie after the publication date: when the latest
+    reference would put it there (the end of "runs from Aug. 11 to Aug. 24"), the latest one that does not."""
+    if count <= 0 or ctx.dct is None:
+        return None
+    rank = V.RANK.get(unit, 0)
+    fits = [r for r in ctx.refs if V.RANK[r.grain] <= rank]
+    if not fits or V.shift(fits[-1].day, unit, count) <= ctx.dct:
+        return None
+    if clause_tense(ctx.text, cand.start, cand.end, ctx.grammar.tense) != "past":
+        return None
+    return next((r for r in reversed(fits) if V.shift(r.day, unit, count) <= ctx.dct), None)
 
 
 _DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.44, "season": 91.31, "quarter": 91.31}
@@ -254,6 +268,16 @@ def _range_start(
     if parsed is None or parsed[1] not in ("day", "month"):
         return None
     year = parsed[0].year - (1 if int(start[1]) > parsed[0].month else 0)
+    if (
+        nxt.value.startswith("XXXX-")
+        and ctx.dct is not None
+        and _RANGE_OPEN.search(ctx.text, max(0, cand.start - 9), cand.start)
+    ):
+        # "opened an exercise that runs from Aug. 11 to Aug. 24" (Aug. 16): a start already past in the
+        # year of writing is read on its own; the end then follows it
+        alone = V.parse(_handle(cand, ctx).value)
+        if alone is not None and alone[0].year > year and alone[0] <= ctx.dct:
+            return None
     value = f"{year:04d}{cand.value[4:]}"
     return Result(
         value,
