@@ -69,6 +69,12 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
             gap = t.start - mention.trigger.end if t.start >= mention.trigger.end else 0
             if _OFFSET_AFTER_RE.match(text[t.end : t.end + 12]):
                 continue
+            if (
+                t.start >= mention.trigger.end
+                and _OF_RE.match(text, t.end)
+                and not _FOR_LENGTH_RE.search(text, mention.trigger.end, t.start)
+            ):
+                continue  # "The signing capped [three days] of talks": the length of the noun after it
             if mention.trigger.start - 60 <= t.start and gap <= 60:
                 days = _days(t.value)
                 if days and days > 1:
@@ -83,9 +89,11 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
 
 # Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.
 _ENDED_RE = re.compile(r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound)\b", re.IGNORECASE)
-# ... or stand before its noun: "wrapped up [a three-day planning] conference".
+# ... or stand before its noun: "wrapped up [a three-day planning] conference", "The signing capped [three
+# days of] talks" (what caps an activity is its last moment, not an activity that ended).
 _ENDED_BEFORE_RE = re.compile(
-    r"\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up)\s+(?:[\w\-]+\s+){0,4}$",
+    r"\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|capped|capping|caps|crowned|"
+    r"culminated|topped off|rounded off)\s+(?:[\w\-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # ... or stand right after it: "Two days of talks [ended] Wednesday", "the conference concluded Tuesday".
@@ -95,6 +103,9 @@ _ENDED_AFTER_RE = re.compile(
 )
 # A duration that is an offset, not a length: "two weeks after it began", "three days later".
 _OFFSET_AFTER_RE = re.compile(r"^\s*(?:after|before|later|earlier|ago|on)\b", re.IGNORECASE)
+_OF_RE = re.compile(r"\s+of\b")
+# ... unless the activity lasts it: "arrived today [for] two days of talks", "to begin two weeks of projects"
+_FOR_LENGTH_RE = re.compile(r"\b(?:for|begin|start|spend|during)\b", re.IGNORECASE)
 
 
 def ended(mention: EventMention, text: str) -> bool:

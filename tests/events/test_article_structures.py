@@ -318,3 +318,14 @@ def test_what_an_event_grew_out_of_keeps_its_own_date() -> None:
     mentions = mentions_of(text, date(2013, 6, 12))
     assert first_with(mentions, "drill").date_value != "2013-02"
     assert first_with(mentions, "teleconference").date_value == "2013-02"
+
+
+def test_a_signing_that_capped_days_of_talks_is_over_and_so_are_the_talks() -> None:
+    text = (
+        "WASHINGTON, May 22, 1996 -- U.S. and Russian officials signed an agreement here today.\n\n"
+        "The signing capped three days of talks between the two delegations."
+    )
+    mentions = mentions_of(text, date(1996, 5, 22))
+    signing, talks = first_with(mentions, "signing"), first_with(mentions, "talks")
+    assert signing.status == "occurred" and signing.date_value == "1996-05-22"
+    assert (talks.status, talks.date_value) == ("occurred", "1996-05-20")
