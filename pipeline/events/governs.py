@@ -96,7 +96,8 @@ _OWN_AUXILIARIES_RE = re.compile(
 # next month", "the exercise, expected [to take place] in May").
 _INFINITIVE_OR_QUESTION_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
-    r"reporters|journalists|begin|start|open|resume|take|be|conclude|end|run|continue|convene|get|kick|"
+    r"reporters|journalists|begin|start|open|resume|take|be|conclude|end|run|continue|convene|get|kick|go|proceed|"
+    r"happen|occur|commence|finish|close|wrap|restart|"
     r"(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
     r"|\b(?:what|how|whether|why)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"

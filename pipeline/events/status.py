@@ -285,10 +285,12 @@ def decide_status(
     clause_words = words_before + _words(trigger) + own_after
     if has_set_timex or _has(clause_words, cues.recurring_clause):
         return "recurring"
+    # (the auxiliary may be inside the trigger: "liaison officers [have been] at headquarters since July")
+    perfect_scope = words_before + _words(trigger)[:-1]
     if (
         "since" in clause_words
-        and cues.perfect_auxiliaries.intersection(words_before)
-        and not cues.perfect_unless.intersection(words_before)
+        and cues.perfect_auxiliaries.intersection(perfect_scope)
+        and not cues.perfect_unless.intersection(perfect_scope)
     ):
         return "ongoing" if _has(clause_words, cues.perfect_continuous) else "recurring"
     # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.

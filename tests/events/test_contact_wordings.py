@@ -147,3 +147,17 @@ def test_a_visitor_received_by_a_host_on_arrival_meets_on_the_day_of_the_arrival
 def test_received_somewhere_is_still_a_visit() -> None:
     text = "The Mongolian delegation was received at the Pentagon on Tuesday."
     assert [m.event_type for m in mentions_of(text, DAY)] == ["VISIT"]
+
+
+def test_officers_posted_since_a_date_are_still_there_and_expected_patrols_are_plans_with_their_date() -> (
+    None
+):
+    text = (
+        "Two Russian liaison officers have been at KFOR headquarters in Pristina since early July. "
+        "They expect the first joint patrols to go out next week."
+    )
+    mentions = mentions_of(text, date(1999, 7, 14))
+    officers = [m for m in mentions if m.event_type == "PERSONNEL_EXCHANGE"][0]
+    assert (officers.status, officers.date_value) == ("ongoing", "1999-07")
+    patrols = [m for m in mentions if "patrols" in m.trigger.text][0]
+    assert (patrols.status, patrols.date_value) == ("planned", "1999-W29")
