@@ -100,7 +100,14 @@ def _choose(
         # Closer clause first; in a recurring event "since 2004" first; a specific date before a vague one;
         # a preceding clause (the one a subordinate clause hangs on) before a following one; then distance.
         # A noun's own relative clause tells its time ("the exercise, which begins tomorrow").
-        own = distance == 1 and own_relative(trig, clauses[clause_index(clauses, t.start)], text)
+        there = clauses[clause_index(clauses, t.start)]
+        # (not past a date of the trigger's own: "signed a work plan [in January] that listed events for
+        # this year")
+        own = (
+            distance == 1
+            and own_relative(trig, there, text)
+            and not any(trig.end <= u.start < there.start for u in usable)
+        )
         key = (
             # the year of an exercise's own name ("Desert Aegis 2019") only when nothing else dates it
             1 if trig.start <= t.start < trig.end and trig.end - trig.start > t.end - t.start else 0,
@@ -177,7 +184,12 @@ def anchor_events(
     by_tid = {t.tid: t for t in timexes if t.tid}
     found = find_triggers(text, lexicon_dir)
     # a wording dated as its event ("... was canceled in 2008") takes no date from the event it tells of
-    verbs = [Span(m.start, m.end, "") for m in found if m.rule.pos == "verb" and m.rule.dated]
+    # (a wording that refers back, "that was to [take place] later this month", is its noun's own predicate)
+    verbs = [
+        Span(m.start, m.end, "")
+        for m in found
+        if m.rule.pos == "verb" and m.rule.dated and m.rule.event_type != "REFER"
+    ]
     trigger_starts = [m.start for m in found]
     undated = {m.start for m in found if not m.rule.dated}  # "... was scrapped last month": not its date
     clause_cache: dict[int, list[Span]] = {}

@@ -50,6 +50,7 @@ def _by_sentence(items: Sequence, sentences: Sequence[Span]) -> list[list]:
     return groups
 
 
+_POSSESSIVE_BEFORE_RE = re.compile(r"['’]s\s+$")
 _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’\-]*\s+$")
 _NAME_WORD_RE = re.compile(r"([A-Z][\w'’\-]*)\s+(?:and|of|for|&)\s+$")
 
@@ -174,7 +175,11 @@ def extract_events(
                     continue
                 event_type, earlier_roles = referent.event_type, referent.actors
             clause = clauses[clause_index(clauses, match.start)]
-            verb = match.rule.pos != "noun"  # a verb or an adjunct: no subject of a predicate after it
+            # a verb or an adjunct: no subject of a predicate after it (but "a destroyer's [call at] Norfolk
+            # ... has been called off" is a noun)
+            verb = match.rule.pos != "noun" and not _POSSESSIVE_BEFORE_RE.search(
+                text, max(0, match.start - 3), match.start
+            )
             own_end = (
                 object_end(text, match, found, complement(text, match.end, clause.end, far=True))
                 if verb

@@ -337,7 +337,7 @@ _MODAL_RIGHT_BEFORE_RE = re.compile(
     r"\b(?:will|would|shall|to|'ll|’ll|can|could|may|might|must|should)\s+(?:also\s+|then\s+|later\s+)?$",
     re.IGNORECASE,
 )
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|\w['’]s)\s+$", re.IGNORECASE)
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
 _COORDINATED_RE = re.compile(r"^\s*(?:[;:]|,?\s*(?:and|but|or)\b)", re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"^from\b", re.IGNORECASE)
@@ -359,9 +359,12 @@ def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], ve
 # Saber Strike, which starts next month").
 # ... or after a short phrase of its own: "an exercise [with the Russian navy] that was to start yesterday".
 _PP_GAP_RE = re.compile(
-    r"^\s+(?:with|of|between|by|in|off|near|at)\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,3}\s*,?\s*$"
+    r"^\s+(?:with|of|between|by|in|off|near|at|to|from|on|aboard)\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+"
+    r"(?:\s+[\w’'\-.]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*$"  # ("Norfolk, Va.,")
 )
-_NAME_GAP_RE = re.compile(r"^(?:\s+[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|\d+))*)?\s*,?\s*$")
+_NAME_GAP_RE = re.compile(
+    r"^(?:\s+[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|\d+))*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)?\s*,?\s*$"
+)
 
 
 def own_relative(trigger: Span, clause: Span, text: str) -> bool:

@@ -329,3 +329,22 @@ def test_a_signing_that_capped_days_of_talks_is_over_and_so_are_the_talks() -> N
     signing, talks = first_with(mentions, "signing"), first_with(mentions, "talks")
     assert signing.status == "occurred" and signing.date_value == "1996-05-22"
     assert (talks.status, talks.date_value) == ("occurred", "1996-05-20")
+
+
+def test_cancelled_plans_take_the_dates_of_their_own_relative_clauses() -> None:
+    text = (
+        "A Russian destroyer's call at Norfolk, Va., that had been scheduled for October has been called "
+        "off, as has a search-and-rescue drill with the Pacific Fleet that was to take place off Alaska "
+        "later this month. The frigate's visit to Mayport, which had been set for November, was scrapped."
+    )
+    mentions = mentions_of(text, date(2008, 9, 4))
+    call, drill = first_with(mentions, "call at"), first_with(mentions, "drill")
+    assert (call.status, call.date_value) == ("cancelled", "2008-10")
+    assert (drill.status, drill.date_value) == ("cancelled", "2008-09")
+    visit = first_with(mentions, "visit")
+    assert (visit.status, visit.date_value) == ("cancelled", "2008-11")
+
+
+def test_a_date_of_the_signing_itself_comes_before_one_in_the_plans_relative_clause() -> None:
+    text = "The two militaries signed a work plan in Moscow in January that listed 50 events for this year."
+    assert first_with(mentions_of(text, date(2008, 9, 4)), "signed").date_value == "2008-01"
