@@ -184,6 +184,24 @@ def _through_inner_event(
     return trip
 
 
+_ATTRIBUTION_RE = re.compile(r"\b(?:said|says|told)\b")
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|told reporters|announced)\s+(?:here\s+)?$")
+_DAY_RE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-\d$")
+
+
+def _reporting_date(text: str, timexes: Sequence[TimeExpression]) -> TimeExpression | None:
+    """The day the article's sources spoke, from its first "said today" ("said Tuesday", "told
+    reporters yesterday")."""
+    for t in timexes:
+        if (
+            t.type == "DATE"
+            and _DAY_RE.match(t.value)
+            and _SAID_BEFORE_RE.search(text, max(0, t.start - 30), t.start)
+        ):
+            return t
+    return None
+
+
 def date_by_passage(
     mentions: list[EventMention],
     text: str,
@@ -201,6 +219,7 @@ def date_by_passage(
     if principal is None and mentions:
         header = _header_date(text, dating_expressions(timexes), mentions[0].sentence.start)
     breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    reporting = _reporting_date(text, timexes)
     out: list[EventMention] = []
     last: EventMention | None = None
     for mention in mentions:
@@ -215,6 +234,14 @@ def date_by_passage(
         )
         reference = last if near else principal
         timex = reference.timex if reference is not None else header
+        if (
+            reporting is not None
+            and mention.event_type == "STATEMENT"
+            and _ATTRIBUTION_RE.search(text, mention.sentence.start, mention.trigger.start)
+        ):
+            # "..., said Cmdr. Ward, who criticized the response": spoken when the article's sources spoke
+            # (what is told before the "said" is the reported content: "He urged ..., the official said")
+            reference, timex = None, reporting
         flashback = (
             bool(_PLUPERFECT_RE.search(mention.sentence.text))
             or _is_perfect(mention, text)
@@ -234,7 +261,9 @@ def date_by_passage(
             )
             and type_row(mention.event_type, lexicon_dir).passage
         ):
-            if reference is None:
+            if timex is reporting and reference is None:
+                why = f"the article's reporting date: '{text[timex.start - 5 : timex.end]}'"
+            elif reference is None:
                 why = "the article's header date"
             elif reference is last:
                 why = f"the passage's last date, from '{reference.trigger.text}'"

@@ -348,3 +348,14 @@ def test_cancelled_plans_take_the_dates_of_their_own_relative_clauses() -> None:
 def test_a_date_of_the_signing_itself_comes_before_one_in_the_plans_relative_clause() -> None:
     text = "The two militaries signed a work plan in Moscow in January that listed 50 events for this year."
     assert first_with(mentions_of(text, date(2008, 9, 4)), "signed").date_value == "2008-01"
+
+
+def test_a_speaker_named_in_an_attribution_spoke_when_the_article_says_its_sources_spoke() -> None:
+    text = (
+        "WASHINGTON, Sept. 4, 2008 -- Exchanges with Russia will stay frozen, a spokesman said today.\n\n"
+        "A U.S. team carried out an inspection at a Russian missile base last week.\n\n"
+        '"This is not business as usual," said Cmdr. Ellis Ward, who criticized the response. '
+        "He urged Moscow to pull back its troops, the official said."
+    )
+    mentions = mentions_of(text, date(2008, 9, 4))
+    assert first_with(mentions, "criticized").date_value == "2008-09-04"
