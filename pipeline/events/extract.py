@@ -51,6 +51,24 @@ def _by_sentence(items: Sequence, sentences: Sequence[Span]) -> list[list]:
 
 
 _POSSESSIVE_BEFORE_RE = re.compile(r"['’]s\s+$")
+# (not a preposition's object: it is no subject of a predicate)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?<!\bat )(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\bby )(?<!\bfor )(?<!\bafter )(?<!\bbefore )"
+    r"(?<!\bduring )(?<!\bsince )(?<!\bfrom )(?<!\bwith )(?<!\buntil )"
+    r"\b(?:the|a|an|this|that|its|their|his|her|our)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _noun_use(text: str, match: TriggerMatch) -> bool:
+    """A verb-shaped trigger used as a noun: after a possessive ("a destroyer's [call at] Norfolk"), or a
+    single word after a determiner ("The [meeting] ... will not go ahead")."""
+    if _POSSESSIVE_BEFORE_RE.search(text, max(0, match.start - 3), match.start):
+        return True
+    single = " " not in text[match.start : match.end].strip()
+    return single and bool(_DETERMINER_BEFORE_RE.search(text, max(0, match.start - 16), match.start))
+
+
 _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’\-]*\s+$")
 _NAME_WORD_RE = re.compile(r"([A-Z][\w'’\-]*)\s+(?:and|of|for|&)\s+$")
 
@@ -177,9 +195,7 @@ def extract_events(
             clause = clauses[clause_index(clauses, match.start)]
             # a verb or an adjunct: no subject of a predicate after it (but "a destroyer's [call at] Norfolk
             # ... has been called off" is a noun)
-            verb = match.rule.pos != "noun" and not _POSSESSIVE_BEFORE_RE.search(
-                text, max(0, match.start - 3), match.start
-            )
+            verb = match.rule.pos != "noun" and not _noun_use(text, match)
             own_end = (
                 object_end(text, match, found, complement(text, match.end, clause.end, far=True))
                 if verb

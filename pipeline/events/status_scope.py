@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.events.status import decide_status
+from pipeline.events.status import _has, _words, decide_status
 from pipeline.events.triggers import TriggerMatch
 from pipeline.model import Span, TimeExpression
 from pipeline.timex.interval import value_interval
@@ -150,6 +150,8 @@ def relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str:
     assert pronoun is not None
     status = decide_status("", "", relative[pronoun.end() :], cues)
     words = relative[pronoun.end() :].lower().split()
+    if status != "cancelled" and _has(_words(relative[pronoun.end() :]), cues.cancelled_after):
+        return "cancelled"  # "The meeting ... that was to take place this month will not go ahead"
     if status == "occurred" and cues.perfect_auxiliaries.intersection(words[:2]) and "since" in words:
         return "ongoing"  # "a training program that has graduated 3,000 marines since 2001": still running
     return status if status in ("planned", "cancelled", "ongoing") else "occurred"

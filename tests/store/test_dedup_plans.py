@@ -52,3 +52,18 @@ def test_without_publication_date_an_event_keeps_its_most_specific_date() -> Non
     )
     exercises = [e for e in _events(text, None) if e.event_type == "JOINT_EXERCISE"]
     assert exercises and exercises[0].date_value == "XXXX-08-04"
+
+
+def test_a_freeze_said_to_be_still_in_place_is_the_one_told_before_and_goes_on() -> None:
+    text = "Russia froze its contacts with NATO in March, and that freeze is still in place."
+    suspensions = [e for e in _events(text, date(1999, 7, 14)) if e.event_type == "SUSPENSION"]
+    assert [(e.status, e.date_value, len(e.mentions)) for e in suspensions] == [("ongoing", "1999-03", 2)]
+
+
+def test_a_meeting_that_will_not_go_ahead_and_the_visit_neither_are_cancelled_plans() -> None:
+    text = (
+        "The meeting of our working group that was to take place in Moscow this month will not go ahead, "
+        "and neither will the Russian navy's visit to Norfolk planned for this summer."
+    )
+    found = {e.event_type: (e.status, e.date_value) for e in _events(text, date(2014, 4, 9))}
+    assert found == {"MEETING": ("cancelled", "2014-04"), "VISIT": ("cancelled", "2014-SU")}
