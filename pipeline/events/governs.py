@@ -67,7 +67,8 @@ def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
 # "followed" with no object: the date is the event's own ("the first drill followed [that spring]").
 _INTRANSITIVE = (
     r"(?!\s+(?:in|on|during|later|soon|shortly|quickly|immediately|within|"
-    r"(?:that|the\s+(?:next|following))\s+(?:spring|summer|fall|autumn|winter|year|month|week|day)\b))"
+    r"(?:that|the\s+(?:next|following))\s+(?:spring|summer|fall|autumn|winter|year|month|week|day)\b|"
+    r"[\w-]+\s+(?:days?|weeks?|months?|years?)\s+(?:later|afterwards?)\b))"  # "followed nine days later"
 )
 
 

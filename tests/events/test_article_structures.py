@@ -359,3 +359,17 @@ def test_a_speaker_named_in_an_attribution_spoke_when_the_article_says_its_sourc
     )
     mentions = mentions_of(text, date(2008, 9, 4))
     assert first_with(mentions, "criticized").date_value == "2008-09-04"
+
+
+def test_a_session_that_followed_days_later_a_line_to_set_up_and_a_campaign_under_way_since() -> None:
+    text = (
+        "The talks began on Oct. 1, and a second session followed nine days later. Aircrews will rely on a "
+        "communication line that the two militaries will set up, and both sides will hold video conferences "
+        "as needed. The air campaign, under way since August 2014, will continue."
+    )
+    mentions = mentions_of(text, date(2015, 10, 20))
+    assert first_with(mentions, "session").date_value == "2015-10-10"
+    assert first_with(mentions, "communication line").status == "planned"
+    assert first_with(mentions, "video conferences").status == "planned"
+    campaign = first_with(mentions, "air campaign")
+    assert (campaign.status, campaign.date_value) == ("ongoing", "2014-08")
