@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.model import DocumentAnalysis
+from pipeline.store_arrow import arrow_tables
 from pipeline.store_rows import DOCUMENT_TABLES, Prepared
 
 if TYPE_CHECKING:
@@ -30,8 +31,16 @@ PART = 128
 class BackgroundWriter:
     """``Store.add`` of analyses given in parts (``put``), written by a thread on a cursor of the store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, hold: bool = False) -> None:
+        """``hold``: this thread converts each part of rows to Arrow tables as it comes (``put``), and the
+        writing thread inserts nothing before ``finish`` (or ``abort``), then all of it at once. For a
+        process whose cores are busy analysing until then: the conversion holds the GIL, and in the writing
+        thread it would hold up whatever this thread does next (dedup); DuckDB's insert does not."""
         self.store = store
+        self.hold = hold
+        self.go = threading.Event()
+        if not hold:
+            self.go.set()
         self.known = store.doc_ids()
         self.fresh: set[str] = set()
         self.pending: list[DocumentAnalysis] = []
@@ -81,6 +90,12 @@ class BackgroundWriter:
 
     def _flush(self) -> None:
         if self.pending or self.pending_tables:
+            if self.hold and self.pending:  # converted here, see ``__init__``
+                rows = self.store._rows(self.pending, self.prepared)
+                converted = arrow_tables(rows, {t: self.store._schema(t) for t in rows if rows[t]})
+                for table, arrow in converted.items():
+                    self.pending_tables.setdefault(table, []).append(arrow)
+                self.pending, self.prepared = [], {}
             tables = {t: pa.concat_tables(parts) for t, parts in self.pending_tables.items()}
             self.parts.put((self.pending, self.prepared, tables))
             self.pending, self.prepared, self.pending_tables, self.pending_docs = [], {}, {}, 0
@@ -90,12 +105,14 @@ class BackgroundWriter:
         written, or the thread's exception raised."""
         self._flush()
         self.parts.put(None)
+        self.go.set()
         return self._wait
 
     def abort(self) -> None:
         """Nothing of this batch is stored."""
         self.rollback = True
         self.parts.put(None)
+        self.go.set()
         self.thread.join()
 
     def _wait(self) -> int:
@@ -104,13 +121,38 @@ class BackgroundWriter:
             raise self.outcome[0]
         return len(self.fresh)
 
+    def _next_part(self) -> tuple | None:
+        """The next part to insert; a held writer inserts every part given so far as one (each DuckDB call
+        of this thread waits for the GIL, which dedup holds meanwhile: a few calls, not a few per part)."""
+        part = self.parts.get()
+        if part is None or not self.hold:
+            return part
+        analyses, prepared, tables = part
+        merged = {t: [a] for t, a in tables.items()}
+        done = False
+        while not done:
+            try:
+                more = self.parts.get_nowait()
+            except queue.Empty:
+                break
+            if more is None:
+                done = True
+                break
+            analyses, prepared = analyses + more[0], {**prepared, **more[1]}
+            for t, a in more[2].items():
+                merged.setdefault(t, []).append(a)
+        if done:
+            self.parts.put(None)  # seen again by the loop: the end
+        return analyses, prepared, {t: pa.concat_tables(a) for t, a in merged.items()}
+
     def _write(self) -> None:
         cursor = self.cursor
         drained = False
+        self.go.wait()
         try:
             cursor.execute("BEGIN TRANSACTION")
             try:
-                while (part := self.parts.get()) is not None:
+                while (part := self._next_part()) is not None:
                     analyses, prepared, tables = part
                     if not self.rollback:
                         self.store._insert_arrow(tables, cursor)
