@@ -101,11 +101,11 @@ def _after_unknown_day(ctx: Context, unit: str, count: int) -> Result | None:
     if ctx.unknown_day is None or unit not in ("day", "week"):
         return None
     end, value = ctx.unknown_day
-    if ctx.refs and ctx.refs[-1].end > end:
-        return None  # a concrete date was told since
+    if any(r.end > end and V.RANK[r.grain] <= V.RANK[unit] for r in ctx.refs):
+        return None  # a concrete date as fine was told since (a year told since is no day to count from)
     weekday = _UNKNOWN_WEEKDAY.match(value)
-    if unit == "day" and weekday and 1 <= int(weekday.group(1)) + count <= 7:
-        moved = f"XXXX-WXX-{int(weekday.group(1)) + count}"
+    if unit == "day" and weekday and abs(count) < 7:  # (the week stays unknown: Monday - 1 day is a Sunday)
+        moved = f"XXXX-WXX-{(int(weekday.group(1)) + count - 1) % 7 + 1}"
         return Result(
             moved, None, f"{count:+d} day from a weekday of an unknown week ({value}) = {moved}", True, False
         )
