@@ -227,7 +227,11 @@ def anchor_events(
                 mention, candidates, clauses, verbs, text, trigger_starts, document.published
             )
         chosen = range_start(chosen, dating, text)
-        if mention.status == "planned" and source == "sentence" and _too_far(chosen, mention, clauses):
+        if (
+            mention.status in ("planned", "ongoing")
+            and source == "sentence"
+            and _too_far(chosen, mention, clauses)
+        ):
             # A plan is dated by its own clause or the clause it hangs on, not by any date of the sentence.
             chosen = None
         elif source == "sentence" and _later_coordinated(chosen, mention, clauses):

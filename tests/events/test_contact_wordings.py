@@ -70,12 +70,20 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "Lawmakers raised objections to inspections at the launch site.",
         "The base passed its annual safety inspection in May.",
         "An airborne drop of food and water reached the villages on Monday.",
+        "Norwegian soldiers taught the paratroopers building snow shelters on Monday.",
         "U.S.-funded crews cleaned up the Soviet nuclear test site at Semipalatinsk in 2000.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
     kinds = {m.event_type for m in mentions_of(text, DAY)}
-    assert not kinds & {"MEETING", "PHONE_CALL", "VISIT", "JOINT_EXERCISE", "MILITARY_FORCE"}, kinds
+    assert not kinds & {
+        "MEETING",
+        "PHONE_CALL",
+        "VISIT",
+        "JOINT_EXERCISE",
+        "MILITARY_FORCE",
+        "COOPERATION",
+    }, kinds
 
 
 def test_an_exercise_named_as_the_object_of_kicking_off_is_an_exercise_there_and_after() -> None:
@@ -162,3 +170,12 @@ def test_officers_posted_since_a_date_are_still_there_and_expected_patrols_are_p
     assert (officers.status, officers.date_value) == ("ongoing", "1999-07")
     patrols = [m for m in mentions if "patrols" in m.trigger.text][0]
     assert (patrols.status, patrols.date_value) == ("planned", "1999-W29")
+
+
+def test_officers_now_at_a_school_are_there_now_not_at_the_date_of_the_clause_before() -> None:
+    text = (
+        "A delegation is expected to visit Hawaii in the fall, and two Mongolian officers are now at the "
+        "Expeditionary Warfare School in Quantico, Va."
+    )
+    officers = [m for m in mentions_of(text, None) if m.event_type == "PERSONNEL_EXCHANGE"]
+    assert [(m.status, m.date_value) for m in officers] == [("ongoing", "PRESENT_REF")]
