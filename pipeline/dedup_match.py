@@ -127,12 +127,11 @@ class Cluster:
         best = None
         for other in _witnesses(self, item):
             score = evidence(item, other, rules)
-            if score is None or (
-                status_change and not _refers_to(item, other, rules, "status_change", False)
-            ):
+            if score is None or (best is not None and score <= best):
+                continue  # (a lower score changes nothing: the check below is only needed for a better one)
+            if status_change and not _refers_to(item, other, rules, "status_change", False):
                 continue
-            if best is None or score > best:
-                best = score
+            best = score
         return best
 
     def _participants_ok(self, item: Features, rules: DedupRules) -> bool:
@@ -203,11 +202,11 @@ def _refers_to(item: Features, other: Features, rules: DedupRules, threshold: st
 def _witnesses(cluster: Cluster, item: Features) -> Iterable[Features]:
     """The members evidence is looked for in: the article's own, then the sample (copies of one sentence
     in many articles count once)."""
-    seen: set[int] = set()
-    for other in (*cluster.by_doc.get(item.doc_id, ()), *cluster.sample):
-        if id(other) not in seen:
-            seen.add(id(other))
-            yield other
+    own = cluster.by_doc.get(item.mention.doc_id)
+    if not own:  # the sample alone: its members are distinct
+        return cluster.sample
+    seen = {id(other) for other in own}
+    return [*own, *(other for other in cluster.sample if id(other) not in seen)]
 
 
 def _dates_agree(item: Features, interval: tuple[date, date, str], docs: set[str], rules: DedupRules) -> bool:
@@ -233,11 +232,8 @@ def _same_sentence_ok(a: Features, b: Features, rules: DedupRules) -> bool:
     )
     if trig >= rules.threshold("same_sentence_trigger"):
         return True
-    # "meetings ..., followed by a private dinner", "invaded and still occupies": two things said; but "froze
-    # its contacts ..., and that freeze is still in place" speaks of the first again
-    later = a if a.mention.trigger.start > b.mention.trigger.start else b
-    same_status = a.mention.status == b.mention.status or later.anaphoric
-    return same_status and not _separated(a.mention, b.mention, rules)
+    # "meetings ..., followed by a private dinner", "invaded and still occupies": two things said
+    return a.mention.status == b.mention.status and not _separated(a.mention, b.mention, rules)
 
 
 def _separated(a: EventMention, b: EventMention, rules: DedupRules) -> bool:
@@ -255,23 +251,29 @@ def evidence(a: Features, b: Features, rules: DedupRules) -> float | None:
     ma, mb = a.mention, b.mention
     same_doc = ma.doc_id == mb.doc_id
     same_sentence = same_doc and ma.sentence.start == mb.sentence.start
-    shared_people = bool(a.people & b.people)
+    shared_people = not a.people.isdisjoint(b.people)
     # different named people are different events; organisations ("a senior Pentagon official") are not
-    if not same_sentence and a.persons and b.persons and not a.persons & b.persons and not shared_people:
+    if (
+        not shared_people
+        and not same_sentence
+        and a.persons
+        and b.persons
+        and a.persons.isdisjoint(b.persons)
+    ):
         return None
     dated = a.interval is not None and b.interval is not None
     if (
-        not same_doc
+        not shared_people
         and dated
-        and not shared_people
+        and not same_doc
         and a.countries
         and b.countries
-        and not a.countries & b.countries
+        and a.countries.isdisjoint(b.countries)
     ):
         return None  # no person or organisation in common, and other countries
     if (
-        a.mention.event_type in rules.place_types
-        and bool(a.places) != bool(b.places)
+        bool(a.places) != bool(b.places)
+        and ma.event_type in rules.place_types
         and not _refers_to(a, b, rules, "unknown_place", True)
     ):
         return None  # a visit to an unknown place joins a known one only when the text refers back to it
