@@ -232,8 +232,11 @@ def _same_sentence_ok(a: Features, b: Features, rules: DedupRules) -> bool:
     )
     if trig >= rules.threshold("same_sentence_trigger"):
         return True
-    # "meetings ..., followed by a private dinner", "invaded and still occupies": two things said
-    return a.mention.status == b.mention.status and not _separated(a.mention, b.mention, rules)
+    # "meetings ..., followed by a private dinner", "invaded and still occupies": two things said; but "froze
+    # its contacts ..., and that freeze is still in place" speaks of the first again
+    later = a if a.mention.trigger.start > b.mention.trigger.start else b
+    same_status = a.mention.status == b.mention.status or later.anaphoric
+    return same_status and not _separated(a.mention, b.mention, rules)
 
 
 def _separated(a: EventMention, b: EventMention, rules: DedupRules) -> bool:
