@@ -54,8 +54,12 @@ def _cues(path: Path) -> _Cues:
     return _Cues(
         before_name=re.compile(rf"(?:^|[^\w\-])(?:{_alternation(raw['before_name'])})[^\S\n]+$", flags),
         # (past one or two lower-case modifiers: "the Steppe Eagle peacekeeping exercise")
+        # ... or in an apposition: "for Anakonda, a Polish-led exercise that will gather troops" (not "Smith,
+        # the exercise director")
         after_name=re.compile(
-            rf"(?:[^\S\n]+(?-i:[a-z][\w\-]*)){{0,2}}[^\S\n]+(?:{_alternation(raw['after_name'])})\b", flags
+            rf"(?:(?:[^\S\n]+(?-i:[a-z][\w\-]*)){{0,2}}|,[^\S\n]+(?:a|an|the)(?:[^\S\n]+[\w\-]+){{0,3}})"
+            rf"[^\S\n]+(?:{_alternation(raw['after_name'])})\b(?![^\S\n]+(?:{_alternation(raw['not_after_name'])})\b)",
+            flags,
         ),
         verbs=re.compile(rf"^,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
         verbs_relative=re.compile(
@@ -168,6 +172,9 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
         if n.name not in learned:
             continue
         before = text[max(0, n.start - 30) : n.start]
+        if told and text[n.end : n.end + 1] == "," and cues.after_name.match(text, n.end):
+            spans.append((n.start, n.end))  # "for Anakonda, a Polish-led exercise": the name is told first
+            continue
         if told:
             continue  # "exercise Baltops": the exercise noun already tells it
         verb = cues.verbs.match(text[n.end : n.end + 40])

@@ -58,6 +58,7 @@ class StatusCues:
     scheduled_present: frozenset[str] = frozenset()
     habitual_present: frozenset[str] = frozenset()
     rescheduled: tuple[tuple[str, ...], ...] = ()
+    not_rescheduled: tuple[tuple[str, ...], ...] = ()
     counterfactual_after: tuple[tuple[str, ...], ...] = ()
     counterfactual_window: int = 8
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
@@ -126,6 +127,7 @@ def _load(path: Path) -> StatusCues:
         cancelled_after=_seqs((raw.get("cancelled") or {}).get("after")),
         cancelled_clause=_seqs((raw.get("cancelled") or {}).get("clause_before")),
         rescheduled=_seqs((raw.get("cancelled") or {}).get("rescheduled")),
+        not_rescheduled=_seqs((raw.get("cancelled") or {}).get("not_rescheduled")),
         recurring_clause=_seqs((raw.get("recurring") or {}).get("clause")),
         planned_before=_seqs((raw.get("planned") or {}).get("before")),
         planned_after=_seqs((raw.get("planned") or {}).get("after")),
@@ -352,4 +354,5 @@ def is_future_wording(timex_text: str, cues: StatusCues) -> bool:
 def rescheduled(words_before: str, rest: str, cues: StatusCues) -> bool:
     """A postponement that gives the new time ("agreed to postpone the drill until the fall", "was put off
     to next year") moves a plan; it does not cancel it."""
-    return _has(_words(words_before)[-3:] + _words(rest), cues.rescheduled)
+    words = _words(words_before)[-3:] + _words(rest)
+    return _has(words, cues.rescheduled) and not _has(words, cues.not_rescheduled)

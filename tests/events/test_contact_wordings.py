@@ -70,6 +70,8 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "Lawmakers raised objections to inspections at the launch site.",
         "The base passed its annual safety inspection in May.",
         "An airborne drop of food and water reached the villages on Monday.",
+        "Refugees waited at the river crossing for hours.",
+        "The ministry kept the troops informed of its plans.",
         "Norwegian soldiers taught the paratroopers building snow shelters on Monday.",
         "U.S.-funded crews cleaned up the Soviet nuclear test site at Semipalatinsk in 2000.",
     ],
@@ -179,3 +181,16 @@ def test_officers_now_at_a_school_are_there_now_not_at_the_date_of_the_clause_be
     )
     officers = [m for m in mentions_of(text, None) if m.event_type == "PERSONNEL_EXCHANGE"]
     assert [(m.status, m.date_value) for m in officers] == [("ongoing", "PRESENT_REF")]
+
+
+def test_forces_kept_or_rotating_without_a_break_since_a_date_are_there_still() -> None:
+    text = (
+        "American companies have rotated through Poland without a break since April 2014. The Air Force has "
+        "kept an aviation detachment at Lask Air Base since November 2012. A river crossing with Polish "
+        "engineers planned for this week was called off and will not be rescheduled."
+    )
+    found = {m.trigger.text: (m.status, m.date_value) for m in mentions_of(text, date(2016, 5, 12))}
+    assert found["rotated through"] == ("ongoing", "2014-04")
+    assert found["kept an aviation detachment"] == ("ongoing", "2012-11")
+    assert found["river crossing"] == ("cancelled", "2016-W19")
+    assert found["was called off"][0] == "cancelled"
