@@ -94,3 +94,9 @@ def test_a_name_before_modifiers_of_the_exercise_noun_is_learned() -> None:
     )
     edition = [m for m in mentions_of(text, date(2014, 10, 1)) if m.trigger.text == "Steppe Eagle"]
     assert edition and (edition[0].status, edition[0].date_value) == ("occurred", "2014-08")
+
+
+def test_a_name_in_apposition_to_an_exercise_is_its_mention_but_a_job_is_not() -> None:
+    text = "Soldiers will return in June for Anakonda, a Polish-led exercise that will gather 20 nations."
+    assert names(text) == ["Anakonda"]
+    assert names("Col. Henry Smith, the exercise director, spoke on Monday.") == []
