@@ -191,6 +191,7 @@ def anchor_events(
         if m.rule.pos == "verb" and m.rule.dated and m.rule.event_type != "REFER"
     ]
     trigger_starts = [m.start for m in found]
+    verb_starts = {v.start for v in verbs}
     undated = {m.start for m in found if not m.rule.dated}  # "... was scrapped last month": not its date
     clause_cache: dict[int, list[Span]] = {}
     first_pass: list[EventMention] = []
@@ -211,8 +212,10 @@ def anchor_events(
         if sent.start not in clause_cache:
             clause_cache[sent.start] = split_clauses(text, sent, in_sentence)
         clauses = clause_cache[sent.start]
-        if mention.status == "occurred" and _DEMONSTRATIVE_RE.search(
-            text, max(0, mention.trigger.start - 8), mention.trigger.start
+        if (
+            mention.status == "occurred"
+            and _DEMONSTRATIVE_RE.search(text, max(0, mention.trigger.start - 8), mention.trigger.start)
+            and mention.trigger.start not in verb_starts  # ("the agreement [that created] the center")
         ):
             candidates = []  # "Related to this meeting, ... October 15": the meeting is the one told before
         chosen, source = (

@@ -53,7 +53,7 @@ _LAST_OCCURRENCE_RE = re.compile(
 
 # "Kenyan troops, who joined the AU mission in 2012, hold the base": a relative clause set off by commas
 # gives background, not the time of the episode.
-_ASIDE_RELATIVE_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$", re.IGNORECASE)
+_ASIDE_RELATIVE_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$|\b(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 # An offer or a pledge is a plan made at a time: "Harlan offered additional airlift" in a report of this

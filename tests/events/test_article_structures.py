@@ -373,3 +373,14 @@ def test_a_session_that_followed_days_later_a_line_to_set_up_and_a_campaign_unde
     assert first_with(mentions, "video conferences").status == "planned"
     campaign = first_with(mentions, "air campaign")
     assert (campaign.status, campaign.date_value) == ("ongoing", "2014-08")
+
+
+def test_a_relative_clause_verb_keeps_its_date_but_gives_none_to_its_passage() -> None:
+    text = (
+        "Officials signed the agreement that created the center in September.\n"
+        "The minister met the general on Wednesday. He thanked the contingents that served in Iraq from 2003 "
+        "to 2008.\nThe general asked for help."
+    )
+    mentions = mentions_of(text, date(1999, 12, 30))
+    assert first_with(mentions, "created").date_value == "1999-09"
+    assert first_with(mentions, "asked for").date_value == "1999-12-29"
