@@ -71,6 +71,7 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The base passed its annual safety inspection in May.",
         "An airborne drop of food and water reached the villages on Monday.",
         "Refugees waited at the river crossing for hours.",
+        "The scenario included a simulated rescue at sea on Thursday.",
         '"We were received as colleagues, not as guests," the colonel said.',
         "The ministry kept the troops informed of its plans.",
         "Norwegian soldiers taught the paratroopers building snow shelters on Monday.",
