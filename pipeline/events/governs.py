@@ -135,6 +135,8 @@ def _blocked(
         # "Last year, Perry visited Moscow and toured the Far East", "Tomorrow, they will hold talks": a
         # fronted date sets the whole sentence's time, for every predicate it holds
         return False
+    if timex.start < trigger.start and _PURPOSES_RE.match(text, timex.end, trigger.start):
+        return False  # "to arrive Thursday to watch the final phase and [meet] the general": one purpose
     if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
         return True
     if timex.start < trigger.start:
@@ -169,6 +171,8 @@ def _blocked(
     return found is not None and found.start() < high
 
 
+# Purposes coordinated right after a date: "arrive Thursday [to watch the final phase and] meet with ...".
+_PURPOSES_RE = re.compile(r"\s*,?\s*to\s+[a-z]+\b[^.;,:]{0,50}?\s+and\s+(?:to\s+)?$")
 # What a movement is for happens when the movement does: "will deploy to Israel for [Desert Aegis 2019]".
 _FOR_PURPOSE_RE = re.compile(
     r"\b(?:deploy\w*|arriv\w*|travel\w*|fly|flies|flew|head\w*|sail\w*|come|comes|came|go|goes|went|"
@@ -268,7 +272,9 @@ def eligible(
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
     verbal = not noun or _MODAL_RIGHT_BEFORE_RE.search(text, max(0, trig.start - 20), trig.start)
-    purpose = trig.text.lower().startswith("to ") and not text[t.end : trig.start].strip(" ,")
+    purpose = (trig.text.lower().startswith("to ") and not text[t.end : trig.start].strip(" ,")) or bool(
+        t.start < trig.start and _PURPOSES_RE.match(text, t.end, trig.start)
+    )
     if verbal and t.start < trig.start and not purpose and _after_other_verb(t, trig, clauses, verbs):
         # ("will travel to China next week [to meet] suppliers": a purpose right after the date shares it)
         return False  # "Macierewicz, who arrived on Tuesday, toured ... yesterday": Tuesday is the arrival's

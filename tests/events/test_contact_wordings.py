@@ -71,10 +71,11 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The base passed its annual safety inspection in May.",
         "An airborne drop of food and water reached the villages on Monday.",
         "Refugees waited at the river crossing for hours.",
+        "The contractor completed the course of repairs on the runway in May.",
         "The scenario included a simulated rescue at sea on Thursday.",
         '"We were received as colleagues, not as guests," the colonel said.',
         "The ministry kept the troops informed of its plans.",
-        "Norwegian soldiers taught the paratroopers building snow shelters on Monday.",
+        "The paratroopers spent Monday building snow shelters.",
         "U.S.-funded crews cleaned up the Soviet nuclear test site at Semipalatinsk in 2000.",
     ],
 )
@@ -196,3 +197,9 @@ def test_forces_kept_or_rotating_without_a_break_since_a_date_are_there_still() 
     assert found["kept an aviation detachment"] == ("ongoing", "2012-11")
     assert found["river crossing"] == ("cancelled", "2016-W19")
     assert found["was called off"][0] == "cancelled"
+
+
+def test_a_purpose_coordinated_after_a_date_shares_it() -> None:
+    text = "Gen. Dorofeyev is to arrive Thursday to watch the final phase and meet with the general."
+    meeting = [m for m in mentions_of(text, date(2010, 8, 18)) if m.event_type == "MEETING"]
+    assert [(m.status, m.date_value) for m in meeting] == [("planned", "2010-08-19")]
