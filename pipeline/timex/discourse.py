@@ -31,6 +31,7 @@ class Reference:
     heading: bool = False  # alone on its line ("2012" over a list of dated items)
     frame: bool = False  # a heading, or opens its sentence ("In 2008, ..."): sets the passage's year
     setting: bool = False  # "in 2008", "on Aug. 8, 2008": when its sentence happened
+    early: bool = False  # "early 2013": the start of its period, before the seasons that follow in it
 
 
 @dataclass(frozen=True)
@@ -83,4 +84,5 @@ def make_reference(
     setting = _SETTING.search(text, max(0, expr.start - 8), expr.start) is not None
     grain = "week" if grain == "weekend" else grain
     explicit = expr.anchor != "dct" and not bound
-    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting)
+    early = expr.mod in ("START", "EARLY")
+    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting, early)

@@ -53,6 +53,8 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
         return after_unknown
     if kind == "REF":
         ref = _told_before_publication(ctx, cand, unit, count) or find_ref(ctx, unit)
+        if ref is not None and unit == "year" and count == 1 and _season_later_that_year(ref, suffix):
+            count = 0  # "meet in early 2013 and stage a live exercise the following summer": 2013's summer
         if ref is not None:
             base, anchor, how = (
                 ref.day,
@@ -72,6 +74,17 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     moved = f" {sign} {abs(count)} {unit}" if count else f", same {unit}"
     present = kind == "DCT" and count == 0
     return Result(value, anchor, f"{how}{moved} = {value}", False, not present)
+
+
+def _season_later_that_year(ref: Reference, suffix: str) -> bool:
+    """Does "the following summer" still lie in the reference's year (told after a month or a day before
+    it, or after "early 2013"), rather than in the next one ("In 1997 ... the following spring")?"""
+    season = suffix.lstrip("-")
+    if season not in V.SEASON_START or season == "WI":
+        return False
+    if ref.grain == "year":
+        return ref.early
+    return ref.grain in ("month", "day", "week") and ref.day.month < V.SEASON_START[season]
 
 
 def _told_before_publication(ctx: Context, cand: Candidate, unit: str, count: int) -> Reference | None:
