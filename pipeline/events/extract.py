@@ -65,7 +65,9 @@ def _noun_use(text: str, match: TriggerMatch) -> bool:
     single word after a determiner ("The [meeting] ... will not go ahead")."""
     if _POSSESSIVE_BEFORE_RE.search(text, max(0, match.start - 3), match.start):
         return True
-    single = " " not in text[match.start : match.end].strip()
+    words = text[match.start : match.end].split()
+    # (one word, or a noun with its complement: "An [exchange of helicopter crews] ... was dropped")
+    single = len(words) == 1 or (len(words) > 1 and words[1].lower() in ("of", "between", "among"))
     return single and bool(_DETERMINER_BEFORE_RE.search(text, max(0, match.start - 16), match.start))
 
 

@@ -71,6 +71,7 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The base passed its annual safety inspection in May.",
         "An airborne drop of food and water reached the villages on Monday.",
         "Refugees waited at the river crossing for hours.",
+        "Police are searching for a missing hiker near the base.",
         "The contractor completed the course of repairs on the runway in May.",
         "The scenario included a simulated rescue at sea on Thursday.",
         '"We were received as colleagues, not as guests," the colonel said.',
@@ -203,3 +204,9 @@ def test_a_purpose_coordinated_after_a_date_shares_it() -> None:
     text = "Gen. Dorofeyev is to arrive Thursday to watch the final phase and meet with the general."
     meeting = [m for m in mentions_of(text, date(2010, 8, 18)) if m.event_type == "MEETING"]
     assert [(m.status, m.date_value) for m in meeting] == [("planned", "2010-08-19")]
+
+
+def test_an_exchange_planned_for_the_spring_that_was_dropped_is_cancelled() -> None:
+    text = "An exchange of helicopter crews at Anadyr planned for this spring was dropped for lack of money."
+    exchange = [m for m in mentions_of(text, date(2012, 9, 13)) if m.event_type == "PERSONNEL_EXCHANGE"]
+    assert [(m.status, m.date_value) for m in exchange] == [("cancelled", "2012-SP")]
