@@ -71,6 +71,7 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The base passed its annual safety inspection in May.",
         "An airborne drop of food and water reached the villages on Monday.",
         "Refugees waited at the river crossing for hours.",
+        "NATO officials watched the troop movements closely on Monday.",
         "Police are searching for a missing hiker near the base.",
         "The contractor completed the course of repairs on the runway in May.",
         "The scenario included a simulated rescue at sea on Thursday.",
