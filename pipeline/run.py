@@ -296,22 +296,22 @@ def _ingest_documents(
 def _stream(
     analyser: Analyser, known: set[str], reanalyse: bool, settings: Settings, store: Store
 ) -> StreamingDedup | None:
-    """Dedup that follows the analyses, for a first ingest into an empty store analysed by a pool, when a
-    core is left for this process besides the workers'. The documents are then written as they come back
-    too, their rows sent by the workers as Arrow tables (``analyser.schemas``), unless the stored dedup
-    payloads were made by other rules (dedup then rewrites them, not beside a writer).
+    """Dedup that follows the analyses, for a first ingest into an empty store analysed by a pool: this
+    process clusters the mentions while the workers analyse, and little of dedup is left for the end,
+    when nothing else runs. When a core is left for this process besides the workers', the workers also
+    send the store rows as Arrow tables (``analyser.schemas``, see ``_writer``).
 
-    Without a spare core it does not pay: this process's clustering and writing then take CPU from the
-    workers, and the end it saves was already half parallel (the store's thread writes during dedup).
-    Measured on 2 cores with 2 workers, 2,000 documents: the same time either way (tail 2.2 -> 0.9 s,
-    analysis 1.3 s longer)."""
-    if known or reanalyse or not analyser.pooled or not _spare_core(analyser.n):
+    On 2 cores with 2 workers (2,000 documents, interleaved runs on a shared machine, load 1.7-3.3): the
+    dedup tail 1.8-2.4 -> 0.55-1.2 s for the same total CPU (19.7-21.8 s either way). It was once
+    measured as no gain there, with the workers sending Arrow tables: that costs them ~2 s more CPU on
+    this machine, so they do it only with a spare core."""
+    if known or reanalyse or not analyser.pooled:
         return None
     from pipeline.store_events import STATE_KEY, fingerprint
     from pipeline.store_rows import DOCUMENT_TABLES
     from pipeline.store_stream import StreamingDedup
 
-    if store.meta(STATE_KEY) == fingerprint(store.lexicon_dir):
+    if _spare_core(analyser.n) and store.meta(STATE_KEY) == fingerprint(store.lexicon_dir):
         analyser.schemas = {table: store._schema(table) for table in DOCUMENT_TABLES}
     return StreamingDedup(settings.lexicon_dir, settings.fuzzy_name_threshold)
 
@@ -319,17 +319,17 @@ def _stream(
 def _writer(
     analyser: Analyser, stream: StreamingDedup | None, known: set[str], reanalyse: bool, store: Store
 ) -> BackgroundWriter | None:
-    """Who writes the new documents of a first ingest analysed by a pool: with the streamed dedup, a
-    thread as they come back (their rows made into Arrow tables by the workers); without it, their rows
-    are made into Arrow tables here as they come back (this process mostly waits then) and a thread
-    inserts them once the analysis is over, while dedup runs (DuckDB inserts without the GIL; converting
-    in that thread held dedup up: 0.3 s of 2,000 documents). None (``Store.add_in_background`` after
-    the analysis) for other ingests, and when the stored dedup payloads were made by other rules (dedup
-    then rewrites them, not beside a writer)."""
+    """Who writes the new documents of a first ingest analysed by a pool. With their rows sent as Arrow
+    tables (``_stream``), a thread as they come back. Otherwise their rows are made into Arrow tables
+    here as they come back (this process mostly waits then) and a thread inserts them once the analysis
+    is over, while dedup ends (DuckDB inserts without the GIL; converting in that thread held dedup up:
+    0.3 s of 2,000 documents). None (``Store.add_in_background`` after the analysis) for other ingests,
+    and when the stored dedup payloads were made by other rules (dedup then rewrites them, not beside a
+    writer)."""
     from pipeline.store_writer import BackgroundWriter
 
-    if stream is not None:
-        return BackgroundWriter(store) if analyser.schemas is not None else None
+    if stream is not None and analyser.schemas is not None:
+        return BackgroundWriter(store)
     if known or reanalyse or not analyser.pooled:
         return None
     from pipeline.store_events import STATE_KEY, fingerprint

@@ -1,5 +1,6 @@
 """The held writer of a first ingest without a spare core: the rows are made into Arrow tables as the
-analyses come back and inserted in one go once the batch is handed over; what is stored does not change."""
+analyses come back and inserted in one go once the batch is handed over, beside the streamed dedup; what
+is stored does not change."""
 
 from __future__ import annotations
 
@@ -52,7 +53,13 @@ def test_an_aborted_held_writer_stores_nothing(tmp_path):
         assert store.doc_ids() == set()
 
 
-def test_a_pooled_first_ingest_without_a_spare_core_holds_its_write(tmp_path, settings, monkeypatch):  # noqa: F811
+def test_a_pooled_first_ingest_without_a_spare_core_streams_dedup_and_holds_its_write(
+    tmp_path,
+    settings,  # noqa: F811
+    monkeypatch,
+):
+    import pipeline.store_stream as store_stream
+
     folder = tmp_path / "in"
     _corpus(folder)
     holds: list[bool] = []
@@ -62,9 +69,19 @@ def test_a_pooled_first_ingest_without_a_spare_core_holds_its_write(tmp_path, se
         holds.append(hold)
         return real(store, hold)
 
+    handed: list[bool] = []
+    given = store_stream.StreamingDedup.clustering_for
+
+    def clustering_for(self, analyses, canonical):
+        clustering = given(self, analyses, canonical)
+        handed.append(clustering is not None)
+        return clustering
+
     monkeypatch.setattr(store_writer, "BackgroundWriter", spy)
+    monkeypatch.setattr(store_stream.StreamingDedup, "clustering_for", clustering_for)
     monkeypatch.setattr(run, "_spare_core", lambda workers: False)  # as on a 2-core machine
     for workers in (1, 2):
         run.ingest([folder], replace(settings, db_path=tmp_path / f"w{workers}.duckdb"), False, workers)
-    assert holds == [True]  # the pooled ingest only
+    assert holds == [True]  # the pooled ingest only: rows converted here, inserted at the end
+    assert handed == [True]  # and it took the clustering made while the workers analysed
     assert _content(tmp_path / "w1.duckdb") == _content(tmp_path / "w2.duckdb")
