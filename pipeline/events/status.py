@@ -203,6 +203,9 @@ def _complement_start(words_after: list[str]) -> int:
     return len(words_after)
 
 
+_MODALS = frozenset(["will", "would", "shall", "can", "could", "may", "might", "must", "should"])
+
+
 def _since_clause_start(words_before: list[str], words_after: list[str], cues: StatusCues) -> str | None:
     """The trigger opens a "since" clause ("... have entered the country since Russia launched its invasion",
     "Since NATO took command of the air campaign, aircraft have flown ..."): it is the start of the period,
@@ -213,6 +216,8 @@ def _since_clause_start(words_before: list[str], words_after: list[str], cues: S
     at = len(words_before) - 1 - words_before[::-1].index("since")
     if cues.perfect_auxiliaries.intersection(words_before[at + 1 :]) or "had" in words_before[at + 1 :]:
         return None  # "Since 2004, the two armies have commemorated ... in a joint [exercise]"
+    if _MODALS.intersection(words_before[at + 1 :]):
+        return None  # "The visit, the first ... since 2005, will include a [stop at] Cam Ranh Bay"
     main = words_before[:at] + words_after[:12]
     return "present" if cues.perfect_auxiliaries.intersection(main) else "past"
 

@@ -211,3 +211,14 @@ def test_an_exchange_planned_for_the_spring_that_was_dropped_is_cancelled() -> N
     text = "An exchange of helicopter crews at Anadyr planned for this spring was dropped for lack of money."
     exchange = [m for m in mentions_of(text, date(2012, 9, 13)) if m.event_type == "PERSONNEL_EXCHANGE"]
     assert [(m.status, m.date_value) for m in exchange] == [("cancelled", "2012-SP")]
+
+
+def test_a_since_aside_before_a_modal_leaves_the_plan_planned_and_a_call_discussing_is_a_call() -> None:
+    text = (
+        "Carter is to visit Hanoi in March. The visit, the first by a U.S. defense secretary since 2005, "
+        "will include a stop at Cam Ranh Bay. The chiefs of staff discussed Syria in a phone call yesterday."
+    )
+    found = {m.trigger.text: m for m in mentions_of(text, date(2015, 6, 10))}
+    assert found["stop at"].status == "planned"
+    call = found["discussed Syria in a phone call"]
+    assert (call.event_type, call.date_value) == ("PHONE_CALL", "2015-06-09")
