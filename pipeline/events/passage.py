@@ -47,7 +47,10 @@ def _is_perfect(mention: EventMention, text: str) -> bool:
 
 # "Liang last visited the Pentagon in August 2012": the previous occurrence is background, not the episode.
 _LAST_OCCURRENCE_RE = re.compile(
-    r"\blast\s+(?:\w+ed|met|held|spoke|saw|made|took|came|went|fought|sent|led|won|flew|sat)\b", re.IGNORECASE
+    r"\blast\s+(?:\w+ed|met|held|spoke|saw|made|took|came|went|fought|sent|led|won|flew|sat)\b"
+    # "During his last visit in 2008, Gates signed ...": a flashback to an earlier occasion
+    r"|\b(?:his|her|their|its|the)\s+(?:last|previous|earlier|prior)\s+(?:visit|trip|meeting|tour|stay|stop)\b",
+    re.IGNORECASE,
 )
 
 

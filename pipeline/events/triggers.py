@@ -35,7 +35,8 @@ _FREE_WORD = (
 )
 _GAP_RE = re.compile(r"^\*(\d+)$")
 # "^": a name of up to three capitalised words ("from Moscow", "while in Abu Dhabi"), case-sensitive.
-_NAME = r"(?-i:[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2})"
+# (an abbreviated first word joins the next: "St. Petersburg", "Ft. Worth")
+_NAME = r"(?-i:(?:(?:St|Ft|Mt|Pt)\.[^\S\n]+)?[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2})"
 # Space between the words of a phrase: never a paragraph break ("hosted\n\ntalks" is two lines).
 _SEP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
 

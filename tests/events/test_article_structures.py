@@ -384,3 +384,14 @@ def test_a_relative_clause_verb_keeps_its_date_but_gives_none_to_its_passage() -
     mentions = mentions_of(text, date(1999, 12, 30))
     assert first_with(mentions, "created").date_value == "1999-09"
     assert first_with(mentions, "asked for").date_value == "1999-12-29"
+
+
+def test_a_flashback_to_a_last_visit_gives_no_date_to_its_passage() -> None:
+    text = (
+        "WASHINGTON, March 22, 2011 - Gates met with President Medvedev in the Kremlin today. During his "
+        "last visit in 2008, Gates signed a framework agreement. Officials said the two leaders also "
+        "discussed missile defense. Gates arrived yesterday from St. Petersburg, where he toured a school."
+    )
+    mentions = mentions_of(text, date(2011, 3, 22))
+    assert first_with(mentions, "discussed").date_value == "2011-03-22"
+    assert "from St" not in {m.trigger.text for m in mentions}  # the name is whole: "St. Petersburg"
