@@ -308,6 +308,8 @@ def decide_status(
     # ... and so do the inner words of a predicate trigger ("a Patriot battery [would be] deployed").
     trigger_words = _words(trigger)
     planned_scope = window_before + trigger_words[:1]
+    if verb and _post_modifier(words_before, trigger_words, cues):
+        planned_scope = []  # "agreed to resume contacts [suspended] after the war": the suspension is past
     if (
         _has(planned_scope, cues.planned_before)
         or (not verb and _has(words_before, cues.planned_clause))
@@ -334,6 +336,20 @@ def decide_status(
     ):
         return "ongoing"
     return "occurred"
+
+
+def _post_modifier(words_before: list[str], trigger_words: list[str], cues: StatusCues) -> bool:
+    """Is the trigger a past participle right after a noun ("contacts [suspended] after the war"), not after
+    a word opening a predicate ("will be [deployed]", "and [signed]")?"""
+    if not words_before or not trigger_words or not trigger_words[0].endswith("ed"):
+        return False
+    previous = words_before[-1]
+    return (
+        previous.isalpha()
+        and previous not in cues.clause_openers
+        and previous not in ("and", "or", "but")
+        and not previous.endswith("ly")
+    )
 
 
 def _perfect_state(words_before: list[str], trigger_words: list[str], cues: StatusCues) -> bool:

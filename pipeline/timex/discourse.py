@@ -32,6 +32,7 @@ class Reference:
     frame: bool = False  # a heading, or opens its sentence ("In 2008, ..."): sets the passage's year
     setting: bool = False  # "in 2008", "on Aug. 8, 2008": when its sentence happened
     early: bool = False  # "early 2013": the start of its period, before the seasons that follow in it
+    purpose: bool = False  # "a work plan for 2010": what something is for, not when the sentence happens
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def find_ref(ctx: Context, unit: str) -> Reference | None:
 
 _SETTING = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+$")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|their|it|they|then)\b[^.;,\n]*$", re.IGNORECASE)
+_FOR = re.compile(r"\b[Ff]or\s+$")
 _BOUND = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom)\s+$")
 
 
@@ -85,4 +87,5 @@ def make_reference(
     grain = "week" if grain == "weekend" else grain
     explicit = expr.anchor != "dct" and not bound
     early = expr.mod in ("START", "EARLY")
-    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting, early)
+    purpose = _FOR.search(text, max(0, expr.start - 8), expr.start) is not None
+    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting, early, purpose)

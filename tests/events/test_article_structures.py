@@ -395,3 +395,16 @@ def test_a_flashback_to_a_last_visit_gives_no_date_to_its_passage() -> None:
     mentions = mentions_of(text, date(2011, 3, 22))
     assert first_with(mentions, "discussed").date_value == "2011-03-22"
     assert "from St" not in {m.trigger.text for m in mentions}  # the name is whole: "St. Petersburg"
+
+
+def test_contacts_suspended_after_a_war_are_a_past_suspension_and_troops_visited_are_no_deployment() -> None:
+    text = (
+        "The presidents agreed yesterday to resume military contacts suspended after last August's war. "
+        "Gates will visit troops deployed in Poland next week."
+    )
+    mentions = mentions_of(text, date(2009, 7, 7))
+    suspended = first_with(mentions, "suspended")
+    assert (suspended.status, suspended.date_value) == ("occurred", "2008-08")
+    assert [(m.event_type, m.date_value) for m in mentions if "Poland" in m.sentence.text] == [
+        ("VISIT", "2009-W29")
+    ]
