@@ -201,13 +201,15 @@ _LEAVES_LATER_RE = re.compile(
 
 
 def _trip_goes_on(
-    mention: EventMention, others: Sequence[EventMention], dct: date, lexicon_dir: Path | None
+    mention: EventMention, others: Sequence[EventMention], dct: date, text: str, lexicon_dir: Path | None
 ) -> bool:
     """A recent arrival or trip whose traveller acts again today or later in the same report."""
     if mention.event_type != "VISIT" or mention.start is None:
         return False
     if not dct - timedelta(days=_RECENT_DAYS) <= mention.start < dct:
         return False
+    if ended(mention, text):
+        return False  # "wrapped up a three-day visit to the Philippines on Friday": that stop is over
     if not _is_trip(mention, lexicon_dir):
         return False
     if _LEAVES_LATER_RE.search(mention.sentence.text):
@@ -319,7 +321,7 @@ def mark_ongoing(
         else:
             running = m.status in ("occurred", "planned") and (
                 _running(m, dct, timexes, text)
-                or _trip_goes_on(m, mentions, dct, lexicon_dir)
+                or _trip_goes_on(m, mentions, dct, text, lexicon_dir)
                 or _said_to_run_on(m, mentions, dct, text)
             )
         if running:

@@ -313,7 +313,7 @@ def decide_status(
     if (
         _has(planned_scope, cues.planned_before)
         or (not verb and _has(words_before, cues.planned_clause))
-        or _has(window_after, cues.planned_after)
+        or _has(_before_conjunction(window_after, cues.clause_openers), cues.planned_after)
         or _has(trigger_words[1:-1], cues.planned_inside)
         or (
             not verb

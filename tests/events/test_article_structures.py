@@ -408,3 +408,17 @@ def test_contacts_suspended_after_a_war_are_a_past_suspension_and_troops_visited
     assert [(m.event_type, m.date_value) for m in mentions if "Poland" in m.sentence.text] == [
         ("VISIT", "2009-W29")
     ]
+
+
+def test_a_stop_wrapped_up_is_over_and_a_past_visit_is_no_plan_of_the_next_verb() -> None:
+    text = (
+        "He wrapped up a three-day visit to the Philippines on Friday. Carter began a week-long trip to "
+        "Asia on Sunday. The Indian defense minister visited Washington in December and is expected to "
+        "return in the fall."
+    )
+    mentions = mentions_of(text, date(2016, 4, 14))
+    stop = first_with(mentions, "three-day visit")
+    assert (stop.status, stop.date_value) == ("occurred", "2016-04-06")
+    assert first_with(mentions, "week-long trip").status == "ongoing"
+    visited = first_with(mentions, "visited")
+    assert (visited.status, visited.date_value) == ("occurred", "2015-12")
