@@ -229,8 +229,10 @@ def extract_events(
                 text[sentence.start : match.start], cues
             ):
                 continue
-            if status == "occurred" and not verb:
-                status = relative_status(text, clauses, clause_index(clauses, match.start), cues)
+            if status in ("occurred", "recurring") and not verb:
+                relative = relative_status(text, clauses, clause_index(clauses, match.start), cues)
+                # ("The annual exercise, which was to be held in August, has been canceled": this edition)
+                status = relative if status == "occurred" or relative == "cancelled" else status
             elif status == "occurred" and habitual(
                 text,
                 Span(match.start, match.end, ""),

@@ -138,6 +138,7 @@ _OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:.]*$", re.I
 
 
 _RELATIVE_RE = re.compile(r"^[\s,]*(?:which|that)\b", re.IGNORECASE)
+_PREDICATE_OPENING_RE = re.compile(r"^[\s,]*(?:has|have|had|was|were|is|are|will|would)\b", re.IGNORECASE)
 
 
 def relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str:
@@ -148,6 +149,11 @@ def relative_status(text: str, clauses: Sequence[Span], home: int, cues) -> str:
     relative = clauses[home + 1].text
     pronoun = _RELATIVE_RE.match(relative)
     assert pronoun is not None
+    # the noun's own predicate after its relative clause: "The exercise, which was to be held in August,
+    # [has been canceled]"
+    after = clauses[home + 2].text if home + 2 < len(clauses) else ""
+    if _PREDICATE_OPENING_RE.match(after) and _has(_words(after), cues.cancelled_after):
+        return "cancelled"
     status = decide_status("", "", relative[pronoun.end() :], cues)
     words = relative[pronoun.end() :].lower().split()
     if status != "cancelled" and _has(_words(relative[pronoun.end() :]), cues.cancelled_after):

@@ -62,6 +62,11 @@ def find_ref(ctx: Context, unit: str) -> Reference | None:
 
 _SETTING = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+$")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|their|it|they|then)\b[^.;,\n]*$", re.IGNORECASE)
+_LAST_TIME = re.compile(
+    r"\b(?:was|were|had\s+been)\s+last\s+(?:\w+\s+){0,5}(?:in|on|during)\s+$"
+    r"|\blast\s+(?:met|held|visited|took\s+place)\s+(?:\w+\s+){0,4}(?:in|on)\s+$",
+    re.IGNORECASE,
+)
 _FOR = re.compile(r"\b[Ff]or\s+$")
 _BOUND = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom)\s+$")
 
@@ -82,8 +87,10 @@ def make_reference(
         _BOUND.search(text, max(0, expr.start - 8), expr.start) is not None
         or _SINCE_CLAUSE.search(text, max(0, expr.start - 50), expr.start) is not None
     )
-    frame = alone or fronted(text, expr.start, expr.end, grammar.tense)
-    setting = _SETTING.search(text, max(0, expr.start - 8), expr.start) is not None
+    # ("was last held in 2016" tells when it last happened, not when the passage goes on happening)
+    last = _LAST_TIME.search(text, max(0, expr.start - 40), expr.start) is not None
+    frame = not last and (alone or fronted(text, expr.start, expr.end, grammar.tense))
+    setting = _SETTING.search(text, max(0, expr.start - 8), expr.start) is not None and not last
     grain = "week" if grain == "weekend" else grain
     explicit = expr.anchor != "dct" and not bound
     early = expr.mod in ("START", "EARLY")

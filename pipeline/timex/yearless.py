@@ -16,6 +16,7 @@ from pipeline.timex.extract import Candidate
 from pipeline.timex.holidays import movable_day
 from pipeline.timex.tense import clause_tense, same_sentence, sentence_gap
 
+_WAS_TO = re.compile(r"\b(?:was|were)\s+(?:going\s+)?to\s+(?:[\w-]+\s+){0,7}$", re.IGNORECASE)
 MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)(T.+)?")
 _MONTH = re.compile(r"XXXX-(\d\d)")
 _SEASON = re.compile(r"XXXX-(SP|SU|FA|WI)")
@@ -182,6 +183,10 @@ def year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
         direction = "future"
         if anchor == "dct" and (ref := _saying_time(cand, ctx)) is not None:
             base, anchor = ref.day, ref.tid
+        elif _WAS_TO.search(ctx.text, max(0, cand.start - 70), cand.start):
+            # "The exercise, which was to be held in August, has been canceled" (October): a plan of the past
+            # for the nearest August, not the next one
+            direction, how = "nearest", "a plan told in the past: the nearest to"
     periods = [p for y in (base.year - 1, base.year, base.year + 1) if (p := _year_periods(cand, y))]
     if not periods:
         return Result(cand.value, None, f"{cand.rule}: not a calendar date", True, False)

@@ -422,3 +422,16 @@ def test_a_stop_wrapped_up_is_over_and_a_past_visit_is_no_plan_of_the_next_verb(
     assert first_with(mentions, "week-long trip").status == "ongoing"
     visited = first_with(mentions, "visited")
     assert (visited.status, visited.date_value) == ("occurred", "2015-12")
+
+
+def test_an_annual_exercise_that_was_to_be_held_in_august_and_a_last_time_that_frames_nothing() -> None:
+    text = (
+        "The annual Arctic search-and-rescue exercise, which was to be held in Alaska in August, has been "
+        "canceled. The exercise was last held in 2016. Crews instead conducted a communications drill by "
+        "radio on Sept. 20. The commandant met his Russian counterpart in Washington in May."
+    )
+    mentions = mentions_of(text, date(2018, 10, 2))
+    exercise = first_with(mentions, "exercise")
+    assert (exercise.status, exercise.date_value) == ("cancelled", "2018-08")
+    assert first_with(mentions, "communications drill").date_value == "2018-09-20"
+    assert first_with(mentions, "met").date_value == "2018-05"
