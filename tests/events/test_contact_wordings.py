@@ -54,6 +54,48 @@ DAY = date(2012, 6, 13)
             "A parachute drop by Kazakh and U.S. paratroopers was scrapped because of high winds.",
             "JOINT_EXERCISE",
         ),
+        ("The treaty, which the Senate ratified in December 2010, allows inspections.", "AGREEMENT"),
+        ("Everything follows the arrangements worked out in Helsinki last month.", "AGREEMENT"),
+        ("The Russian column drove into the Pristina airfield on June 12.", "MILITARY_FORCE"),
+        (
+            "Two Russian liaison officers have been at KFOR headquarters since early July.",
+            "PERSONNEL_EXCHANGE",
+        ),
+        ("A naval training event on the Caspian that had been set for May was postponed.", "JOINT_EXERCISE"),
+        (
+            "Seabees and Mongolian engineers are building a two-room clinic in a nearby village.",
+            "COOPERATION",
+        ),
+        ("A combined parachute demonstration planned for Friday has been dropped.", "JOINT_EXERCISE"),
+        ("Two Mongolian officers are now at the Expeditionary Warfare School.", "PERSONNEL_EXCHANGE"),
+        ("The Army plans to begin continuous rotations of a full armored brigade in 2017.", "MILITARY_FORCE"),
+        ("The Air Force has kept an aviation detachment at Lask Air Base since 2012.", "MILITARY_FORCE"),
+        ("A river crossing with Polish engineers planned for this week was called off.", "JOINT_EXERCISE"),
+        ("Since Monday their duty officers have briefed each other daily.", "MEETING"),
+        ("Moscow had walked away from the project in protest over the air campaign.", "SUSPENSION"),
+        (
+            "The frigate steamed up the Neva River with the warships of the Baltic Fleet Sunday.",
+            "COOPERATION",
+        ),
+        (
+            "On Monday, 82nd Airborne riggers had taught the Russians to pack the T-10 parachute.",
+            "COOPERATION",
+        ),
+        ("Two Russian officers have completed the post's jumpmaster course this year.", "PERSONNEL_EXCHANGE"),
+        (
+            "A Russian patrol ship joined a Coast Guard cutter in searching for a missing fishing boat.",
+            "COOPERATION",
+        ),
+        ("The two rescue centers have run a communications check every month since 2010.", "PHONE_CALL"),
+        ("Russian officers had watched American crews demolish a silo in December 1993.", "VISIT"),
+        ("Russian officers observed a U.S. Army brigade's gunnery there that spring.", "VISIT"),
+        ("Chinese naval officers will also observe a U.S.-led search-and-rescue drill.", "JOINT_EXERCISE"),
+        ("A draft was initialed in Moscow four months later.", "AGREEMENT"),
+        (
+            "Earlier this year, the two militaries held their first dialogue on humanitarian demining.",
+            "MEETING",
+        ),
+        ("The cleanup of dioxin at Bien Hoa air base began in April.", "COOPERATION"),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
