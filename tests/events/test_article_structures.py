@@ -435,3 +435,12 @@ def test_an_annual_exercise_that_was_to_be_held_in_august_and_a_last_time_that_f
     assert (exercise.status, exercise.date_value) == ("cancelled", "2018-08")
     assert first_with(mentions, "communications drill").date_value == "2018-09-20"
     assert first_with(mentions, "met").date_value == "2018-05"
+
+
+def test_a_desire_to_meet_soon_told_in_a_call_readout_is_a_plan() -> None:
+    text = (
+        "Secretary Austin spoke by phone today with Minister Kishi. Austin expressed his desire to meet in "
+        "person soon."
+    )
+    meeting = first_with(mentions_of(text, date(2021, 2, 5)), "to meet")
+    assert (meeting.status, meeting.date_value) == ("planned", "FUTURE_REF")
