@@ -84,6 +84,7 @@ def dated_as_arrival(mention: EventMention, before: Sequence[EventMention]) -> E
 # with no date of its own names the event just told.
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this|that|the same)\s+$", re.IGNORECASE)
 _DEFINITE_REACH = 400  # characters back to the event a definite noun may name
+_SAME_WORD_REACH = 1200  # ... and to one told with the same word
 
 
 def definite_reference(
@@ -104,11 +105,15 @@ def definite_reference(
         other
         for other in told
         if other.trigger.start < mention.sentence.start
-        and start - other.trigger.start <= _DEFINITE_REACH
+        and start - other.trigger.start <= _SAME_WORD_REACH
         and other.event_type in _NAMES.get(mention.event_type, (mention.event_type,))
     ]
-    # the event told with the same word first ("the visit" is "the first such visit", not "toured" after it)
+    # the event told with the same word first ("the visit" is "the first such visit", not "toured" after it),
+    # further back than any other ("a five-day port visit" three paragraphs before "The visit follows ...")
     same = [other for other in earlier if _same_word(mention.trigger.text, other.trigger.text)]
+    earlier = [other for other in earlier if start - other.trigger.start <= _DEFINITE_REACH]
+    near = [other for other in same if start - other.trigger.start <= _DEFINITE_REACH]
+    same = near or same[:1]  # (far back, the story's first such event: its lead)
     for other in reversed(same or earlier):
         if not referring and not _may_name(
             mention.trigger.text, other, event_type(mention.event_type).general_nouns

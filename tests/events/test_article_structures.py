@@ -444,3 +444,16 @@ def test_a_desire_to_meet_soon_told_in_a_call_readout_is_a_plan() -> None:
     )
     meeting = first_with(mentions_of(text, date(2021, 2, 5)), "to meet")
     assert (meeting.status, meeting.date_value) == ("planned", "FUTURE_REF")
+
+
+def test_the_visit_named_paragraphs_later_is_the_storys_first_visit_not_a_nearer_tour() -> None:
+    text = (
+        "NORFOLK, Va., Nov. 3, 2005 - Two Russian warships arrived here today for a five-day port visit, the "
+        "first by the Russian navy to Norfolk since 1999.\n\nThe destroyer Admiral Levchenko and the tanker "
+        "Sergei Osipov will take part in a search-and-rescue drill with U.S. Navy ships off the Virginia "
+        "coast before departing Tuesday.\n\nRussian sailors will tour the aircraft carrier USS Theodore "
+        "Roosevelt on Saturday and play a soccer game against U.S. sailors.\n\nThe visit follows a U.S. ship "
+        "visit to Severomorsk in July."
+    )
+    mentions = [m for m in mentions_of(text, date(2005, 11, 3)) if m.trigger.text == "visit"]
+    assert [m.date_value for m in mentions] == ["2005-11-03", "2005-07"]
