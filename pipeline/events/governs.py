@@ -315,6 +315,12 @@ def eligible(
             return False
         if _SEQUEL_RE.match(clauses[there].text):
             return False  # "will visit the base before returning home on Friday": Friday is the return's
+    if (
+        home != there
+        and _SEQUEL_RE.match(clauses[there].text)
+        and any(clauses[there].start <= s < t.start for s in trigger_starts)
+    ):
+        return False  # "had been in doubt after Obama canceled a planned summit ... next month": the summit's
     of_noun = _OF_NOUN_RE.search(text, max(0, t.start - 40), t.start)
     if of_noun and of_noun.end(1) != trig.end:
         return False  # "the Aachen treaty of January 22, 2019": the treaty's date, not this event's

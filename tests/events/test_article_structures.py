@@ -457,3 +457,14 @@ def test_the_visit_named_paragraphs_later_is_the_storys_first_visit_not_a_nearer
     )
     mentions = [m for m in mentions_of(text, date(2005, 11, 3)) if m.trigger.text == "visit"]
     assert [m.date_value for m in mentions] == ["2005-11-03", "2005-07"]
+
+
+def test_a_date_of_another_event_in_an_after_clause_does_not_date_the_main_one() -> None:
+    text = (
+        "WASHINGTON, Aug. 9, 2013 - Hagel and Kerry met with their Russian counterparts here today. The "
+        "meeting had been in doubt after President Obama canceled a planned summit in Moscow next month."
+    )
+    mentions = mentions_of(text, date(2013, 8, 9))
+    meeting, summit = first_with(mentions, "meeting"), first_with(mentions, "summit")
+    assert (meeting.status, meeting.date_value) == ("occurred", "2013-08-09")
+    assert (summit.status, summit.date_value) == ("cancelled", "2013-09")
