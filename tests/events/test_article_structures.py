@@ -468,3 +468,9 @@ def test_a_date_of_another_event_in_an_after_clause_does_not_date_the_main_one()
     meeting, summit = first_with(mentions, "meeting"), first_with(mentions, "summit")
     assert (meeting.status, meeting.date_value) == ("occurred", "2013-08-09")
     assert (summit.status, summit.date_value) == ("cancelled", "2013-09")
+
+
+def test_a_ratification_still_required_is_no_ratification() -> None:
+    text = "Obama and Medvedev signed the treaty today. The treaty must be ratified by the U.S. Senate."
+    triggers = [m.trigger.text for m in mentions_of(text, date(2010, 4, 8))]
+    assert not [t for t in triggers if "ratified" in t], triggers
