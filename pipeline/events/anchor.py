@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from pipeline.events.clause_roles import in_sequel_clause, own_relative
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.date_status import plan_ahead, status_from_date
 from pipeline.events.dating import (
@@ -39,14 +40,7 @@ from pipeline.events.dating import (
 )
 from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
-from pipeline.events.governs import (
-    eligible,
-    in_sequel_clause,
-    own_relative,
-    pre_modifies,
-    reported_right_after,
-    said_after,
-)
+from pipeline.events.governs import eligible, pre_modifies
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.refer import (
@@ -55,6 +49,7 @@ from pipeline.events.refer import (
     definite_reference,
     told_on_arrival,
 )
+from pipeline.events.reported import reported_right_after, said_after
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 

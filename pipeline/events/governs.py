@@ -16,6 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.events.clause_roles import (
+    FROM_PLACE_RE,
+    HANGING_RE,
+    PREPOSITION_BEFORE_RE,
+    SEQUEL_RE,
+    own_relative,
+    relative_clause,
+)
 from pipeline.events.clauses import clause_index
 from pipeline.model import EventMention, Span, TimeExpression
 
@@ -28,7 +36,7 @@ might must has have had do does did he she it they we i you his her its their ou
 those there here said says according also not no yet both each"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 # The date of the reporting, not of the event: "Russia invaded Georgia, officials [said today]".
-_REPORTING_RE = re.compile(
+REPORTING_RE = re.compile(
     r"\b(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|told reporters|"
     r"told journalists|statement released|statement issued)\s+(?:on\s+|in\s+|at\s+)?$"
     # "..., an official told lawmakers yesterday", "told a Senate panel on Tuesday"
@@ -51,7 +59,7 @@ def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
     """The noun phrase a date pre-modifies ("its [1999] air war", "the [1972] Anti-Ballistic Missile Treaty",
     "[Year 2000] computer glitches"), as (start, end); None when the date is an adjunct ("met Feb. 17, 2017,
     in ...")."""
-    if not t.text[-1:].isdigit() or _PREPOSITION_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
+    if not t.text[-1:].isdigit() or PREPOSITION_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
         return None
     m = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
     if not m or m.group(1).lower() in _FUNCTION_WORDS:
@@ -231,10 +239,6 @@ _PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNOREC
 # A date right after a verb trigger and a determiner names its object ("suspended a [2001] agreement").
 _OBJECT_DATE_RE = re.compile(r"^\s+(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _OF_NOUN_RE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s+of\s+$")
-_PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:in|on|at|since|by|from|until|till|through|during|before|after|of|for|to|between|and|or)\s+$",
-    re.IGNORECASE,
-)
 
 
 def eligible(
@@ -254,7 +258,7 @@ def eligible(
     if (
         _blocked(trig, t, verbs, text, noun, mention.status == "planned")
         or wrong_way(mention.status, t)
-        or (_REPORTING_RE.search(text, max(0, t.start - 40), t.start) and not _announced_as(trig, t, text))
+        or (REPORTING_RE.search(text, max(0, t.start - 40), t.start) and not _announced_as(trig, t, text))
     ):
         return False
     if noun and t.start < trig.start and _AHEAD_OF_RE.search(text, max(t.end, trig.start - 60), trig.start):
@@ -296,28 +300,28 @@ def eligible(
     if (
         home != there
         and home > 0
-        and _HANGING_RE.match(clauses[home].text)
-        and _FROM_PLACE_RE.search(clauses[home - 1].text)
+        and HANGING_RE.match(clauses[home].text)
+        and FROM_PLACE_RE.search(clauses[home - 1].text)
     ):
         return False  # "returned last night from Brussels, [where he attended] the meeting": before that
     if (
         home != there
-        and _relative_clause(clauses[there], text)
+        and relative_clause(clauses[there], text)
         and not own_relative(trig, clauses[there], text)
     ):
         # "the latest in a series [that began in 2017]": the series' date, not the meeting's; nor is a
         # relative clause before the trigger its own ("presence, [which began in 2014], and the exercise")
         return False
     if home != there and _DAY_VALUE_RE.match(t.value):
-        if there < home and any(_SEQUEL_RE.match(c.text) for c in clauses[there + 1 : home + 1]):
+        if there < home and any(SEQUEL_RE.match(c.text) for c in clauses[there + 1 : home + 1]):
             # "arrived on Friday after a port visit": not Friday; "later that year after": yes; nor for
             # what hangs on the "after" clause ("after a stop in Brussels, where he consulted ...")
             return False
-        if _SEQUEL_RE.match(clauses[there].text):
+        if SEQUEL_RE.match(clauses[there].text):
             return False  # "will visit the base before returning home on Friday": Friday is the return's
     if (
         home != there
-        and _SEQUEL_RE.match(clauses[there].text)
+        and SEQUEL_RE.match(clauses[there].text)
         and any(clauses[there].start <= s < t.start for s in trigger_starts)
     ):
         return False  # "had been in doubt after Obama canceled a planned summit ... next month": the summit's
@@ -354,7 +358,6 @@ _DETERMINER_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|\w['’]s)\s+$", re.IGNOR
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
 _COORDINATED_RE = re.compile(r"^\s*(?:[;:]|,?\s*(?:and|but|or)\b)", re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"^from\b", re.IGNORECASE)
-_RELATIVE_RE = re.compile(r"^[\s,]*(?:that|which)\b", re.IGNORECASE)
 
 
 def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], verbs: Sequence[Span]) -> bool:
@@ -368,99 +371,8 @@ def _after_other_verb(t: TimeExpression, trig: Span, clauses: Sequence[Span], ve
     return any(clause.start <= v.start < t.start and v.start != trig.start for v in verbs)
 
 
-# Between a noun trigger and its own relative clause: nothing, or the name it carries ("the exercise
-# Saber Strike, which starts next month").
-# ... or after a short phrase of its own: "an exercise [with the Russian navy] that was to start yesterday".
-_PP_GAP_RE = re.compile(
-    r"^\s+(?:with|of|between|by|in|off|near|at|to|from|on|aboard)\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+"
-    r"(?:\s+[\w’'\-.]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*$"  # ("Norfolk, Va.,")
-)
-_NAME_GAP_RE = re.compile(
-    r"^(?:\s+[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|\d+))*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)?\s*,?\s*$"
-)
-
-
-def own_relative(trigger: Span, clause: Span, text: str) -> bool:
-    """Is this clause a relative clause of the trigger's own (right after it, maybe after its name)?"""
-    if not _RELATIVE_RE.match(clause.text):
-        return False
-    if trigger.start < clause.start < trigger.end:
-        return True  # the trigger runs into it ("a series [that began]")
-    gap = text[trigger.end : clause.start]
-    return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap))
-
-
-def _relative_clause(clause: Span, text: str) -> bool:
-    """A clause opened by a relative pronoun ("a series [that began ...]"), not by a demonstrative after a
-    preposition ("trained together on [that scale in 2019]")."""
-    return bool(_RELATIVE_RE.match(clause.text)) and not _PREPOSITION_BEFORE_RE.search(
-        text, max(0, clause.start - 12), clause.start + 1
-    )
-
-
-_SEQUEL_RE = re.compile(r"^\W*(?:after|before|until|following)\b", re.IGNORECASE)
-
-
-_HANGING_RE = re.compile(r"^[\s,]*(?:where|which|who|when)\b", re.IGNORECASE)
-# The place a traveller came from, right before a clause hanging on it.
-_FROM_PLACE_RE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*,?\s*$")
-
-
-def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
-    """Is the trigger in an "after ..."/"before ..." clause, or in one hanging on it ("after a stop in
-    Brussels, [where he consulted] allies")? Its event is not at the main clause's time."""
-    home = clause_index(clauses, mention.trigger.start)
-    if _SEQUEL_RE.match(clauses[home].text):
-        # ... but not after a fronted phrase's comma: "Before the ceremony, the two admirals met ..."
-        head = clauses[home].text[: mention.trigger.start - clauses[home].start]
-        return not (home == 0 and "," in head)
-    return home > 0 and bool(
-        _HANGING_RE.match(clauses[home].text) and _SEQUEL_RE.match(clauses[home - 1].text)
-    )
-
-
-def reported_right_after(
-    mention: EventMention, candidates: Sequence[TimeExpression], clauses: Sequence[Span], text: str
-) -> TimeExpression | None:
-    """Wire style: "..., the ministers said on Wednesday after their annual talks": the talks took place on
-    the day of the statement that follows them."""
-    home = clause_index(clauses, mention.trigger.start)
-    if home == 0 or not re.match(r"^\W*after\b", clauses[home].text, re.IGNORECASE):
-        return None
-    previous = clauses[home - 1]
-    inside = [
-        t for t in candidates if previous.start <= t.start < previous.end and t.type in ("DATE", "TIME")
-    ]
-    if not inside or text[inside[-1].end : previous.end].strip(" ,"):
-        return None
-    t = inside[-1]
-    return t if _REPORTING_RE.search(text, max(0, t.start - 40), t.start) else None
-
-
 def wrong_way(status: str, t: TimeExpression) -> bool:
     """A vague reference pointing the other way cannot date it ("discussed ... plans for future visits")."""
     if t.value == "FUTURE_REF":
         return status in ("occurred", "ongoing", "recurring")
     return t.value in ("PAST_REF", "PRESENT_REF") and status == "planned"
-
-
-# "..., Cohen said following the June 9 council meeting": what he said, he said that day.
-_SAID_AFTER_RE = re.compile(
-    r"\b(?:said|says|told reporters|told journalists|added|noted|declared)\s+"
-    r"(?:after|following|at the end of)\s+",
-    re.IGNORECASE,
-)
-
-
-def said_after(
-    mention: EventMention, candidates: Sequence[TimeExpression], text: str
-) -> TimeExpression | None:
-    """The date of the event a statement was made after, when its sentence says so."""
-    if mention.event_type != "STATEMENT":
-        return None
-    sentence = mention.sentence
-    m = _SAID_AFTER_RE.search(text, sentence.start, sentence.end)
-    if m is None:
-        return None
-    after = [t for t in candidates if m.end() <= t.start < min(sentence.end, m.end() + 60)]
-    return after[0] if after and not after[0].value.startswith("P") else None

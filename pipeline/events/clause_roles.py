@@ -1,0 +1,66 @@
+"""How a clause stands to an event trigger: the trigger's own relative clause ("the exercise, which begins
+tomorrow"), a sequel clause ("after a port visit to Constanta"), a clause hanging on a place the traveller
+came from ("returned from Brussels, where he attended ..."). Their dates are, or are not, the trigger's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.events.clauses import clause_index
+from pipeline.model import EventMention, Span
+
+_RELATIVE_RE = re.compile(r"^[\s,]*(?:that|which)\b", re.IGNORECASE)
+# A preposition right before: "trained together on [that scale]" is no relative clause.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|on|at|since|by|from|until|till|through|during|before|after|of|for|to|between|and|or)\s+$",
+    re.IGNORECASE,
+)
+
+# Between a noun trigger and its own relative clause: nothing, or the name it carries ("the exercise
+# Saber Strike, which starts next month").
+# ... or after a short phrase of its own: "an exercise [with the Russian navy] that was to start yesterday".
+_PP_GAP_RE = re.compile(
+    r"^\s+(?:with|of|between|by|in|off|near|at|to|from|on|aboard)\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+"
+    r"(?:\s+[\w’'\-.]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*$"  # ("Norfolk, Va.,")
+)
+_NAME_GAP_RE = re.compile(
+    r"^(?:\s+[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|\d+))*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)?\s*,?\s*$"
+)
+
+
+def own_relative(trigger: Span, clause: Span, text: str) -> bool:
+    """Is this clause a relative clause of the trigger's own (right after it, maybe after its name)?"""
+    if not _RELATIVE_RE.match(clause.text):
+        return False
+    if trigger.start < clause.start < trigger.end:
+        return True  # the trigger runs into it ("a series [that began]")
+    gap = text[trigger.end : clause.start]
+    return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap))
+
+
+def relative_clause(clause: Span, text: str) -> bool:
+    """A clause opened by a relative pronoun ("a series [that began ...]"), not by a demonstrative after a
+    preposition ("trained together on [that scale in 2019]")."""
+    return bool(_RELATIVE_RE.match(clause.text)) and not PREPOSITION_BEFORE_RE.search(
+        text, max(0, clause.start - 12), clause.start + 1
+    )
+
+
+SEQUEL_RE = re.compile(r"^\W*(?:after|before|until|following)\b", re.IGNORECASE)
+
+
+HANGING_RE = re.compile(r"^[\s,]*(?:where|which|who|when)\b", re.IGNORECASE)
+# The place a traveller came from, right before a clause hanging on it.
+FROM_PLACE_RE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*,?\s*$")
+
+
+def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
+    """Is the trigger in an "after ..."/"before ..." clause, or in one hanging on it ("after a stop in
+    Brussels, [where he consulted] allies")? Its event is not at the main clause's time."""
+    home = clause_index(clauses, mention.trigger.start)
+    if SEQUEL_RE.match(clauses[home].text):
+        # ... but not after a fronted phrase's comma: "Before the ceremony, the two admirals met ..."
+        head = clauses[home].text[: mention.trigger.start - clauses[home].start]
+        return not (home == 0 and "," in head)
+    return home > 0 and bool(HANGING_RE.match(clauses[home].text) and SEQUEL_RE.match(clauses[home - 1].text))
