@@ -145,7 +145,13 @@ def _blocked(
         return False
     if timex.start < trigger.start and _PURPOSES_RE.match(text, timex.end, trigger.start):
         return False  # "to arrive Thursday to watch the final phase and [meet] the general": one purpose
-    if any(low <= v.start and v.end <= high for v in verbs if v.start != trigger.start):
+    if any(
+        low <= v.start
+        and v.end <= high
+        and not _OCCASION_BEFORE_RE.search(text, max(0, v.start - 50), v.start)
+        for v in verbs
+        if v.start != trigger.start
+    ):
         return True
     if timex.start < trigger.start:
         if _FOR_PURPOSE_RE.search(text, max(low, trigger.start - 70), trigger.start):
@@ -179,6 +185,13 @@ def _blocked(
     return found is not None and found.start() < high
 
 
+# The occasion something happens at is no predicate of its own: "is to meet Gates [at a NATO meeting] in
+# Brussels next month" (the meeting's date is the meeting's and the meet's).
+_OCCASION_BEFORE_RE = re.compile(
+    r"\b(?:at|during|on the sidelines of|in the course of)\s+(?:a|an|the|this|their|its|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # Purposes coordinated right after a date: "arrive Thursday [to watch the final phase and] meet with ...".
 _PURPOSES_RE = re.compile(r"\s*,?\s*to\s+[a-z]+\b[^.;,:]{0,50}?\s+and\s+(?:to\s+)?$")
 # What a movement is for happens when the movement does: "will deploy to Israel for [Desert Aegis 2019]".

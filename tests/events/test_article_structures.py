@@ -474,3 +474,9 @@ def test_a_ratification_still_required_is_no_ratification() -> None:
     text = "Obama and Medvedev signed the treaty today. The treaty must be ratified by the U.S. Senate."
     triggers = [m.trigger.text for m in mentions_of(text, date(2010, 4, 8))]
     assert not [t for t in triggers if "ratified" in t], triggers
+
+
+def test_a_meeting_held_at_an_occasion_takes_the_occasions_date() -> None:
+    text = "The Lithuanian minister is to meet Gates at a NATO meeting in Brussels next month."
+    found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2007, 5, 16))}
+    assert found == {"to meet": "2007-06", "meeting": "2007-06"}
