@@ -98,7 +98,7 @@ _ENDED_BEFORE_RE = re.compile(
 )
 # ... or stand right after it: "Two days of talks [ended] Wednesday", "the conference concluded Tuesday".
 _ENDED_AFTER_RE = re.compile(
-    r"^[^.;:]{0,40}?\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)\b",
+    r"^[^;:]{0,90}?\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)\b",
     re.IGNORECASE,
 )
 # A duration that is an offset, not a length: "two weeks after it began", "three days later".
@@ -111,7 +111,7 @@ _FOR_LENGTH_RE = re.compile(r"\b(?:for|begin|start|spend|during)\b", re.IGNORECA
 def ended(mention: EventMention, text: str) -> bool:
     """Is the activity told by its end ("wrapped up three days of talks", "the drill ended Friday")?"""
     before = text[max(mention.sentence.start, mention.trigger.start - 45) : mention.trigger.start]
-    after = text[mention.trigger.end : min(mention.sentence.end, mention.trigger.end + 60)]
+    after = text[mention.trigger.end : min(mention.sentence.end, mention.trigger.end + 100)]
     return bool(
         _ENDED_RE.search(mention.trigger.text)
         or _ENDED_BEFORE_RE.search(before)

@@ -480,3 +480,12 @@ def test_a_meeting_held_at_an_occasion_takes_the_occasions_date() -> None:
     text = "The Lithuanian minister is to meet Gates at a NATO meeting in Brussels next month."
     found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2007, 5, 16))}
     assert found == {"to meet": "2007-06", "meeting": "2007-06"}
+
+
+def test_days_of_talks_that_ended_past_a_long_name_are_over_and_began_days_before() -> None:
+    text = (
+        "Two days of staff talks between U.S. Pacific Command and the Chinese People's Liberation Army "
+        "ended Wednesday in Hawaii."
+    )
+    talks = first_with(mentions_of(text, date(2012, 10, 4)), "talks")
+    assert (talks.status, talks.date_value) == ("occurred", "2012-10-02")
