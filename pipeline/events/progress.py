@@ -206,7 +206,7 @@ def _trip_goes_on(
     """A recent arrival or trip whose traveller acts again today or later in the same report."""
     if mention.event_type != "VISIT" or mention.start is None:
         return False
-    if not dct - timedelta(days=_RECENT_DAYS) <= mention.start < dct:
+    if not dct - timedelta(days=_RECENT_DAYS) <= mention.start <= dct:
         return False
     if ended(mention, text):
         return False  # "wrapped up a three-day visit to the Philippines on Friday": that stop is over

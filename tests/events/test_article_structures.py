@@ -489,3 +489,12 @@ def test_days_of_talks_that_ended_past_a_long_name_are_over_and_began_days_befor
     )
     talks = first_with(mentions_of(text, date(2012, 10, 4)), "talks")
     assert (talks.status, talks.date_value) == ("occurred", "2012-10-02")
+
+
+def test_an_arrival_tonight_with_meetings_tomorrow_is_a_visit_going_on() -> None:
+    text = (
+        "ST. PETERSBURG, Russia, May 30, 2003 - Rumsfeld arrived here tonight for talks with Ivanov. The "
+        "two ministers will meet tomorrow at the Admiralty."
+    )
+    arrival = first_with(mentions_of(text, date(2003, 5, 30)), "arrived")
+    assert (arrival.status, arrival.date_value) == ("ongoing", "2003-05-30")
