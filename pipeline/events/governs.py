@@ -228,7 +228,10 @@ _AHEAD_OF_RE = re.compile(
     r"(?:[\w\-’']+\s+){0,4}$",
     re.IGNORECASE,
 )
-_UNTIL_BEFORE_RE = re.compile(r"\b(?:through|thru|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_UNTIL_BEFORE_RE = re.compile(
+    r"\b(?:through|thru|until|till|ends|ending|concludes|closes|wraps\s+up)\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "the deployment of U.S. forces to Poland [announced last week]": a participle of the event's own noun
 # phrase, no reporting clause of the sentence.
 _ANNOUNCED_AS_RE = re.compile(

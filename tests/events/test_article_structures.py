@@ -498,3 +498,16 @@ def test_an_arrival_tonight_with_meetings_tomorrow_is_a_visit_going_on() -> None
     )
     arrival = first_with(mentions_of(text, date(2003, 5, 30)), "arrived")
     assert (arrival.status, arrival.date_value) == ("ongoing", "2003-05-30")
+
+
+def test_an_exercise_that_ends_next_week_runs_now_and_missiles_fired_at_drones_are_the_drills() -> None:
+    text = (
+        "German soldiers fired Patriot missiles at drone targets Thursday during Roving Sands, a joint air "
+        "defense exercise that ends next week. North Korea fired two ballistic missiles into the sea Sunday."
+    )
+    mentions = mentions_of(text, date(2004, 5, 14))
+    exercise = first_with(mentions, "exercise")
+    assert (exercise.status, exercise.date_value) == ("ongoing", "2004-05-13")
+    assert [m.trigger.text for m in mentions if m.event_type == "MILITARY_FORCE"] == [
+        "fired two ballistic missiles"
+    ]
