@@ -115,7 +115,8 @@ def compile_cues(spec: dict[str, Any]) -> TenseCues:
         rf"(?P<past>{_alternation(spec.get('past', []) + spec.get('past_reporting', []))})",
         r"(?P<ed>[a-z]{2,}ed)",
     ]
-    regex = re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w’'])", re.IGNORECASE)
+    # (a contraction is a cue inside its word: "he'll meet", "they'd")
+    regex = re.compile(r"(?:(?<![\w’'])|(?=['’]))(?:" + "|".join(parts) + r")(?![\w’'])", re.IGNORECASE)
     before = re.compile(
         rf"(?:(?P<past>{_alternation(spec.get('past_prepositions', []))})"
         rf"|(?P<future>{_alternation(spec.get('future_prepositions', []))}))\s+$",
