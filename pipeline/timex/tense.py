@@ -190,8 +190,18 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
     """ "past", "future", "past-future" (a future seen from a past moment: "said in March it would...")
     or None for the expression at ``text[start:end]``; ``hanging``: with no cue of its own, the tense of a
     "when" clause hanging on the date counts."""
-    if found := cues.before.search(text, max(0, start - 12), start):
-        return found.lastgroup
+    preposition = cues.before.search(text, max(0, start - 12), start)
+    if preposition is not None and preposition.lastgroup == "past":
+        return "past"  # "since March"
+    # ("until March" points ahead, unless its verb is past: "served as attache until March")
+    told = _cue_tense(text, start, end, cues, hanging)
+    if preposition is not None:
+        return "past" if told == "past" else "future"
+    return told
+
+
+def _cue_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool) -> str | None:
+    """The tense of the nearest cue of the expression's clause."""
     begin, stop = _window(text, start, end, cues)
     found_cues = [
         (m.start(), m.end(), m.lastgroup or "", m.group()) for m in cues.regex.finditer(text, begin, stop)
