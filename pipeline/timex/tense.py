@@ -193,11 +193,22 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
     preposition = cues.before.search(text, max(0, start - 12), start)
     if preposition is not None and preposition.lastgroup == "past":
         return "past"  # "since March"
-    # ("until March" points ahead, unless its verb is past: "served as attache until March")
-    told = _cue_tense(text, start, end, cues, hanging)
     if preposition is not None:
-        return "past" if told == "past" else "future"
-    return told
+        # "until March" points ahead, unless its own verb is past: "served as attache until March" (not
+        # "The talks, which opened Monday, continue through Friday")
+        verb = _PAST_VERB_BEFORE.search(text, max(0, preposition.start() - 60), preposition.start())
+        past = (
+            verb is not None
+            and verb.group(1).lower() not in cues.not_past
+            and not _MODAL_AFTER.search(text, verb.end(1), preposition.start())
+        )
+        return "past" if past else "future"
+    return _cue_tense(text, start, end, cues, hanging)
+
+
+# A past verb of the preposition's own clause: no comma or clause opener between them.
+_MODAL_AFTER = re.compile(r"\b(?:will|would|shall|to|is|are|and)\b|['’]ll\b", re.IGNORECASE)
+_PAST_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed|was|were|had)\b[^,;:.]{0,50}$")
 
 
 def _cue_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool) -> str | None:
