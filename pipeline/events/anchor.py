@@ -46,6 +46,7 @@ from pipeline.events.progress import mark_ongoing
 from pipeline.events.refer import (
     dated_as_antecedent,
     dated_as_arrival,
+    dated_during,
     definite_reference,
     told_on_arrival,
 )
@@ -265,7 +266,7 @@ def anchor_events(
     resolved: list[EventMention] = []  # in text order, so that a chain of references resolves
     for m in first_pass:
         resolved.append(definite_reference(m, resolved, text, m.trigger.start in referring))
-    first_pass = resolved
+    first_pass = dated_during(resolved, text)
     references = deferred_references(found, first_pass, dating, sentences, document, by_tid, timexes)
     with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))

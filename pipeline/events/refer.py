@@ -80,6 +80,32 @@ def dated_as_arrival(mention: EventMention, before: Sequence[EventMention]) -> E
     return mention
 
 
+# "signed a joint vision statement ... [during the] trip", "[During the] visit, Carter toured ...": what
+# happens during an event told in the sentence has its date.
+_DURING_RE = re.compile(
+    r"\b(?:during|throughout|in the course of|on the sidelines of|at the end of)\s+"
+    r"(?:the|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def dated_during(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
+    """Undated mentions take the date of the dated event of their sentence they are told to happen during."""
+    out = list(mentions)
+    for i, mention in enumerate(out):
+        if mention.timex is not None or mention.status not in ("occurred", "planned"):
+            continue
+        for other in out:
+            if other is mention or other.timex is None or other.sentence.start != mention.sentence.start:
+                continue
+            if _DURING_RE.search(
+                text, max(mention.sentence.start, other.trigger.start - 40), other.trigger.start
+            ):
+                out[i] = _as(mention, other, mention.status)
+                break
+    return out
+
+
 # "The visit is his first to a U.S. Army post", right after "will tour Fort Bragg tomorrow": a definite noun
 # with no date of its own names the event just told.
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this|that|the same)\s+$", re.IGNORECASE)
@@ -101,10 +127,13 @@ def definite_reference(
     if not referring and not _DEFINITE_BEFORE_RE.search(text, max(mention.sentence.start, start - 12), start):
         return mention
     # (news paragraphs are often one sentence: a paragraph break is no barrier)
+    # (in its own sentence too, when it is the occasion of another: "who visited Hanoi ..., signed ... during
+    # the trip")
+    during = _DURING_RE.search(text, max(mention.sentence.start, start - 40), start) is not None
     earlier = [
         other
         for other in told
-        if other.trigger.start < mention.sentence.start
+        if other.trigger.start < (start if during else mention.sentence.start)
         and start - other.trigger.start <= _SAME_WORD_REACH
         and other.event_type in _NAMES.get(mention.event_type, (mention.event_type,))
     ]

@@ -511,3 +511,14 @@ def test_an_exercise_that_ends_next_week_runs_now_and_missiles_fired_at_drones_a
     assert [m.trigger.text for m in mentions if m.event_type == "MILITARY_FORCE"] == [
         "fired two ballistic missiles"
     ]
+
+
+def test_what_happens_during_a_trip_told_before_takes_the_trips_date() -> None:
+    text = (
+        "Carter, who visited Hanoi last month, signed a joint vision statement with his counterpart during "
+        "the trip. The two sides agreed in 2011 to expand cooperation. During the visit, Carter toured a "
+        "coast guard ship."
+    )
+    mentions = mentions_of(text, date(2015, 7, 2))
+    for trigger in ("signed a joint vision statement", "trip", "toured"):
+        assert first_with(mentions, trigger).date_value == "2015-06", trigger
