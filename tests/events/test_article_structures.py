@@ -522,3 +522,10 @@ def test_what_happens_during_a_trip_told_before_takes_the_trips_date() -> None:
     mentions = mentions_of(text, date(2015, 7, 2))
     for trigger in ("signed a joint vision statement", "trip", "toured"):
         assert first_with(mentions, trigger).date_value == "2015-06", trigger
+
+
+def test_what_officials_hope_to_do_is_a_plan() -> None:
+    text = "Dorsey said he hopes to host Lacerda at Mayport next year. Officials also hope to restart talks."
+    mentions = mentions_of(text, date(2015, 3, 4))
+    assert first_with(mentions, "host Lacerda").status == "planned"
+    assert first_with(mentions, "talks").status == "planned"

@@ -96,6 +96,7 @@ DAY = date(2012, 6, 13)
             "MEETING",
         ),
         ("The cleanup of dioxin at Bien Hoa air base began in April.", "COOPERATION"),
+        ("Russian peacekeepers patrolled alongside our troops in Bosnia in 1996.", "COOPERATION"),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
