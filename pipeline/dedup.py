@@ -188,7 +188,9 @@ def mention_text_features(
                 masked,
                 " ".join(sim.tokens(sent.text)),
                 sim.content_stems(masked, rules.stopwords),
-                sim.name_bigrams(masked),
+                frozenset(
+                    n for n in sim.name_bigrams(masked) if not set(n.split()) <= rules.generic_name_words
+                ),
             )
             per_sentence[(sent.start, sent.end)] = shared
         masked, sentence_norm, words, names = shared

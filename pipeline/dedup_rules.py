@@ -20,6 +20,7 @@ class DedupRules:
     additive_window: int
     separators: tuple[str, ...]  # phrases between two same-sentence triggers that make them two events
     anaphoric_determiners: frozenset[str]
+    generic_name_words: frozenset[str]  # name pairs made only of these ("Air Base") name nothing shared
     stopwords: frozenset[str]
     type_groups: tuple[tuple[str, str], ...]  # (event type, group it merges within)
     status_pairs: frozenset[frozenset[str]]
@@ -94,6 +95,7 @@ def _load(path: Path) -> DedupRules:
         additive_window=int(data.get("additive_window", 6)),
         separators=tuple(sorted(_words(data.get("same_sentence_separators")))),
         anaphoric_determiners=_words(data.get("anaphoric_determiners")),
+        generic_name_words=_words(data.get("generic_name_words")),
         stopwords=_words(data.get("stopwords")),
         type_groups=tuple(groups),
         status_pairs=frozenset(frozenset(p) for p in data.get("status_compatible") or ()),

@@ -67,3 +67,24 @@ def test_a_meeting_that_will_not_go_ahead_and_the_visit_neither_are_cancelled_pl
     )
     found = {e.event_type: (e.status, e.date_value) for e in _events(text, date(2014, 4, 9))}
     assert found == {"MEETING": ("cancelled", "2014-04"), "VISIT": ("cancelled", "2014-SU")}
+
+
+def test_two_articles_sharing_only_a_kind_of_place_in_their_names_tell_different_events() -> None:
+    first = Document(
+        doc_id="a",
+        source="a.txt",
+        text="Guard F-16s held a training rotation with the Polish air force at Lask Air Base in February.",
+        title=None,
+        published=date(2017, 3, 8),
+    )
+    second = Document(
+        doc_id="b",
+        source="b.txt",
+        text="The Secretary highlighted U.S. funding for dioxin remediation at Bien Hoa Air Base.",
+        title=None,
+        published=date(2019, 11, 20),
+    )
+    events = deduplicate([analyze(first), analyze(second)])
+    assert all(len({m.doc_id for m in e.mentions}) == 1 for e in events), [
+        [m.trigger.text for m in e.mentions] for e in events
+    ]
