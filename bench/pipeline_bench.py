@@ -8,9 +8,10 @@ They are written as JSONL files of 100 articles, then ``pipeline.run.ingest`` ru
 near-duplicate dates, analysis, store, dedup over everything, Parquet snapshot. Phases overlap: ``load`` is
 reading the files while the workers already analyse the first ones, ``workers_start`` the parent loading the
 analysis resources once and forking the workers, ``analyse`` the wait for the last analyses (with several
-processes the parent meanwhile clusters the mentions in reading order and writes the documents: see
-``pipeline/store_stream.py``), ``dedup`` what is left of dedup once they are back (building the events that
-changed, writing the event tables), ``store`` what is left of the documents' write once dedup is done.
+processes the parent meanwhile clusters the mentions in reading order and prepares the documents' rows:
+see ``pipeline/store_stream.py``; with a core to spare it also writes them), ``dedup`` what is left of
+dedup once they are back (the events that changed, writing the event tables), ``store`` what is left of
+the documents' write (inserted and committed by a thread beside that dedup) once dedup is done.
 
 Peer: ``dateparser.search_dates`` over the same texts, the common one-call way to "find dates in news text"
 (no events, actors or store; it is slower than a full pipeline should be, so the ratio says how far ahead we
