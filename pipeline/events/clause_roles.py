@@ -29,6 +29,9 @@ _NAME_GAP_RE = re.compile(
 )
 
 
+_APPOSITION_RE = re.compile(r",\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
+
+
 def own_relative(trigger: Span, clause: Span, text: str) -> bool:
     """Is this clause a relative clause of the trigger's own (right after it, maybe after its name)?"""
     if not _RELATIVE_RE.match(clause.text):
@@ -36,6 +39,9 @@ def own_relative(trigger: Span, clause: Span, text: str) -> bool:
     if trigger.start < clause.start < trigger.end:
         return True  # the trigger runs into it ("a series [that began]")
     gap = text[trigger.end : clause.start]
+    # ... or through an apposition naming it again: "dioxin remediation at Bien Hoa Air Base, [a project]
+    # that began in 2019"
+    gap = _APPOSITION_RE.sub("", gap)
     return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap))
 
 

@@ -529,3 +529,12 @@ def test_what_officials_hope_to_do_is_a_plan() -> None:
     mentions = mentions_of(text, date(2015, 3, 4))
     assert first_with(mentions, "host Lacerda").status == "planned"
     assert first_with(mentions, "talks").status == "planned"
+
+
+def test_a_relative_clause_of_an_apposition_dates_the_noun_it_names_again() -> None:
+    text = (
+        "The Secretary highlighted funding for dioxin remediation at Bien Hoa Air Base, a project that "
+        "began in 2019 and is expected to run through 2030."
+    )
+    remediation = first_with(mentions_of(text, date(2019, 11, 20)), "dioxin remediation")
+    assert (remediation.status, remediation.date_value) == ("ongoing", "2019")
