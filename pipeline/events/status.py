@@ -274,6 +274,9 @@ def decide_status(
         _has(window_before, cues.cancelled_before)
         or _has(window_after, cues.cancelled_after)
         or _has(words_before, cues.cancelled_clause)
+        # every item of what is called off: "suspended all engagements, including exercises, bilateral
+        # meetings, port visits and planning conferences"
+        or _listed_after_cancelling(words_before, cues)
         # a noun subject of its cancelling: "A planned visit ... to Norfolk in October has been postponed";
         # "The annual exercise ... was to have involved 400 sailors"
         or (not verb and _has(_before_conjunction(words_after, cues.clause_openers), cues.cancelled_after))
@@ -350,6 +353,15 @@ def _post_modifier(words_before: list[str], trigger_words: list[str], cues: Stat
         and previous not in ("and", "or", "but")
         and not previous.endswith("ly")
     )
+
+
+def _listed_after_cancelling(words_before: list[str], cues: StatusCues) -> bool:
+    """Is the trigger an item listed after "including" (or "such as") what a cancelling verb called off?"""
+    for marker in ("including", "such"):
+        if marker in words_before:
+            at = len(words_before) - 1 - words_before[::-1].index(marker)
+            return _has(words_before[max(0, at - 12) : at], cues.cancelled_before)
+    return False
 
 
 def _perfect_state(words_before: list[str], trigger_words: list[str], cues: StatusCues) -> bool:

@@ -538,3 +538,16 @@ def test_a_relative_clause_of_an_apposition_dates_the_noun_it_names_again() -> N
     )
     remediation = first_with(mentions_of(text, date(2019, 11, 20)), "dioxin remediation")
     assert (remediation.status, remediation.date_value) == ("ongoing", "2019")
+
+
+def test_every_item_listed_after_a_suspension_is_called_off() -> None:
+    text = (
+        "The Pentagon has suspended all military-to-military engagements with Russia, including exercises, "
+        "bilateral meetings, port visits and planning conferences, Kirby said."
+    )
+    found = {m.trigger.text: m.status for m in mentions_of(text, date(2014, 3, 4))}
+    assert [found[t] for t in ("exercises", "meetings", "port visits", "conferences")] == ["cancelled"] * 4
+    text = "The agreement calls for expanded contacts, including exercises and meetings."
+    assert {m.status for m in mentions_of(text, date(2014, 3, 4)) if m.trigger.text != "agreement"} == {
+        "planned"
+    }
