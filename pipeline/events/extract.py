@@ -21,7 +21,14 @@ from pipeline.events.labels import make_label
 from pipeline.events.movers import movement_type, mover_lexicon, object_type
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles
-from pipeline.events.status import SKIP, decide_status, denied_before, rescheduled, status_cues
+from pipeline.events.status import (
+    SKIP,
+    decide_status,
+    denied_before,
+    perfect_since,
+    rescheduled,
+    status_cues,
+)
 from pipeline.events.status_scope import (
     blank,
     complement,
@@ -245,6 +252,14 @@ def extract_events(
                 cues,
             ):
                 status = "ongoing"
+            if status == "occurred" and verb:
+                since = perfect_since(
+                    text[scope_start : match.start],
+                    text[match.start : match.end],
+                    text[match.end : clause.end],
+                    cues,
+                )
+                status = since or status
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
             if status == "cancelled" and rescheduled(

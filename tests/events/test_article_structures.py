@@ -551,3 +551,14 @@ def test_every_item_listed_after_a_suspension_is_called_off() -> None:
     assert {m.status for m in mentions_of(text, date(2014, 3, 4)) if m.trigger.text != "agreement"} == {
         "planned"
     }
+
+
+def test_a_perfect_with_since_past_its_object_goes_on_and_a_ship_carrying_relief_brings_aid() -> None:
+    text = (
+        "Air Force C-17s have flown 62 relief missions to Tbilisi since Aug. 13. The USS McFaul arrived in "
+        "Batumi on Sunday carrying blankets, hygiene kits and baby food."
+    )
+    mentions = mentions_of(text, date(2008, 8, 27))
+    flights = first_with(mentions, "relief missions")
+    assert (flights.status, flights.date_value) == ("ongoing", "2008-08-13")
+    assert first_with(mentions, "arrived").event_type == "COOPERATION"
