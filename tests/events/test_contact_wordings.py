@@ -97,6 +97,8 @@ DAY = date(2012, 6, 13)
         ),
         ("The cleanup of dioxin at Bien Hoa air base began in April.", "COOPERATION"),
         ("Russian peacekeepers patrolled alongside our troops in Bosnia in 1996.", "COOPERATION"),
+        ("The Pentagon has disinvited China from this summer's Rim of the Pacific exercise.", "INVITATION"),
+        ("Moscow withdrew its invitation to NATO observers on Monday.", "INVITATION"),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
@@ -265,3 +267,9 @@ def test_a_since_aside_before_a_modal_leaves_the_plan_planned_and_a_call_discuss
     assert found["stop at"].status == "planned"
     call = found["discussed Syria in a phone call"]
     assert (call.event_type, call.date_value) == ("PHONE_CALL", "2015-06-09")
+
+
+def test_a_guest_disinvited_leaves_the_exercise_planned() -> None:
+    text = "The Pentagon has disinvited China from this summer's Rim of the Pacific exercise."
+    exercise = [m for m in mentions_of(text, date(2018, 5, 24)) if m.event_type == "JOINT_EXERCISE"]
+    assert [m.status for m in exercise] == ["planned"]
