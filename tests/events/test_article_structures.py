@@ -562,3 +562,8 @@ def test_a_perfect_with_since_past_its_object_goes_on_and_a_ship_carrying_relief
     flights = first_with(mentions, "relief missions")
     assert (flights.status, flights.date_value) == ("ongoing", "2008-08-13")
     assert first_with(mentions, "arrived").event_type == "COOPERATION"
+
+
+def test_a_visit_scrubbed_is_cancelled() -> None:
+    text = "A port visit to Vladivostok was scrubbed after the incident."
+    assert {m.status for m in mentions_of(text, date(2019, 3, 12))} == {"cancelled"}
