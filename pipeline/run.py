@@ -45,6 +45,8 @@ __all__ = [
 _ROUND = 16
 # Documents the workers are given ahead (per worker) while dedup follows the analyses.
 _BACKLOG = 128
+# A held store writer starts inserting when this many documents are left to analyse (see ``_collect``).
+_RELEASE_AHEAD = 256
 # Young-generation collections while ingesting: ten times rarer than Python's default (700).
 _GC_YOUNG_THRESHOLD = 10_000
 
@@ -246,7 +248,7 @@ def _ingest_documents(
         analyser.submit(later)
         writer = _writer(analyser, stream, known, reanalyse, store)
         try:
-            analyses, prepared, errors = _collect(analyser, stream, writer)
+            analyses, prepared, errors = _collect(analyser, stream, writer, len(later) + len(first))
         except BaseException:
             if writer is not None:
                 writer.abort()
@@ -348,15 +350,19 @@ def _busy(analyser: Analyser, stream: StreamingDedup | None) -> bool:
 
 
 def _collect(
-    analyser: Analyser, stream: StreamingDedup | None, writer: BackgroundWriter | None
+    analyser: Analyser, stream: StreamingDedup | None, writer: BackgroundWriter | None, total: int
 ) -> tuple[list[DocumentAnalysis], dict[str, Prepared], list[tuple[Document, str]]]:
     """Every analysis as it comes back (fed to ``stream`` and ``writer``), its store rows and the
-    failures."""
+    failures. A held ``writer`` is let go once the last ``_RELEASE_AHEAD`` of ``total`` documents are
+    being analysed: it inserts what it has while they finish, and only the last rows and the commit are
+    left for the end."""
     analyses: list[DocumentAnalysis] = []
     prepared: dict[str, Prepared] = {}
     errors: list[tuple[Document, str]] = []
     on_tables = writer.put_tables if writer is not None else None
-    for doc, analysis, rows, error in analyser.stream(on_tables):
+    for seen, (doc, analysis, rows, error) in enumerate(analyser.stream(on_tables), 1):
+        if writer is not None and total - seen == _RELEASE_AHEAD:
+            writer.release()
         if analysis is None:
             errors.append((doc, error or ""))
             if stream is not None:

@@ -33,9 +33,10 @@ class BackgroundWriter:
 
     def __init__(self, store: Store, hold: bool = False) -> None:
         """``hold``: this thread converts each part of rows to Arrow tables as it comes (``put``), and the
-        writing thread inserts nothing before ``finish`` (or ``abort``), then all of it at once. For a
-        process whose cores are busy analysing until then: the conversion holds the GIL, and in the writing
-        thread it would hold up whatever this thread does next (dedup); DuckDB's insert does not."""
+        writing thread inserts nothing before ``release`` (or ``finish``/``abort``), then what has queued
+        up in one go. For a process whose cores are busy analysing until then: the conversion holds the
+        GIL, and in the writing thread it would hold up whatever this thread does next (dedup); DuckDB's
+        insert does not."""
         self.store = store
         self.hold = hold
         self.go = threading.Event()
@@ -99,6 +100,10 @@ class BackgroundWriter:
             tables = {t: pa.concat_tables(parts) for t, parts in self.pending_tables.items()}
             self.parts.put((self.pending, self.prepared, tables))
             self.pending, self.prepared, self.pending_tables, self.pending_docs = [], {}, {}, 0
+
+    def release(self) -> None:
+        """Let a held writer insert what it was given by now (in one go) and what follows."""
+        self.go.set()
 
     def finish(self) -> Callable[[], int]:
         """Hand over what is left and commit (in the thread); returns ``wait``: the number of documents

@@ -4,6 +4,7 @@ is stored does not change."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import pipeline.run as run
@@ -85,3 +86,26 @@ def test_a_pooled_first_ingest_without_a_spare_core_streams_dedup_and_holds_its_
     assert holds == [True]  # the pooled ingest only: rows converted here, inserted at the end
     assert handed == [True]  # and it took the clustering made while the workers analysed
     assert _content(tmp_path / "w1.duckdb") == _content(tmp_path / "w2.duckdb")
+
+
+def test_a_released_held_writer_inserts_before_the_end_and_stores_what_add_stores(tmp_path, monkeypatch):
+    analyses = _analyses(2 * PART + 3)
+    with Store(tmp_path / "a.duckdb") as store:
+        calls = _count_inserts(store, monkeypatch)
+        writer = BackgroundWriter(store, hold=True)
+        for a in analyses[:PART]:
+            writer.put(a, None)
+        time.sleep(0.05)
+        assert calls == []  # held
+        writer.release()
+        for _ in range(200):  # the thread inserts the part it holds, without waiting for the end
+            if calls:
+                break
+            time.sleep(0.01)
+        assert calls and store.doc_ids() == set()  # inserted, not committed: the batch is one transaction
+        for a in analyses[PART:]:
+            writer.put(a, None)
+        assert writer.finish()() == 2 * PART + 3
+    with Store(tmp_path / "b.duckdb") as other:
+        assert other.add(analyses) == 2 * PART + 3
+    assert _content_docs(tmp_path / "a.duckdb") == _content_docs(tmp_path / "b.duckdb")
