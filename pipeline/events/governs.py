@@ -135,10 +135,13 @@ def _blocked(
     """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
     word standing between the trigger and the date (a noun's modal is its own predicate's)."""
     low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+    opening = _FRONT_PREPOSITION_RE.search(text, max(0, timex.start - 16), timex.start)
+    head = opening.start() if opening else timex.start  # ("In August, Russian forces pushed ...")
     if (
         timex.start < trigger.start
         and _FRONTED_DATE_RE.match(text, timex.end)
-        and _SENTENCE_START_RE.search(text, max(0, timex.start - 4), timex.start)
+        and _SENTENCE_START_RE.search(text, max(0, head - 4), head)
+        and (not planned or head == timex.start)  # ("On Monday, they met and agreed to resume talks")
     ):
         # "Last year, Perry visited Moscow and toured the Far East", "Tomorrow, they will hold talks": a
         # fronted date sets the whole sentence's time, for every predicate it holds
@@ -208,6 +211,7 @@ _MOVEMENT_RE = re.compile(
 
 
 _FRONTED_DATE_RE = re.compile(r",")
+_FRONT_PREPOSITION_RE = re.compile(r"\b(?:In|On|During|By|Early in|Late in|Since)\s+(?:the\s+)?$")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’)]?\s+)[\"“]?$")
 # A participle of a noun's cancelling right before a date: the date is the cancelling's, not the event's.
 _SHELVED_RE = re.compile(

@@ -567,3 +567,14 @@ def test_a_perfect_with_since_past_its_object_goes_on_and_a_ship_carrying_relief
 def test_a_visit_scrubbed_is_cancelled() -> None:
     text = "A port visit to Vladivostok was scrubbed after the incident."
     assert {m.status for m in mentions_of(text, date(2019, 3, 12))} == {"cancelled"}
+
+
+def test_a_fronted_date_after_a_preposition_dates_every_past_predicate_of_its_sentence() -> None:
+    text = (
+        "In August, Russian forces pushed into Georgia, and NATO froze its contacts with Moscow. On Monday, "
+        "the ministers met in Brussels and agreed to resume talks."
+    )
+    mentions = mentions_of(text, date(2009, 2, 10))
+    assert first_with(mentions, "froze").date_value == "2008-08"
+    talks = first_with(mentions, "talks")
+    assert (talks.status, talks.date_value) == ("planned", None)
