@@ -301,7 +301,14 @@ def _later_coordinated(chosen: TimeExpression | None, mention: EventMention, cla
     if chosen is None:
         return False
     home, there = clause_index(clauses, mention.trigger.start), clause_index(clauses, chosen.start)
-    return there > home and any(_COORDINATED_RE.match(c.text) for c in clauses[home + 1 : there + 1])
+    # (a clause without a verb is a coordinated object: "toured Fort Bliss, Texas, and the National Training
+    # Center on Monday")
+    return there > home and any(
+        _COORDINATED_RE.match(c.text) and _FINITE_RE.search(c.text) for c in clauses[home + 1 : there + 1]
+    )
+
+
+_FINITE_RE = re.compile(r"\b(?:is|are|was|were|will|would|shall|has|have|had|be|been|[a-z]{3,}ed)\b")
 
 
 def _present_tense(mention: EventMention) -> bool:

@@ -578,3 +578,13 @@ def test_a_fronted_date_after_a_preposition_dates_every_past_predicate_of_its_se
     assert first_with(mentions, "froze").date_value == "2008-08"
     talks = first_with(mentions, "talks")
     assert (talks.status, talks.date_value) == ("planned", None)
+
+
+def test_a_date_after_a_coordinated_object_is_the_verbs_but_not_one_after_a_coordinated_predicate() -> None:
+    text = (
+        "Chen toured Fort Bliss, Texas, and the National Training Center on Monday and Tuesday. The Army has "
+        "ordered four helicopters, and delivery is expected in 2017."
+    )
+    mentions = mentions_of(text, date(2012, 4, 25))
+    assert first_with(mentions, "toured").date_value == "2012-04-23"
+    assert first_with(mentions, "ordered").date_value is None
