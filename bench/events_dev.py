@@ -82,7 +82,7 @@ def _oracle_analyses(paths: list[Path], gold_timex: Path) -> tuple[list, list]:
 
 def _one_mention_events(analyses) -> list:
     """Each mention as its own Event (what the scorer sees when there is no dedup)."""
-    from pipeline.events.triggers import trigger_codes
+    from pipeline.events.trigger_rules import trigger_codes
     from pipeline.model import Event
 
     events = []

@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.dedup_match import Features
 from pipeline.dedup_rules import DedupRules
 from pipeline.events.labels import make_label
-from pipeline.events.triggers import trigger_codes
+from pipeline.events.trigger_rules import trigger_codes
 from pipeline.model import ActorRole, Event, EventMention
 
 # How directly a mention's own text dates it, best first (anchor.py's date_source values).

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from pipeline.events.dating import date_mention
-from pipeline.events.triggers import TriggerMatch
+from pipeline.events.trigger_rules import TriggerMatch
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
 REFERENCE_ONLY = "REFERENCE"

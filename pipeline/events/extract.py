@@ -42,7 +42,8 @@ from pipeline.events.status_scope import (
     told_as_past,
 )
 from pipeline.events.subjects import implied_subject
-from pipeline.events.triggers import REFER, TriggerMatch, find_triggers
+from pipeline.events.trigger_rules import REFER, TriggerMatch
+from pipeline.events.triggers import find_triggers
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.events.clauses import clause_index, split_clauses
 from pipeline.events.dating import date_mention, dating_expressions, is_vague
-from pipeline.events.triggers import rule_for
+from pipeline.events.trigger_rules import rule_for
 from pipeline.events.types import event_type as type_row
 from pipeline.model import EventMention, TimeExpression
 

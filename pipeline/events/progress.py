@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from pipeline.events.triggers import rule_for
+from pipeline.events.trigger_rules import rule_for
 from pipeline.model import EventMention, TimeExpression
 from pipeline.timex.interval import value_interval
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.events.triggers import TriggerRule
+from pipeline.events.trigger_rules import TriggerRule
 from pipeline.events.types import event_type
 from pipeline.model import EventMention, Span
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.config import DEFAULT_SETTINGS
-from pipeline.events.triggers import WORD_RE
+from pipeline.events.trigger_rules import WORD_RE
 
 SKIP = "skip"
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from pipeline.events.status import _has, _words, decide_status
-from pipeline.events.triggers import TriggerMatch
+from pipeline.events.trigger_rules import TriggerMatch
 from pipeline.model import Span, TimeExpression
 from pipeline.timex.interval import value_interval
 

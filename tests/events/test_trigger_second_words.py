@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.documents import discover, load_file
-from pipeline.events.triggers import WORD_RE, _by_first_word, _lexicon, second_words
+from pipeline.events.trigger_rules import WORD_RE, _by_first_word, _lexicon, second_words
 
 ROOT = Path(__file__).resolve().parents[2]
 

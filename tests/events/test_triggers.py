@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.extract import extract_events
-from pipeline.events.triggers import compile_phrase, find_triggers, trigger_codes
+from pipeline.events.trigger_rules import compile_phrase, trigger_codes
+from pipeline.events.triggers import find_triggers
 from tests.events.helpers import doc, sentences
 
 
