@@ -25,7 +25,6 @@ from pipeline.events.status import (
     SKIP,
     decide_status,
     denied_before,
-    perfect_since,
     rescheduled,
     status_cues,
 )
@@ -36,6 +35,7 @@ from pipeline.events.status_scope import (
     noun_end,
     noun_scope,
     object_end,
+    perfect_since,
     relative_status,
     series_asides,
     status_hidden,

@@ -355,17 +355,6 @@ def _post_modifier(words_before: list[str], trigger_words: list[str], cues: Stat
     )
 
 
-def perfect_since(before: str, trigger: str, rest_of_clause: str, cues: StatusCues) -> str | None:
-    """A present perfect whose "since" stands past the verb's own words ("have flown 62 relief missions to
-    Tbilisi since Aug. 13"): a series going on ("recurring"), or an activity going on ("ongoing")."""
-    words_before, trigger_words = _words(before), _words(trigger)
-    if not cues.perfect_auxiliaries.intersection(words_before[-2:]) or "since" not in _words(rest_of_clause):
-        return None
-    if cues.perfect_unless.intersection(words_before):
-        return None  # "the first time a minister has visited the Pentagon since 2005": the last one, 2005
-    return "ongoing" if _has(trigger_words, cues.perfect_continuous) else "recurring"
-
-
 def _listed_after_cancelling(words_before: list[str], cues: StatusCues) -> bool:
     """Is the trigger an item listed after "including" (or "such as") what a cancelling verb called off?"""
     for marker in ("including", "such"):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.events.status import _has, _words, decide_status
+from pipeline.events.status import StatusCues, _has, _words, decide_status
 from pipeline.events.trigger_rules import TriggerMatch
 from pipeline.model import Span, TimeExpression
 from pipeline.timex.interval import value_interval
@@ -234,3 +234,14 @@ def object_end(text: str, match, found, end: int) -> int:
         return end
     phrase = _PHRASE_START_RE.search(text, max(match.end, later[0] - 50), later[0])
     return phrase.start() if phrase else later[0]
+
+
+def perfect_since(before: str, trigger: str, rest_of_clause: str, cues: StatusCues) -> str | None:
+    """A present perfect whose "since" stands past the verb's own words ("have flown 62 relief missions to
+    Tbilisi since Aug. 13"): a series going on ("recurring"), or an activity going on ("ongoing")."""
+    words_before, trigger_words = _words(before), _words(trigger)
+    if not cues.perfect_auxiliaries.intersection(words_before[-2:]) or "since" not in _words(rest_of_clause):
+        return None
+    if cues.perfect_unless.intersection(words_before):
+        return None  # "the first time a minister has visited the Pentagon since 2005": the last one, 2005
+    return "ongoing" if _has(trigger_words, cues.perfect_continuous) else "recurring"
