@@ -588,3 +588,8 @@ def test_a_date_after_a_coordinated_object_is_the_verbs_but_not_one_after_a_coor
     mentions = mentions_of(text, date(2012, 4, 25))
     assert first_with(mentions, "toured").date_value == "2012-04-23"
     assert first_with(mentions, "ordered").date_value is None
+
+
+def test_what_the_navy_plans_more_of_is_planned() -> None:
+    text = "The Navy plans more freedom of navigation operations."
+    assert [m.status for m in mentions_of(text, date(2015, 11, 4))] == ["planned"]

@@ -100,6 +100,10 @@ DAY = date(2012, 6, 13)
         ("The Pentagon has disinvited China from this summer's Rim of the Pacific exercise.", "INVITATION"),
         ("Moscow withdrew its invitation to NATO observers on Monday.", "INVITATION"),
         ("A company will stay in Latvia through the summer.", "MILITARY_FORCE"),
+        (
+            "The USS Lassen conducted a freedom-of-navigation patrol near the Spratlys last week.",
+            "MILITARY_FORCE",
+        ),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
