@@ -101,6 +101,10 @@ DAY = date(2012, 6, 13)
         ("Moscow withdrew its invitation to NATO observers on Monday.", "INVITATION"),
         ("A company will stay in Latvia through the summer.", "MILITARY_FORCE"),
         (
+            "About 8,000 NATO troops, mostly British, Canadian and Dutch, will deploy to the region.",
+            "MILITARY_FORCE",
+        ),
+        (
             "The USS Lassen conducted a freedom-of-navigation patrol near the Spratlys last week.",
             "MILITARY_FORCE",
         ),
