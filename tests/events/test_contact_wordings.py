@@ -100,6 +100,7 @@ DAY = date(2012, 6, 13)
         ("The Pentagon has disinvited China from this summer's Rim of the Pacific exercise.", "INVITATION"),
         ("Moscow withdrew its invitation to NATO observers on Monday.", "INVITATION"),
         ("A company will stay in Latvia through the summer.", "MILITARY_FORCE"),
+        ("U.S. troops flew in from Germany last weekend.", "MILITARY_FORCE"),
         (
             "About 8,000 NATO troops, mostly British, Canadian and Dutch, will deploy to the region.",
             "MILITARY_FORCE",
