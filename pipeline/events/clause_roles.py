@@ -69,4 +69,8 @@ def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
         # ... but not after a fronted phrase's comma: "Before the ceremony, the two admirals met ..."
         head = clauses[home].text[: mention.trigger.start - clauses[home].start]
         return not (home == 0 and "," in head)
-    return home > 0 and bool(HANGING_RE.match(clauses[home].text) and SEQUEL_RE.match(clauses[home - 1].text))
+    # ... or on the place the traveller came from ("arrived from Ukraine, [where he visited] a shipyard")
+    return home > 0 and bool(
+        HANGING_RE.match(clauses[home].text)
+        and (SEQUEL_RE.match(clauses[home - 1].text) or FROM_PLACE_RE.search(clauses[home - 1].text))
+    )

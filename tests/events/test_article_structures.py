@@ -593,3 +593,15 @@ def test_a_date_after_a_coordinated_object_is_the_verbs_but_not_one_after_a_coor
 def test_what_the_navy_plans_more_of_is_planned() -> None:
     text = "The Navy plans more freedom of navigation operations."
     assert [m.status for m in mentions_of(text, date(2015, 11, 4))] == ["planned"]
+
+
+def test_what_a_traveller_did_where_he_came_from_takes_no_date_of_the_arrival() -> None:
+    text = (
+        "Cohen met Sergeyev here today. Cohen arrived Tuesday from Ukraine, where he visited a shipyard and "
+        "met with President Leonid Kuchma."
+    )
+    mentions = [m for m in mentions_of(text, date(2000, 6, 15)) if "Ukraine" in m.sentence.text]
+    assert {m.trigger.text: m.date_value for m in mentions if m.trigger.text in ("visited", "met")} == {
+        "visited": None,
+        "met": None,
+    }
