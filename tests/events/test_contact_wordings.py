@@ -101,6 +101,7 @@ DAY = date(2012, 6, 13)
         ("Moscow withdrew its invitation to NATO observers on Monday.", "INVITATION"),
         ("A company will stay in Latvia through the summer.", "MILITARY_FORCE"),
         ("U.S. troops flew in from Germany last weekend.", "MILITARY_FORCE"),
+        ("Russia deployed the S-400 missile system to Syria in 2015.", "MILITARY_FORCE"),
         (
             "About 8,000 NATO troops, mostly British, Canadian and Dutch, will deploy to the region.",
             "MILITARY_FORCE",
