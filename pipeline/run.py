@@ -303,10 +303,11 @@ def _stream(
     when nothing else runs. When a core is left for this process besides the workers', the workers also
     send the store rows as Arrow tables (``analyser.schemas``, see ``_writer``).
 
-    On 2 cores with 2 workers (2,000 documents, interleaved runs on a shared machine, load 1.7-3.3): the
-    dedup tail 1.8-2.4 -> 0.55-1.2 s for the same total CPU (19.7-21.8 s either way). It was once
-    measured as no gain there, with the workers sending Arrow tables: that costs them ~2 s more CPU on
-    this machine, so they do it only with a spare core."""
+    On 2 cores with 2 workers (2,000 documents) the dedup tail goes from ~2 s to ~0.75 s, but the
+    analysis takes ~1.3 s longer (this process clusters beside the workers): runs started on an idle
+    machine gave 190-207 articles/s against 181-195 without (within the noise). The workers send Arrow
+    tables only with a spare core: forked workers pay Arrow's first conversion each (~2 s more CPU over
+    2,000 documents on this machine)."""
     if known or reanalyse or not analyser.pooled:
         return None
     from pipeline.store_events import STATE_KEY, fingerprint
