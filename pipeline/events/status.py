@@ -64,6 +64,7 @@ class StatusCues:
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
     perfect_states: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
+    hypothetical_openers: tuple[tuple[str, ...], ...] = ()
 
 
 _CONTRACTIONS = ("n't", "'ll", "'d", "'ve", "'re")
@@ -157,6 +158,7 @@ def _load(path: Path) -> StatusCues:
             str(w).lower() for w in (raw.get("ongoing") or {}).get("perfect_states") or ()
         ),
         clause_openers=frozenset(str(w).lower() for w in raw.get("clause_openers") or ()),
+        hypothetical_openers=_seqs(skip.get("hypothetical_openers")),
     )
 
 
@@ -260,6 +262,8 @@ def decide_status(
     near = words_before[-cues.skip_window :]
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
         return SKIP
+    if verb and _hypothetical_present(near, _words(trigger), cues):
+        return SKIP  # "will stay frozen until Moscow pulls its forces back": no pull-back yet
     if not verb and _has(words_after[: cues.counterfactual_window], cues.counterfactual_after):
         return SKIP  # "a visit like this one would not have been possible": no visit
     if not verb and (
@@ -339,6 +343,14 @@ def decide_status(
     ):
         return "ongoing"
     return "occurred"
+
+
+def _hypothetical_present(near: list[str], trigger_words: list[str], cues: StatusCues) -> bool:
+    """A verb in the simple present right after "until", "unless", "once" and their subject tells a condition
+    or a future that English states in the present ("until Moscow pulls its forces back"), not a report."""
+    first = trigger_words[0] if trigger_words else ""
+    third_person = first.endswith("s") and not first.endswith(("ss", "us", "is"))
+    return third_person and _has(near, cues.hypothetical_openers)
 
 
 def _post_modifier(words_before: list[str], trigger_words: list[str], cues: StatusCues) -> bool:

@@ -1,0 +1,35 @@
+"""What a clause states without asserting it happened: a condition or a future told in the present after
+"until", "unless", "once"; what one side urges or demands of the other. Each text written for this test,
+through the whole per-document analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import mentions_of
+
+
+def _triggers(text: str, published: date | None = date(2011, 5, 4)) -> list[str]:
+    return [m.trigger.text for m in mentions_of(text, published)]
+
+
+def test_a_present_verb_after_until_unless_or_once_is_a_condition_not_a_report() -> None:
+    text = (
+        "Joint patrols will stay suspended until Belgrade withdraws its forces from the zone, an official "
+        "said. The drills resume only once the government recalls its troops."
+    )
+    assert not any("withdraws" in t or "recalls" in t for t in _triggers(text))
+
+
+def test_a_past_verb_after_until_is_reported_and_dated() -> None:
+    text = "The observers stayed in the town until the government withdrew its forces last week."
+    withdrawn = [m for m in mentions_of(text, date(2011, 5, 4)) if "withdrew" in m.trigger.text]
+    assert withdrawn and withdrawn[0].status == "occurred"
+
+
+def test_what_one_side_urges_or_demands_of_the_other_is_no_event() -> None:
+    text = (
+        "We urge Moscow to pull its forces back to their bases. The minister called on Russia to withdraw "
+        "its troops, and allies demand that Russia withdraws its troops."
+    )
+    assert not any("pull" in t or "withdraw" in t for t in _triggers(text))
