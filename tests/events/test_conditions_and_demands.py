@@ -1,5 +1,6 @@
 """What a clause states without asserting it happened: a condition or a future told in the present after
-"until", "unless", "once"; what one side urges or demands of the other. Each text written for this test,
+"until", "unless", "once"; what one side urges or demands of the other; an agreement still being
+negotiated. Each text written for this test,
 through the whole per-document analysis."""
 
 from __future__ import annotations
@@ -33,3 +34,9 @@ def test_what_one_side_urges_or_demands_of_the_other_is_no_event() -> None:
         "its troops, and allies demand that Russia withdraws its troops."
     )
     assert not any("pull" in t or "withdraw" in t for t in _triggers(text))
+
+
+def test_an_agreement_being_negotiated_is_talks_going_on_not_an_agreement_or_the_support_it_covers() -> None:
+    text = "The two navies are also negotiating a medical support agreement that may be ready soon."
+    mentions = mentions_of(text, date(2011, 5, 4))
+    assert [(m.event_type, m.status) for m in mentions] == [("MEETING", "ongoing")]
