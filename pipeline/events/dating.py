@@ -251,6 +251,10 @@ def over_the_past(
 # "Since" with no date of its own: since the time just told ("started in 2003 and has been held every summer
 # since", "... twice a year since then").
 _BARE_SINCE_RE = re.compile(r"\bsince(?:\s+then)?\s*(?:[.;,!?)”\"]|$)", re.IGNORECASE)
+# ... or fronted: "Since then, the navies have exchanged liaison officers".
+_FRONTED_SINCE_RE = re.compile(
+    r"\W*(?:and\s+|but\s+)?(?:ever\s+)?since\s+(?:then|that\s+time)\b", re.IGNORECASE
+)
 
 
 def since_then(
@@ -261,7 +265,10 @@ def since_then(
     every year since.")."""
     if mention.status not in ("recurring", "ongoing"):
         return None
-    if not _BARE_SINCE_RE.search(text, mention.trigger.end, mention.sentence.end):
+    if not (
+        _BARE_SINCE_RE.search(text, mention.trigger.end, mention.sentence.end)
+        or _FRONTED_SINCE_RE.match(text, mention.sentence.start, mention.trigger.start)
+    ):
         return None
     reach = mention.sentence.start - _SINCE_REACH
     earlier = [
