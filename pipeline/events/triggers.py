@@ -114,6 +114,15 @@ def _find_cached(text: str, path: Path) -> tuple[TriggerMatch, ...]:
     return tuple(_find(text, path))
 
 
+def _word_of_name(match: TriggerMatch, start: int, end: int, text: str) -> bool:
+    return (
+        match.rule.skip_in_names
+        and start < match.start
+        and match.end <= end
+        and text[match.start : match.start + 1].isupper()
+    )
+
+
 # The rule of an exercise told by its proper name alone (named_exercises.py finds the spans).
 _NAMED_EXERCISE = TriggerRule(
     rule_id="named_exercise",
@@ -160,7 +169,9 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
             match = TriggerMatch(m.start(), m.end(), rule)
             candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
     for start, end in find_named_exercises(text, path.parent / "exercise_names.yaml"):
-        # Lowest priority: any wording of the vocabulary that overlaps the name tells more.
+        # Lowest priority: any wording of the vocabulary that overlaps the name tells more, except a word of
+        # the name itself ("Baltic [Rescue] 2004" is the exercise, not a rescue).
+        candidates = [c for c in candidates if not _word_of_name(c[3], start, end, text)]
         candidates.append((1, -(end - start), start, TriggerMatch(start, end, _NAMED_EXERCISE)))
     candidates.sort(key=lambda c: c[:3])
     # Best first; a candidate overlapping one already taken loses. Taken spans are kept sorted and disjoint,

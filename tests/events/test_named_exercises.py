@@ -100,3 +100,13 @@ def test_a_name_in_apposition_to_an_exercise_is_its_mention_but_a_job_is_not() -
     text = "Soldiers will return in June for Anakonda, a Polish-led exercise that will gather 20 nations."
     assert names(text) == ["Anakonda"]
     assert names("Col. Henry Smith, the exercise director, spoke on Monday.") == []
+
+
+def test_a_trigger_word_inside_an_exercises_name_is_the_exercise_not_an_event_of_its_own() -> None:
+    mentions = mentions_of("Russian sailors took part in Arctic Rescue 2011 last month.", date(2011, 10, 5))
+    assert [(m.event_type, m.trigger.text) for m in mentions] == [("JOINT_EXERCISE", "Arctic Rescue 2011")]
+
+
+def test_an_apposition_that_calls_the_drill_by_its_name_makes_no_other_event() -> None:
+    text = "The drill, called Kodiak Rescue 12, is set for Oct. 14-17 in the Gulf of Alaska."
+    assert [m.event_type for m in mentions_of(text, date(2012, 9, 20))] == ["JOINT_EXERCISE"]
