@@ -26,7 +26,7 @@ def _bare(word: str) -> str:
 
 
 def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int, closed: bool = False) -> bool:
-    """Apply not_before / not_after / not_inside / near to the words [first, last] of a match
+    """Apply not_before / not_after / not_inside to the words [first, last] of a match
     (``closed``: punctuation ends the match, so nothing after it is its object)."""
     for seq in rule.not_before:
         n = len(seq)
@@ -46,11 +46,28 @@ def _context_ok(rule: TriggerRule, words: list[str], first: int, last: int, clos
         w in rule.near_before for w in words[max(0, first - rule.near_before_window) : first]
     ):
         return False
-    if rule.not_near and any(
+    return not rule.not_near or not any(
         _bare(w) in rule.not_near for w in words[last + 1 : last + 1 + rule.not_near_window]
-    ):
-        return False
-    return not rule.near or any(w in rule.near for w in words[last + 1 : last + 1 + rule.window])
+    )
+
+
+def _near_after_same_sentence(
+    rule: TriggerRule, text: str, words: list[str], spans: list[tuple[int, int]], last: int
+) -> bool:
+    """One of the near words stands within the window after the match, in its own sentence ("took part in
+    the ceremony. Together they ..." has no "together" of its own)."""
+    if not rule.near:
+        return True
+    for j in range(last + 1, min(len(words), last + 1 + rule.window)):
+        if _SENTENCE_END_RE.search(text, spans[j - 1][1], spans[j][0]):
+            return False
+        if words[j] in rule.near:
+            return True
+    return False
+
+
+# A stop after a word of three letters or more ("Gen." and "U.S." end no sentence), or a line break.
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z]{3})[.!?]|[!?\n]")
 
 
 # What separates a word from a later predicate that is not its own: a sentence or clause end, a relative
@@ -88,6 +105,7 @@ def _accepted(
         named
         and _context_ok(rule, words, first, last, closed)
         and _near_before_same_clause(rule, text, words, spans, first)
+        and _near_after_same_sentence(rule, text, words, spans, last)
     )
 
 

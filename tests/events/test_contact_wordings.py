@@ -110,6 +110,13 @@ DAY = date(2012, 6, 13)
             "The USS Lassen conducted a freedom-of-navigation patrol near the Spratlys last week.",
             "MILITARY_FORCE",
         ),
+        ("Polish and U.S. veterans laid wreaths together at Westerplatte on Sunday.", "COOPERATION"),
+        ("The two navies held a joint memorial service for the lost crew on Friday.", "COOPERATION"),
+        ("An Army band performed alongside the Polish military orchestra in May.", "COOPERATION"),
+        (
+            "Lithuanian officers took part in an anniversary ceremony at Klaipeda alongside U.S. sailors.",
+            "COOPERATION",
+        ),
     ],
 )
 def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expected: str) -> None:
@@ -135,6 +142,9 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The ministry kept the troops informed of its plans.",
         "The paratroopers spent Monday building snow shelters.",
         "U.S.-funded crews cleaned up the Soviet nuclear test site at Semipalatinsk in 2000.",
+        "The mayor laid a wreath at the war memorial on Sunday.",
+        "The band played with enthusiasm at the ceremony.",
+        "Lithuanian officers took part in the ceremony. Together they form a new unit.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
