@@ -108,7 +108,8 @@ def dated_during(mentions: Sequence[EventMention], text: str) -> list[EventMenti
 
 # "The visit is his first to a U.S. Army post", right after "will tour Fort Bragg tomorrow": a definite noun
 # with no date of its own names the event just told.
-_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this|that|the same)\s+$", re.IGNORECASE)
+# ("During his visit, he will tour ...": a possessive names the event of its owner told before)
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this|that|the same|his|her|their|its)\s+$", re.IGNORECASE)
 _DEFINITE_REACH = 400  # characters back to the event a definite noun may name
 _SAME_WORD_REACH = 1200  # ... and to one told with the same word
 

@@ -306,3 +306,12 @@ def test_what_a_traveller_did_where_he_came_from_takes_no_date_of_the_arrival() 
         "visited": None,
         "met": None,
     }
+
+
+def test_what_happens_during_his_visit_takes_the_date_of_the_visit_planned_before() -> None:
+    text = (
+        "Gen. Halvorsen is scheduled to visit Poland this autumn, a spokesman said. During his visit, he "
+        "is expected to tour the training area at Drawsko Pomorskie."
+    )
+    mentions = mentions_of(text, date(2015, 6, 3))
+    assert first_with(mentions, "tour").date_value == "2015-FA"
