@@ -40,3 +40,9 @@ def test_an_agreement_being_negotiated_is_talks_going_on_not_an_agreement_or_the
     text = "The two navies are also negotiating a medical support agreement that may be ready soon."
     mentions = mentions_of(text, date(2011, 5, 4))
     assert [(m.event_type, m.status) for m in mentions] == [("MEETING", "ongoing")]
+
+
+def test_overflight_rights_offered_are_an_offer_not_an_overflight_and_what_they_are_for_is_no_event() -> None:
+    text = "Minister Ivanov has offered overflight rights for humanitarian flights."
+    mentions = mentions_of(text, date(2001, 10, 3))
+    assert [(m.event_type, m.status) for m in mentions] == [("COOPERATION", "planned")]

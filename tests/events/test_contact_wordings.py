@@ -111,6 +111,9 @@ DAY = date(2012, 6, 13)
             "MILITARY_FORCE",
         ),
         ("Polish and U.S. veterans laid wreaths together at Westerplatte on Sunday.", "COOPERATION"),
+        ("The two ministers expect to see each other in Brussels in June.", "MEETING"),
+        ("Kyrgyzstan granted U.S. tankers access to Manas airport on Friday.", "COOPERATION"),
+        ("The minister has offered transit rights for supply convoys.", "COOPERATION"),
         ("The two navies held a joint memorial service for the lost crew on Friday.", "COOPERATION"),
         ("An Army band performed alongside the Polish military orchestra in May.", "COOPERATION"),
         (
@@ -145,6 +148,7 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The mayor laid a wreath at the war memorial on Sunday.",
         "The band played with enthusiasm at the ceremony.",
         "Lithuanian officers took part in the ceremony. Together they form a new unit.",
+        "The governor granted reporters access to the base on Friday.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
