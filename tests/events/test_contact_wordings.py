@@ -112,6 +112,7 @@ DAY = date(2012, 6, 13)
         ),
         ("Polish and U.S. veterans laid wreaths together at Westerplatte on Sunday.", "COOPERATION"),
         ("The two ministers expect to see each other in Brussels in June.", "MEETING"),
+        ("A group of 12 Ukrainian Ground Forces officers arrived at Fort Hood on Monday.", "VISIT"),
         ("Kyrgyzstan granted U.S. tankers access to Manas airport on Friday.", "COOPERATION"),
         ("The minister has offered transit rights for supply convoys.", "COOPERATION"),
         ("The two navies held a joint memorial service for the lost crew on Friday.", "COOPERATION"),
