@@ -112,6 +112,7 @@ DAY = date(2012, 6, 13)
         ),
         ("Polish and U.S. veterans laid wreaths together at Westerplatte on Sunday.", "COOPERATION"),
         ("The two ministers expect to see each other in Brussels in June.", "MEETING"),
+        ("Sailors from the two frigates played a volleyball match on the pier on Sunday.", "COOPERATION"),
         ("A group of 12 Ukrainian Ground Forces officers arrived at Fort Hood on Monday.", "VISIT"),
         ("Kyrgyzstan granted U.S. tankers access to Manas airport on Friday.", "COOPERATION"),
         ("The minister has offered transit rights for supply convoys.", "COOPERATION"),
@@ -150,6 +151,7 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The band played with enthusiasm at the ceremony.",
         "Lithuanian officers took part in the ceremony. Together they form a new unit.",
         "The governor granted reporters access to the base on Friday.",
+        "The sailors played a key part in keeping the base open on Monday.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
