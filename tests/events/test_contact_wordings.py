@@ -113,6 +113,7 @@ DAY = date(2012, 6, 13)
         ("Polish and U.S. veterans laid wreaths together at Westerplatte on Sunday.", "COOPERATION"),
         ("The two ministers expect to see each other in Brussels in June.", "MEETING"),
         ("Sailors from the two frigates played a volleyball match on the pier on Sunday.", "COOPERATION"),
+        ("A Chinese J-11 came within 20 feet of a Navy P-8A on Aug. 19.", "MILITARY_FORCE"),
         ("A group of 12 Ukrainian Ground Forces officers arrived at Fort Hood on Monday.", "VISIT"),
         ("Kyrgyzstan granted U.S. tankers access to Manas airport on Friday.", "COOPERATION"),
         ("The minister has offered transit rights for supply convoys.", "COOPERATION"),

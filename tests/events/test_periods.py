@@ -1,6 +1,7 @@
-"""Periods that date a series or a state: a "since then" fronted in its sentence, and the comparison frame
-of "the first ... since 1998", which belongs to its own event and dates no series of another clause. Each
-text written for this test, through the whole per-document analysis."""
+"""Periods that date a series or a state: a "since then" fronted in its sentence, the comparison frame
+of "the first ... since 1998", which belongs to its own event and dates no series of another clause, and the
+most recent of the events counted. Each text written for this test, through the whole per-document
+analysis."""
 
 from __future__ import annotations
 
@@ -25,3 +26,14 @@ def test_the_first_since_a_year_gives_that_year_to_no_other_clause() -> None:
     mentions = mentions_of(_TEXT, date(2004, 9, 8))
     assert first_with(mentions, "liaison").date_value != "1996"
     assert first_with(mentions, "port call").date_value == "2004-05"
+
+
+def test_the_most_recent_of_the_events_counted_before_is_one_of_them_with_its_own_day() -> None:
+    text = (
+        "Chinese fighters have carried out a dozen unsafe intercepts of U.S. aircraft since March, a "
+        "spokesman said today. The most recent occurred May 17 over the East China Sea."
+    )
+    mentions = mentions_of(text, date(2016, 6, 8))
+    latest = first_with(mentions, "recent")
+    assert (latest.event_type, latest.status) == ("MILITARY_FORCE", "occurred")
+    assert latest.date_value == "2016-05-17"
