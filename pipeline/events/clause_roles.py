@@ -21,7 +21,8 @@ PREPOSITION_BEFORE_RE = re.compile(
 # Saber Strike, which starts next month").
 # ... or after a short phrase of its own: "an exercise [with the Russian navy] that was to start yesterday".
 _PP_GAP_RE = re.compile(
-    r"^\s+(?:with|of|between|by|in|off|near|at|to|from|on|aboard)\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+"
+    r"^\s+(?:with|of|between|by|in|off|near|at|to|from|on|aboard|against|over|into|across|along|around|inside|under)"
+    r"\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+"
     r"(?:\s+[\w’'\-.]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*$"  # ("Norfolk, Va.,")
 )
 _NAME_GAP_RE = re.compile(

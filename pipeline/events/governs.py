@@ -283,6 +283,13 @@ def eligible(
         or (REPORTING_RE.search(text, max(0, t.start - 40), t.start) and not _announced_as(trig, t, text))
     ):
         return False
+    if (
+        t.value == "PRESENT_REF"
+        and t.text.lower() == "now"
+        and t.start > trig.end
+        and mention.status == "occurred"
+    ):
+        return False  # "that meeting is now over": the state of an event named, not its time
     if noun and t.start < trig.start and _AHEAD_OF_RE.search(text, max(t.end, trig.start - 60), trig.start):
         return False  # "met here yesterday, [ahead of] the Trident Juncture exercise": the exercise is later
     if mention.status == "ongoing" and _UNTIL_BEFORE_RE.search(text, max(0, t.start - 12), t.start):

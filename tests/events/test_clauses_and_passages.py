@@ -315,3 +315,11 @@ def test_what_happens_during_his_visit_takes_the_date_of_the_visit_planned_befor
     )
     mentions = mentions_of(text, date(2015, 6, 3))
     assert first_with(mentions, "tour").date_value == "2015-FA"
+
+
+def test_a_relative_clause_past_a_phrase_against_a_target_dates_the_strikes() -> None:
+    text = (
+        "Belgrade cut its ties to protest the alliance's air strikes against Serb positions, which began "
+        "Sunday."
+    )
+    assert first_with(mentions_of(text, date(1995, 9, 1)), "strikes").date_value == "1995-08-27"

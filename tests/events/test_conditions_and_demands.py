@@ -46,3 +46,12 @@ def test_overflight_rights_offered_are_an_offer_not_an_overflight_and_what_they_
     text = "Minister Ivanov has offered overflight rights for humanitarian flights."
     mentions = mentions_of(text, date(2001, 10, 3))
     assert [(m.event_type, m.status) for m in mentions] == [("COOPERATION", "planned")]
+
+
+def test_a_meeting_now_in_doubt_is_still_a_plan_and_now_is_not_its_date() -> None:
+    text = (
+        "Haley had been scheduled to meet the Serbian minister in Belgrade next month; that meeting is now "
+        "unlikely, officials said."
+    )
+    doubted = [m for m in mentions_of(text, date(1999, 3, 25)) if m.trigger.text == "meeting"]
+    assert [(m.status, m.date_value) for m in doubted] == [("planned", None)]
