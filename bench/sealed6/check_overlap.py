@@ -6,6 +6,7 @@ Words are lower-cased runs of letters/digits (apostrophes and hyphens split word
 normalised), so punctuation and case differences do not hide a copied passage. Exit code 1 if any
 shared sequence is found; each one is printed with the files it occurs in.
 """
+
 import argparse
 import re
 import sys
@@ -22,7 +23,7 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str, n: int) -> set[tuple[str, ...]]:
     w = words(text)
-    return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
 
 
 def main() -> int:
@@ -43,7 +44,9 @@ def main() -> int:
         for s in sorted(shingles(f.read_text(encoding="utf-8"), args.n) & ref.keys()):
             bad += 1
             print(f"{f.name}: '{' '.join(s)}' also in {', '.join(sorted(ref[s]))}")
-    print(f"checked {len(mine)} articles against {n_ref} reference texts: {bad} shared {args.n}-word sequences")
+    print(
+        f"checked {len(mine)} articles against {n_ref} reference texts: {bad} shared {args.n}-word sequences"
+    )
     return 1 if bad else 0
 
 
