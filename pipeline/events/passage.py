@@ -218,6 +218,10 @@ def date_by_passage(
     # The principal date: the most recent reported episode (news reports the latest contact and recalls
     # earlier ones as background); ties go to the first mention. Without any, a header date line.
     principal = max(references, key=_recency, default=None)
+    # What someone said on a day is no principal date of the episodes told in other paragraphs ('called it
+    # Tuesday "a useful step"' after a session of last week; a paragraph later: "During the session, ...").
+    episodes = [m for m in references if m.event_type != "STATEMENT"]
+    principal_episode = max(episodes, key=_recency, default=principal)
     header = None
     if principal is None and mentions:
         header = _header_date(text, dating_expressions(timexes), mentions[0].sentence.start)
@@ -235,7 +239,8 @@ def date_by_passage(
             last is not None
             and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) == 0
         )
-        reference = last if near else principal
+        said = mention.event_type == "STATEMENT"
+        reference = last if near else (principal if said else principal_episode)
         timex = reference.timex if reference is not None else header
         if (
             reporting is not None

@@ -32,8 +32,9 @@ _GAP_RE = re.compile(r"^\*(\d+)$")
 # "^": a name of up to three capitalised words ("from Moscow", "while in Abu Dhabi"), case-sensitive.
 # (an abbreviated first word joins the next: "St. Petersburg", "Ft. Worth")
 _NAME = r"(?-i:(?:(?:St|Ft|Mt|Pt)\.[^\S\n]+)?[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2})"
-# Space between the words of a phrase: never a paragraph break ("hosted\n\ntalks" is two lines).
-_SEP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+# Space between the words of a phrase: never a paragraph break ("hosted\n\ntalks" is two lines); a quote may
+# open before the next word ('called it Tuesday "the most useful step"').
+_SEP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*[\"“]?"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,30 @@
+"""What someone said about an event: a characterization with a day and a quotation between ('called it
+Tuesday "the most useful step"'), dated by its own day; and that day is no principal date for the episode the
+article goes on telling in later paragraphs. Each text written for this test, through the whole per-document
+analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import first_with, mentions_of
+
+_TEXT = (
+    "The agreement was reached in Tallinn last week at a session of the joint commission. The Estonian "
+    'co-chairman called it Tuesday "the most useful step in five years."\n\n'
+    "Researchers hope the files will explain the losses.\n\n"
+    "During the three-day session, the Estonian side also handed over copies of radar logs."
+)
+
+
+def test_a_characterization_with_a_day_and_a_quotation_between_is_a_statement_of_that_day() -> None:
+    called = first_with(mentions_of(_TEXT, date(2004, 11, 18)), "called it")
+    assert (called.event_type, called.date_value) == ("STATEMENT", "2004-11-16")
+
+
+def test_the_day_of_a_statement_does_not_date_the_episode_told_paragraphs_later() -> None:
+    text = _TEXT.replace(
+        'called it Tuesday "the most useful step', "called the agreement Tuesday a useful step"
+    )
+    handed = first_with(mentions_of(text, date(2004, 11, 18)), "handed over")
+    assert handed.date_value == "2004-W46"
