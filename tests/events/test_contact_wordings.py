@@ -113,6 +113,11 @@ DAY = date(2012, 6, 13)
         ("Polish and U.S. veterans laid wreaths together at Westerplatte on Sunday.", "COOPERATION"),
         ("The two ministers expect to see each other in Brussels in June.", "MEETING"),
         ("Sailors from the two frigates played a volleyball match on the pier on Sunday.", "COOPERATION"),
+        ("A joint team spent a month searching a crash site near Magadan this summer.", "COOPERATION"),
+        ("Interviews with Korean War veterans are continuing in three provinces.", "COOPERATION"),
+        ("The commission's next plenary session is planned for Hanoi next spring.", "MEETING"),
+        ("The joint commission was established in 1994 by the two governments.", "AGREEMENT"),
+        ("The engineer battalion was stood up in 2004 with U.S. help.", "COOPERATION"),
         ("A Chinese J-11 came within 20 feet of a Navy P-8A on Aug. 19.", "MILITARY_FORCE"),
         ("A group of 12 Ukrainian Ground Forces officers arrived at Fort Hood on Monday.", "VISIT"),
         ("Kyrgyzstan granted U.S. tankers access to Manas airport on Friday.", "COOPERATION"),
@@ -153,6 +158,8 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "Lithuanian officers took part in the ceremony. Together they form a new unit.",
         "The governor granted reporters access to the base on Friday.",
         "The sailors played a key part in keeping the base open on Monday.",
+        "The staff college was founded in 1802.",
+        "The reporters searched the archive for the letter.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
@@ -302,3 +309,7 @@ def test_a_guest_disinvited_leaves_the_exercise_planned() -> None:
     text = "The Pentagon has disinvited China from this summer's Rim of the Pacific exercise."
     exercise = [m for m in mentions_of(text, date(2018, 5, 24)) if m.event_type == "JOINT_EXERCISE"]
     assert [m.status for m in exercise] == ["planned"]
+
+
+def test_a_body_founded_without_both_sides_named_is_no_agreement() -> None:
+    assert mentions_of("The staff college was founded in 1802 by an act of Congress.", DAY) == []
