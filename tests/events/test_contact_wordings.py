@@ -118,6 +118,9 @@ DAY = date(2012, 6, 13)
         ("The commission's next plenary session is planned for Hanoi next spring.", "MEETING"),
         ("The joint commission was established in 1994 by the two governments.", "AGREEMENT"),
         ("The engineer battalion was stood up in 2004 with U.S. help.", "COOPERATION"),
+        ("Six patrol boats were turned over to the Georgian Coast Guard on Monday.", "COOPERATION"),
+        ("The program supplied the border guards with 300 night-vision goggles.", "COOPERATION"),
+        ("The radars were bought under a contract signed in March.", "AGREEMENT_SIGNED"),
         ("A Chinese J-11 came within 20 feet of a Navy P-8A on Aug. 19.", "MILITARY_FORCE"),
         ("A group of 12 Ukrainian Ground Forces officers arrived at Fort Hood on Monday.", "VISIT"),
         ("Kyrgyzstan granted U.S. tankers access to Manas airport on Friday.", "COOPERATION"),
@@ -160,6 +163,8 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The sailors played a key part in keeping the base open on Monday.",
         "The staff college was founded in 1802.",
         "The reporters searched the archive for the letter.",
+        "The spokesman provided reporters with details of the schedule.",
+        "The course provided the cadets with an opportunity to practice their Russian.",
     ],
 )
 def test_look_alikes_of_those_wordings_are_no_meeting_call_or_visit(text: str) -> None:
