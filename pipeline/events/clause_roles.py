@@ -20,10 +20,15 @@ PREPOSITION_BEFORE_RE = re.compile(
 # Between a noun trigger and its own relative clause: nothing, or the name it carries ("the exercise
 # Saber Strike, which starts next month").
 # ... or after a short phrase of its own: "an exercise [with the Russian navy] that was to start yesterday".
+# (two such phrases too: "a visit [by a Russian logistics delegation] [to Scott Air Force Base], which had
+# been set for May")
+_PREPOSITION = (
+    r"(?:with|of|between|by|in|off|near|at|to|from|on|aboard"
+    r"|against|over|into|across|along|around|inside|under)"
+)
 _PP_GAP_RE = re.compile(
-    r"^\s+(?:with|of|between|by|in|off|near|at|to|from|on|aboard|against|over|into|across|along|around|inside|under)"
-    r"\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+"
-    r"(?:\s+[\w’'\-.]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*$"  # ("Norfolk, Va.,")
+    rf"^(?:\s+{_PREPOSITION}\s+(?:the\s+|a\s+|an\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){{0,4}}){{1,2}}"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,?\s*$"  # ("Norfolk, Va.,")
 )
 _NAME_GAP_RE = re.compile(
     r"^(?:\s+[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|\d+))*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)?\s*,?\s*$"

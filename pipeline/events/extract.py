@@ -38,6 +38,7 @@ from pipeline.events.status_scope import (
     perfect_since,
     relative_status,
     series_asides,
+    state_still_holds,
     status_hidden,
     told_as_past,
 )
@@ -261,6 +262,8 @@ def extract_events(
                     cues,
                 )
                 status = since or status
+                if status == "occurred" and state_still_holds(text, match.end, sentence.end, cues):
+                    status = "ongoing"  # "closed the routes in November, and they're still closed"
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
             if status == "cancelled" and rescheduled(

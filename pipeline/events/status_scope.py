@@ -245,3 +245,14 @@ def perfect_since(before: str, trigger: str, rest_of_clause: str, cues: StatusCu
     if cues.perfect_unless.intersection(words_before):
         return None  # "the first time a minister has visited the Pentagon since 2005": the last one, 2005
     return "ongoing" if _has(trigger_words, cues.perfect_continuous) else "recurring"
+
+
+# "... and it remains on hold today", "..., and they're still closed": the next clause says of the same thing.
+_SAME_THING_NEXT_RE = re.compile(r",\s*(?:and|but)\s+(?:it|they|that|these|those)\b", re.IGNORECASE)
+
+
+def state_still_holds(text: str, trigger_end: int, sentence_end: int, cues: StatusCues) -> bool:
+    """A state told as begun ("closed the ground routes in November") that the next clause says still holds
+    ("and they're still closed") goes on."""
+    opener = _SAME_THING_NEXT_RE.search(text, trigger_end, sentence_end)
+    return opener is not None and _has(_words(text[opener.end() : sentence_end])[:6], cues.ongoing_ending)

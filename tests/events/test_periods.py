@@ -37,3 +37,18 @@ def test_the_most_recent_of_the_events_counted_before_is_one_of_them_with_its_ow
     latest = first_with(mentions, "recent")
     assert (latest.event_type, latest.status) == ("MILITARY_FORCE", "occurred")
     assert latest.date_value == "2016-05-17"
+
+
+def test_a_state_the_next_clause_says_still_holds_goes_on() -> None:
+    text = "Uzbekistan closed its border crossings in May after the clashes, and they remain closed."
+    closed = first_with(mentions_of(text, date(2010, 9, 1)), "closed")
+    assert (closed.status, closed.date_value) == ("ongoing", "2010-05")
+
+
+def test_a_visit_put_off_and_not_rescheduled_is_cancelled_and_keeps_the_month_it_was_set_for() -> None:
+    text = (
+        "A visit by a Polish logistics delegation to Scott Air Force Base, which had been set for May, was "
+        "put off and hasn't been rescheduled."
+    )
+    visit = first_with(mentions_of(text, date(2012, 6, 7)), "visit")
+    assert (visit.status, visit.date_value) == ("cancelled", "2012-05")
