@@ -74,7 +74,9 @@ def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
     if SEQUEL_RE.match(clauses[home].text):
         # ... but not after a fronted phrase's comma: "Before the ceremony, the two admirals met ..."
         head = clauses[home].text[: mention.trigger.start - clauses[home].start]
-        return not (home == 0 and "," in head)
+        # (nor after a fronted place: "At a reception after the concert, the conductor invited ...")
+        fronted = home == 0 or (home == 1 and not clauses[0].text.strip(" ,").count(" ") > 4)
+        return not (fronted and "," in head)
     # ... or on the place the traveller came from ("arrived from Ukraine, [where he visited] a shipyard")
     return home > 0 and bool(
         HANGING_RE.match(clauses[home].text)

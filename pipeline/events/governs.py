@@ -253,6 +253,8 @@ _SINCE_BEFORE_RE = re.compile(
     r"\b(?:since|ever since)\s+(?:the\s+)?$|\bsince\s+(?:the|its|their|it|they)\s+[^.;,:\n]{0,40}$",
     re.IGNORECASE,
 )
+_TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
+_PAST_WORD_RE = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.IGNORECASE)
 # "a port call in May, [the first since 1998]": a comparison's period, no date of another clause's series.
 _FIRST_SINCE_RE = re.compile(r"\bfirst\b[^.;:]{0,50}\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
@@ -301,6 +303,15 @@ def eligible(
         and not since.start() <= trig.start < t.start  # "since the group last [met] in 2011": its own date
         and not _PERFECT_BEFORE_RE.search(text, max(0, trig.start - 30), trig.start)
     ):
+        return False
+    if (
+        mention.event_type == "INVITATION"
+        and t.start >= trig.end
+        and _TO_RE.search(text, trig.end, t.start)
+        and not _PAST_WORD_RE.search(t.text)
+    ):
+        # "invited the Americans to a festival in Krakow in September": the festival's month ("invited
+        # Serdyukov to the Pentagon last year" is when he invited him)
         return False
     first = since and _FIRST_SINCE_RE.search(text, max(0, t.start - 70), t.start)
     if first and not first.start() <= trig.start < t.start:

@@ -271,6 +271,8 @@ def decide_status(
         or _has(words_after, cues.topic_after)
         or _has(words_after[:3], cues.generic_after)
     ):
+        if _has(_before_conjunction(words_after, cues.clause_openers)[:8], cues.cancelled_after):
+            return "cancelled"  # "Plans for a joint appearance were dropped": no topic, a plan dropped
         return SKIP
     window_before = words_before[-cues.window :]
     window_after = words_after[: cues.window]

@@ -323,3 +323,11 @@ def test_a_relative_clause_past_a_phrase_against_a_target_dates_the_strikes() ->
         "Sunday."
     )
     assert first_with(mentions_of(text, date(1995, 9, 1)), "strikes").date_value == "1995-08-27"
+
+
+def test_a_fronted_place_after_an_occasion_leaves_the_invitation_in_its_passage() -> None:
+    text = (
+        "The two choirs sang together in the cathedral on Sunday. At a reception after the concert, the "
+        "Polish conductor invited the Americans to a festival in Krakow in September."
+    )
+    assert first_with(mentions_of(text, date(2011, 5, 4)), "invited").date_value == "2011-05-01"

@@ -55,3 +55,9 @@ def test_a_meeting_now_in_doubt_is_still_a_plan_and_now_is_not_its_date() -> Non
     )
     doubted = [m for m in mentions_of(text, date(1999, 3, 25)) if m.trigger.text == "meeting"]
     assert [(m.status, m.date_value) for m in doubted] == [("planned", None)]
+
+
+def test_plans_for_a_joint_event_that_were_dropped_are_a_plan_cancelled_not_a_topic() -> None:
+    text = "Plans for a joint concert last year were dropped when the band's travel budget was cut."
+    mentions = mentions_of(text, date(2010, 4, 27))
+    assert [(m.status, m.date_value) for m in mentions] == [("cancelled", "2009")]
