@@ -1,5 +1,6 @@
-"""Dedup of plans, through the real per-document analysis: a separate drill stays apart, and a plan for a
-later day keeps its status when a back reference joins it."""
+"""Dedup through the real per-document analysis: a separate drill stays apart, a plan for a
+later day keeps its status when a back reference joins it, and two articles sharing only countries keep
+their own events."""
 
 from __future__ import annotations
 
@@ -88,3 +89,24 @@ def test_two_articles_sharing_only_a_kind_of_place_in_their_names_tell_different
     assert all(len({m.doc_id for m in e.mentions}) == 1 for e in events), [
         [m.trigger.text for m in e.mentions] for e in events
     ]
+
+
+def test_two_unrelated_cooperations_of_two_articles_sharing_only_countries_stay_apart() -> None:
+    first = Document(
+        doc_id="archive",
+        source="archive.txt",
+        text="At the session last week, the Russian side handed over copies of Soviet air defense reports "
+        "on the Baltic incident.",
+        title=None,
+        published=date(1996, 11, 21),
+    )
+    second = Document(
+        doc_id="medicine",
+        source="medicine.txt",
+        text="When the Russian brigade joined the peacekeeping force in Bosnia in 1996, American surgeons "
+        "treated its wounded.",
+        title=None,
+        published=date(2003, 9, 23),
+    )
+    events = deduplicate([analyze(first), analyze(second)])
+    assert all(e.n_docs == 1 for e in events), [[m.trigger.text for m in e.mentions] for e in events]
