@@ -213,7 +213,9 @@ def anchor_events(
             and _DEMONSTRATIVE_RE.search(text, max(0, mention.trigger.start - 8), mention.trigger.start)
             and mention.trigger.start not in verb_starts  # ("the agreement [that created] the center")
         ):
-            candidates = []  # "Related to this meeting, ... October 15": the meeting is the one told before
+            # "Related to this meeting, ... October 15": the meeting is the one told before (a date right
+            # after it is its own: "to open this conference today")
+            candidates = [t for t in candidates if 0 <= t.start - mention.trigger.end <= 2]
         chosen, source = (
             when_clause(mention, candidates, text)
             or edition(mention, candidates, text)

@@ -1,7 +1,7 @@
 """What someone said about an event: a characterization with a day and a quotation between ('called it
 Tuesday "the most useful step"'), dated by its own day; and that day is no principal date for the episode the
 article goes on telling in later paragraphs. Each text written for this test, through the whole per-document
-analysis."""
+analysis. And a date right after a demonstrative noun ("this conference today") is that event's."""
 
 from __future__ import annotations
 
@@ -28,3 +28,9 @@ def test_the_day_of_a_statement_does_not_date_the_episode_told_paragraphs_later(
     )
     handed = first_with(mentions_of(text, date(2004, 11, 18)), "handed over")
     assert handed.date_value == "2004-W46"
+
+
+def test_a_date_right_after_a_demonstrative_noun_is_its_own() -> None:
+    text = "I thank your staff for the welcome yesterday. I am honored to open this conference today."
+    conference = first_with(mentions_of(text, date(2003, 9, 23)), "conference")
+    assert conference.date_value == "2003-09-23"
