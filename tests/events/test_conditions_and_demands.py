@@ -61,3 +61,8 @@ def test_plans_for_a_joint_event_that_were_dropped_are_a_plan_cancelled_not_a_to
     text = "Plans for a joint concert last year were dropped when the band's travel budget was cut."
     mentions = mentions_of(text, date(2010, 4, 27))
     assert [(m.status, m.date_value) for m in mentions] == [("cancelled", "2009")]
+
+
+def test_what_is_done_rather_than_or_instead_of_something_else_is_not_that_else() -> None:
+    text = "Our medics should rehearse together now rather than meet for the first time at a disaster site."
+    assert not any(m.event_type == "MEETING" for m in mentions_of(text, date(2003, 9, 23)))
