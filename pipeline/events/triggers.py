@@ -82,13 +82,16 @@ _OTHER_CLAUSE_RE = re.compile(
 def _near_before_same_clause(
     rule: TriggerRule, text: str, words: list[str], spans: list[tuple[int, int]], first: int
 ) -> bool:
-    """near_before words count only in the match's own clause (the subject of "troops arrived")."""
+    """near_before words count only in the match's own clause (the subject of "troops arrived"), and not
+    inside a name ("cadets from the Combined [Arms] Command School arrived": no arms arrived)."""
     if not rule.near_before:
         return True
     for j in range(first - 1, max(-1, first - rule.near_before_window - 1), -1):
         if words[j] in rule.near_before:
+            if j + 1 < first and text[spans[j][0]].isupper() and text[spans[j + 1][0]].isupper():
+                continue
             return not _OTHER_CLAUSE_RE.search(text, spans[j][1], spans[first][0])
-    return True
+    return False
 
 
 def _accepted(

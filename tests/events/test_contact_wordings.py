@@ -132,6 +132,7 @@ DAY = date(2012, 6, 13)
         ("The U.S. side raised the incident with the Russian delegation.", "MEETING"),
         ("The admiral raised the unsafe intercepts at the talks.", "STATEMENT"),
         ("He led the delegation to this year's review of the 1972 agreement in June.", "MEETING"),
+        ("Ten cadets from the Kyiv Combined Arms Academy arrived on Sunday.", "PERSONNEL_EXCHANGE"),
         ("A Chinese J-11 came within 20 feet of a Navy P-8A on Aug. 19.", "MILITARY_FORCE"),
         ("A group of 12 Ukrainian Ground Forces officers arrived at Fort Hood on Monday.", "VISIT"),
         ("Kyrgyzstan granted U.S. tankers access to Manas airport on Friday.", "COOPERATION"),
