@@ -135,6 +135,18 @@ def _choose(
     return chosen, "clause" if best[0][4] == 0 else "sentence"
 
 
+_DAY_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d|W\d\d-\d)$")
+
+
+def _day_right_after(mention: EventMention, dating: Sequence[TimeExpression]) -> TimeExpression | None:
+    """A day standing right after the wording ("was called off [Oct. 18]", "... on Monday")."""
+    for t in dating:
+        gap = t.start - mention.trigger.end
+        if 0 <= gap <= 4 and _DAY_VALUE_RE.match(t.value) and t.start < mention.sentence.end:
+            return t
+    return None
+
+
 def _before(t: TimeExpression, dct: date | None) -> bool:
     """Does the expression end before the publication date? (A plan is rarely dated in the past.)"""
     _, end, _ = value_interval(t.value, t.mod)
@@ -194,7 +206,15 @@ def anchor_events(
     no_passage: set[str] = set()
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
         if mention.trigger.start in undated:
-            first_pass.append(dated_as_antecedent(mention, first_pass))
+            told_of = dated_as_antecedent(mention, first_pass)
+            day = _day_right_after(mention, dating)
+            if told_of.timex is None and day is not None:
+                # "A landing drill ... was called off Oct. 18 because of high seas": no day of its own was
+                # told, the day it was called off is the best one known
+                told_of = date_mention(
+                    mention, day, "clause", by_tid, timexes, text, "; the day it was called off"
+                )
+            first_pass.append(told_of)
             no_passage.add(mention.mention_id)
             continue
         if mention.status == "occurred" and told_on_arrival(mention, text):

@@ -261,6 +261,8 @@ def extract_events(
                     text[match.end : clause.end],
                     cues,
                 )
+                if since == "recurring" and event_type in cues.since_ongoing_types:
+                    since = "ongoing"  # "Russian warships have escorted convoys in the gulf since 2008"
                 status = since or status
                 if status == "occurred" and state_still_holds(text, match.end, sentence.end, cues):
                     status = "ongoing"  # "closed the routes in November, and they're still closed"

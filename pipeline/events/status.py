@@ -308,7 +308,9 @@ def decide_status(
         and cues.perfect_auxiliaries.intersection(perfect_scope)
         and not cues.perfect_unless.intersection(perfect_scope)
     ):
-        return "ongoing" if _has(clause_words, cues.perfect_continuous) else "recurring"
+        if event_type in cues.since_ongoing_types or _has(clause_words, cues.perfect_continuous):
+            return "ongoing"  # (a force "has escorted convoys since 2008": a presence that goes on)
+        return "recurring"
     # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.
     if _has(window_after, cues.ongoing_ending) or (not verb and _has(words_after, cues.ongoing_ending)):
         return (

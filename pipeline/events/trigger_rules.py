@@ -31,7 +31,11 @@ _FREE_WORD = (
 _GAP_RE = re.compile(r"^\*(\d+)$")
 # "^": a name of up to three capitalised words ("from Moscow", "while in Abu Dhabi"), case-sensitive.
 # (an abbreviated first word joins the next: "St. Petersburg", "Ft. Worth")
-_NAME = r"(?-i:(?:(?:St|Ft|Mt|Pt)\.[^\S\n]+)?[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2})"
+# (a month after the name is a date: "came aboard Tarrant Oct. 16")
+_NAME = (
+    r"(?-i:(?:(?:St|Ft|Mt|Pt)\.[^\S\n]+)?[A-Z][\w'’\-]*"
+    r"(?:[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)[A-Z][\w'’\-]*){0,2})"
+)
 # Space between the words of a phrase: never a paragraph break ("hosted\n\ntalks" is two lines); a quote may
 # open before the next word ('called it Tuesday "the most useful step"').
 _SEP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*[\"“]?"

@@ -52,3 +52,19 @@ def test_a_visit_put_off_and_not_rescheduled_is_cancelled_and_keeps_the_month_it
     )
     visit = first_with(mentions_of(text, date(2012, 6, 7)), "visit")
     assert (visit.status, visit.date_value) == ("cancelled", "2012-05")
+
+
+def test_a_drill_called_off_on_a_day_with_no_day_of_its_own_is_dated_by_that_day() -> None:
+    text = "A cross-deck landing drill with the Indian frigate was called off Oct. 18 because of high seas."
+    called_off = [m for m in mentions_of(text, date(2009, 10, 22)) if m.status == "cancelled"]
+    assert "2009-10-18" in {m.date_value for m in called_off}
+
+
+def test_a_force_escorting_since_a_date_is_there_still_and_a_month_ends_a_ships_name() -> None:
+    text = (
+        "Chinese warships have escorted merchant convoys in the gulf since January 2009. Capt. Li came "
+        "aboard Gray Oct. 16 to plan the escort."
+    )
+    mentions = mentions_of(text, date(2009, 10, 22))
+    assert first_with(mentions, "escorted").status == "ongoing"
+    assert first_with(mentions, "aboard").trigger.text == "came aboard Gray"
