@@ -196,6 +196,7 @@ def extract_events(
             elif match.rule.movement == "object":
                 event_type = object_type(text[match.start : match.end], sentence.text, movers) or event_type
             earlier_roles: tuple[ActorRole, ...] = ()
+            referent: EventMention | None = None
             if event_type == REFER:
                 reach = sentences[max(0, index - REACH)].start
                 told_before = [m for m in out if m.sentence.start >= reach] + [m for m, _, _ in told]
@@ -340,8 +341,18 @@ def extract_events(
                 label=make_label(event_type, roles, status, lexicon_dir),
             )
             told.append((mention, match, clause))
+            if status == "cancelled" and referent is not None:
+                _cancel_noun_subject(told, referent)
         out.extend(m for m, match, clause in told if not _defers(text, m, match, clause, told))
     return out
+
+
+def _cancel_noun_subject(told: list[tuple], referent: EventMention) -> None:
+    """The noun a cancelling predicate of its sentence tells of is cancelled ("A live-fire exercise for the
+    trainers and the graduates, planned as the final event, was canceled"), whatever came between."""
+    for i, (mention, match, clause) in enumerate(told):
+        if mention is referent and mention.status in ("occurred", "planned") and match.rule.pos != "verb":
+            told[i] = (replace(mention, status="cancelled"), match, clause)
 
 
 def _origin_roles(

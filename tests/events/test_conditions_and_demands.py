@@ -66,3 +66,12 @@ def test_plans_for_a_joint_event_that_were_dropped_are_a_plan_cancelled_not_a_to
 def test_what_is_done_rather_than_or_instead_of_something_else_is_not_that_else() -> None:
     text = "Our medics should rehearse together now rather than meet for the first time at a disaster site."
     assert not any(m.event_type == "MEETING" for m in mentions_of(text, date(2003, 9, 23)))
+
+
+def test_a_noun_whose_predicate_past_a_coordination_cancels_it_is_cancelled() -> None:
+    text = (
+        "A live-fire exercise for the Ohio trainers and the Serbian graduates, planned as the course's final "
+        "event, was canceled after heavy rain flooded the range."
+    )
+    exercise = [m for m in mentions_of(text, date(2007, 10, 19)) if m.trigger.text == "exercise"]
+    assert [m.status for m in exercise] == ["cancelled"]
