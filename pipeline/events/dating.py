@@ -325,7 +325,10 @@ def offset_from(
             continue
         day, grain = parsed
         sign = -1 if link.group(1).lower() == "after" else 1  # n after the event = the told date
-        moved = V.shift(day, _UNIT_NAMES[size.group(2)], sign * int(size.group(1)))
+        unit = _UNIT_NAMES[size.group(2)]
+        moved = V.shift(day, unit, sign * int(size.group(1)))
+        if unit in ("month", "year") and V.RANK[grain] < V.RANK[unit]:
+            grain = unit  # "six months after Aug. 2": a month, not a day counted to the day
         value = V.format_as(moved, grain)
         how = f"'{told[-1].text}' ({told[-1].value}) {'-' if sign < 0 else '+'} {amount.value} = {value}"
         return replace(amount, type="DATE", value=value, anchor=told[-1].tid, explanation=how)

@@ -68,3 +68,9 @@ def test_a_force_escorting_since_a_date_is_there_still_and_a_month_ends_a_ships_
     mentions = mentions_of(text, date(2009, 10, 22))
     assert first_with(mentions, "escorted").status == "ongoing"
     assert first_with(mentions, "aboard").trigger.text == "came aboard Gray"
+
+
+def test_months_counted_from_a_day_give_a_month() -> None:
+    text = "Washington withdrew from the treaty Aug. 2, six months after announcing it was suspending it."
+    suspending = first_with(mentions_of(text, date(2019, 8, 20)), "suspending")
+    assert suspending.date_value == "2019-02"
