@@ -75,3 +75,9 @@ def test_a_noun_whose_predicate_past_a_coordination_cancels_it_is_cancelled() ->
     )
     exercise = [m for m in mentions_of(text, date(2007, 10, 19)) if m.trigger.text == "exercise"]
     assert [m.status for m in exercise] == ["cancelled"]
+
+
+def test_a_visit_an_invitation_from_someone_asks_for_is_planned_and_lies_ahead() -> None:
+    text = "The general accepted an invitation from the Polish academy's commandant to visit it in the fall."
+    visit = [m for m in mentions_of(text, date(2010, 3, 3)) if m.event_type == "VISIT"]
+    assert [(m.status, m.date_value) for m in visit] == [("planned", "2010-FA")]
