@@ -79,6 +79,20 @@ _OTHER_CLAUSE_RE = re.compile(
 )
 
 
+_CALENDAR_WORD_RE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$"
+)
+
+
+def _inside_name(text: str, spans: list[tuple[int, int]], j: int, first: int) -> bool:
+    """Word ``j`` stands inside a capitalised name, between two of its words ("Combined [Arms] Command"),
+    not at its end ("a Russian Su-27 came") nor before a date ("U.S. Marines Monday")."""
+    if j == 0 or j + 1 >= first or not text[spans[j][0]].isupper():
+        return False
+    before, after = text[spans[j - 1][0]], text[spans[j + 1][0] : spans[j + 1][1]]
+    return before.isupper() and after[:1].isupper() and not _CALENDAR_WORD_RE.match(after)
+
+
 def _near_before_same_clause(
     rule: TriggerRule, text: str, words: list[str], spans: list[tuple[int, int]], first: int
 ) -> bool:
@@ -88,7 +102,7 @@ def _near_before_same_clause(
         return True
     for j in range(first - 1, max(-1, first - rule.near_before_window - 1), -1):
         if words[j] in rule.near_before:
-            if j + 1 < first and text[spans[j][0]].isupper() and text[spans[j + 1][0]].isupper():
+            if _inside_name(text, spans, j, first):
                 continue
             return not _OTHER_CLAUSE_RE.search(text, spans[j][1], spans[first][0])
     return False

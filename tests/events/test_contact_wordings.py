@@ -112,11 +112,9 @@ DAY = date(2012, 6, 13)
         ),
         ("Polish and U.S. veterans laid wreaths together at Westerplatte on Sunday.", "COOPERATION"),
         ("The two ministers expect to see each other in Brussels in June.", "MEETING"),
-        ("Sailors from the two frigates played a volleyball match on the pier on Sunday.", "COOPERATION"),
         ("A joint team spent a month searching a crash site near Magadan this summer.", "COOPERATION"),
         ("Interviews with Korean War veterans are continuing in three provinces.", "COOPERATION"),
         ("The commission's next plenary session is planned for Hanoi next spring.", "MEETING"),
-        ("The joint commission was established in 1994 by the two governments.", "AGREEMENT"),
         ("The engineer battalion was stood up in 2004 with U.S. help.", "COOPERATION"),
         ("Six patrol boats were turned over to the Georgian Coast Guard on Monday.", "COOPERATION"),
         ("The program supplied the border guards with 300 night-vision goggles.", "COOPERATION"),
@@ -130,7 +128,6 @@ DAY = date(2012, 6, 13)
         ("The patrol shook hands with troops of the Soviet division on the bridge.", "COOPERATION"),
         ("Two Russian Su-24s made low passes near the destroyer on April 12.", "MILITARY_FORCE"),
         ("The U.S. side raised the incident with the Russian delegation.", "MEETING"),
-        ("The admiral raised the unsafe intercepts at the talks.", "STATEMENT"),
         ("He led the delegation to this year's review of the 1972 agreement in June.", "MEETING"),
         ("Ten cadets from the Kyiv Combined Arms Academy arrived on Sunday.", "PERSONNEL_EXCHANGE"),
         ("The Georgians were received by the commandant on Monday.", "MEETING"),
@@ -352,5 +349,6 @@ def test_a_guest_disinvited_leaves_the_exercise_planned() -> None:
     assert [m.status for m in exercise] == ["planned"]
 
 
-def test_a_body_founded_without_both_sides_named_is_no_agreement() -> None:
+def test_a_body_founded_even_by_both_sides_is_no_event_of_its_own() -> None:
     assert mentions_of("The staff college was founded in 1802 by an act of Congress.", DAY) == []
+    assert mentions_of("The joint commission was established in 1994 by the two governments.", DAY) == []
