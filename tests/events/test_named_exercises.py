@@ -110,3 +110,9 @@ def test_a_trigger_word_inside_an_exercises_name_is_the_exercise_not_an_event_of
 def test_an_apposition_that_calls_the_drill_by_its_name_makes_no_other_event() -> None:
     text = "The drill, called Kodiak Rescue 12, is set for Oct. 14-17 in the Gulf of Alaska."
     assert [m.event_type for m in mentions_of(text, date(2012, 9, 20))] == ["JOINT_EXERCISE"]
+
+
+def test_a_named_exercise_scheduled_to_take_place_is_the_exercise_not_the_visit_told_before() -> None:
+    text = "A Polish team visited Fort Bragg last month. Anakonda 16 is scheduled to take place June 7-17."
+    kinds = {m.trigger.text: m.event_type for m in mentions_of(text, date(2016, 5, 12))}
+    assert kinds.get("take place") == "JOINT_EXERCISE"
