@@ -135,6 +135,8 @@ def _choose(
     return chosen, "clause" if best[0][4] == 0 else "sentence"
 
 
+# "discussed the recent visit of the USS Carl Vinson": an earlier occasion, not the passage's
+_EARLIER_ONE_RE = re.compile(r"\b(?:recent|previous|earlier|prior)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _DAY_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d|W\d\d-\d)$")
 
 
@@ -275,12 +277,15 @@ def anchor_events(
             dated = mention
             if in_sequel_clause(mention, clauses):
                 no_passage.add(mention.mention_id)  # "after a port visit to Constanta": earlier, not then
-            elif mention.status == "occurred" and _PERFECT_RE.search(
-                text, max(sent.start, mention.trigger.start - 25), mention.trigger.start
+            elif mention.status == "occurred" and (
+                _PERFECT_RE.search(text, max(sent.start, mention.trigger.start - 25), mention.trigger.start)
+                or _EARLIER_ONE_RE.search(
+                    text, max(sent.start, mention.trigger.start - 30), mention.trigger.start
+                )
             ):
                 no_passage.add(
                     mention.mention_id
-                )  # "has also ordered": at some time before, not the passage's
+                )  # "has also ordered", "the recent visit of the carrier": before, not the passage's
         first_pass.append(dated)
     first_pass = leaving_after(first_pass, clause_cache, by_tid, timexes, text)
     # wordings that refer back ("will take part", "the next edition") speak of the event they refer to

@@ -87,8 +87,10 @@ _PREDICATE_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
     r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
     r"|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
+    # a gerund after "for" is a predicate of its own: "thanked Lich [for hosting] him in January"
+    r"|\bfor\s+[a-z]{3,}ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its|our|this|that|these|those)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
-    + _INTRANSITIVE
+    + _INTRANSITIVE  # (the lookahead belongs to the alternative right before it)
 )
 
 

@@ -34,3 +34,17 @@ def test_a_date_right_after_a_demonstrative_noun_is_its_own() -> None:
     text = "I thank your staff for the welcome yesterday. I am honored to open this conference today."
     conference = first_with(mentions_of(text, date(2003, 9, 23)), "conference")
     assert conference.date_value == "2003-09-23"
+
+
+def test_a_date_after_a_gerund_for_which_someone_is_thanked_is_the_gerunds() -> None:
+    text = "Secretary Hale thanked Minister Lich for hosting him in January and reaffirmed U.S. support."
+    assert first_with(mentions_of(text, date(2018, 3, 14)), "thanked").date_value is None
+
+
+def test_a_recent_visit_recalled_is_not_at_the_passages_date() -> None:
+    text = (
+        "Hale met Lich at the Pentagon on March 13. The recent port call of the USS Vinson at Da Nang "
+        "drew large crowds."
+    )
+    call = first_with(mentions_of(text, date(2018, 3, 14)), "port call")
+    assert call.date_value != "2018-03-13"
