@@ -41,9 +41,9 @@ def test_a_date_after_a_gerund_for_which_someone_is_thanked_is_the_gerunds() -> 
     assert first_with(mentions_of(text, date(2018, 3, 14)), "thanked").date_value is None
 
 
-def test_a_recent_visit_recalled_is_not_at_the_passages_date() -> None:
+def test_a_previous_visit_recalled_is_not_at_the_passages_date() -> None:
     text = (
-        "Hale met Lich at the Pentagon on March 13. The recent port call of the USS Vinson at Da Nang "
+        "Hale met Lich at the Pentagon on March 13. The previous port call of the USS Vinson at Da Nang "
         "drew large crowds."
     )
     call = first_with(mentions_of(text, date(2018, 3, 14)), "port call")
