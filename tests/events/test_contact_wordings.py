@@ -194,6 +194,8 @@ def test_a_contact_told_in_other_words_is_found_with_its_type(text: str, expecte
         "The letter was received by the committee on Monday.",
         "The class was taught in English.",
         "The decision needs ministerial approval.",
+        "At the transit point, cargo moves from aircraft to trains.",
+        "The course gave the sergeants the confidence to train their own soldiers.",
         "The crews tested their radio links with the coast guard.",
         "The students passed the language test on Monday.",
         "The quarterback threw two passes in the rain.",
