@@ -17,7 +17,12 @@ from pipeline.events.named_exercises import find_named_exercises
 from pipeline.events.trigger_rules import WORD_RE, TriggerMatch, TriggerRule, _by_first_word, _lexicon
 
 # A place name follows ("flying to Manila", "headed to the Philippines"), not a verb ("going to discuss").
-_NAME_NEXT_RE = re.compile(r"[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
+# (a month or a weekday is no name: "the bill the House passed in May")
+_NAME_NEXT_RE = re.compile(
+    r"[^\S\n]+(?:the[^\S\n]+)?(?!(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\b)[A-Z]"
+)
 
 
 def _bare(word: str) -> str:
