@@ -48,3 +48,8 @@ def test_a_previous_visit_recalled_is_not_at_the_passages_date() -> None:
     )
     call = first_with(mentions_of(text, date(2018, 3, 14)), "port call")
     assert call.date_value != "2018-03-13"
+
+
+def test_a_perfect_over_decades_is_a_habit_not_an_event() -> None:
+    text = '"Norway has trained allied troops in winter warfare for decades," the general said.'
+    assert not any(m.event_type == "COOPERATION" for m in mentions_of(text, date(2017, 1, 17)))
