@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
@@ -21,6 +20,7 @@ from pipeline.events.labels import make_label
 from pipeline.events.movers import movement_type, mover_lexicon, object_type
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles
+from pipeline.events.sentence_links import at_home, cancel_noun_subject, origin_roles
 from pipeline.events.status import (
     SKIP,
     decide_status,
@@ -322,8 +322,8 @@ def extract_events(
                 history,
             )
             if match.rule.origin:
-                roles = _origin_roles(roles, trigger, mentions_per_sentence[index], told)
-                if _home(roles) or not any(r.role == "recipient" for r in roles):
+                roles = origin_roles(roles, trigger, mentions_per_sentence[index], told)
+                if at_home(roles) or not any(r.role == "recipient" for r in roles):
                     # "the Argentine minister flew in from Buenos Aires": he came from home; "flew in from
                     # Camp Lejeune, N.C.": no place abroad known, no stay of its own told
                     continue
@@ -342,35 +342,9 @@ def extract_events(
             )
             told.append((mention, match, clause))
             if status == "cancelled" and referent is not None:
-                _cancel_noun_subject(told, referent)
+                cancel_noun_subject(told, referent)
         out.extend(m for m, match, clause in told if not _defers(text, m, match, clause, told))
     return out
-
-
-def _cancel_noun_subject(told: list[tuple], referent: EventMention) -> None:
-    """The noun a cancelling predicate of its sentence tells of is cancelled ("A live-fire exercise for the
-    trainers and the graduates, planned as the final event, was canceled"), whatever came between."""
-    for i, (mention, match, clause) in enumerate(told):
-        if mention is referent and mention.status in ("occurred", "planned") and match.rule.pos != "verb":
-            told[i] = (replace(mention, status="cancelled"), match, clause)
-
-
-def _origin_roles(
-    roles: tuple[ActorRole, ...], trigger: Span, scoped: Sequence[ActorMention], told: Sequence[tuple]
-) -> tuple[ActorRole, ...]:
-    """ "arrived in Kiev on Sunday from Moscow": the traveller is the arrival's, the place the one named."""
-    travel = [m for m, _, _ in told if m.event_type == "VISIT"]
-    if not travel:
-        return roles
-    travellers = tuple(r for r in travel[-1].actors if r.role == "actor")
-    inside = {m.actor_id for m in scoped if trigger.start <= m.start < trigger.end}
-    places = tuple(replace(r, role="recipient") for r in roles if r.actor_id in inside)
-    return travellers + places or roles
-
-
-def _home(roles: Sequence[ActorRole]) -> bool:
-    countries = {r.role: r.country for r in roles if r.country}
-    return bool(countries.get("actor")) and countries.get("actor") == countries.get("recipient")
 
 
 _ALSO_BEFORE_RE = re.compile(r"\balso\s+$", re.IGNORECASE)

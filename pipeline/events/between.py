@@ -1,0 +1,155 @@
+"""Another predicate between an event's trigger and a date of its sentence ("agreed [to hold] talks in June",
+"discussed [how] ... in 2015", a verb trigger, a modal): the date is that predicate's, not the event's. A date
+fronted in its sentence ("Last year, Perry visited Moscow") or a purpose right after a date ("arrive Thursday
+to watch the drills and meet the general") still dates the event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.model import Span, TimeExpression
+
+# "followed" with no object: the date is the event's own ("the first drill followed [that spring]").
+_INTRANSITIVE = (
+    r"(?!\s+(?:in|on|during|later|soon|shortly|quickly|immediately|within|"
+    r"(?:that|the\s+(?:next|following))\s+(?:spring|summer|fall|autumn|winter|year|month|week|day)\b|"
+    r"[\w-]+\s+(?:days?|weeks?|months?|years?)\s+(?:later|afterwards?)\b))"  # "followed nine days later"
+)
+
+
+# Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
+# a modal ("what [can] be done ... in April"), a question word ("discussed [how] ... 2015") or a verb
+# relating two events ("The drill [followed] a visit to Hanoi in January").
+_PREDICATE_RE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
+    r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
+    r"|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
+    # a gerund after "for" is a predicate of its own: "thanked Lich [for hosting] him in January"
+    r"|\bfor\s+[a-z]{3,}ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its|our|this|that|these|those)\b"
+    r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
+    + _INTRANSITIVE  # (the lookahead belongs to the alternative right before it)
+)
+
+
+# The trigger's own auxiliaries ("Tomorrow, the secretary [will also] visit") open no other predicate.
+_OWN_AUXILIARIES_RE = re.compile(
+    r"(?:\b(?:will|would|shall|can|could|may|might|must|is|are|was|were|be|been|has|have|had|also|then|"
+    r"now|still|not|soon|later|again)\s+)+$",
+    re.IGNORECASE,
+)
+
+
+# A noun's own predicate: "The hotline ... [will be] running by the end of the year".
+# A noun's own predicate of occurrence does not take its date away ("Talks ... are due [to begin] in Geneva
+# next month", "the exercise, expected [to take place] in May").
+_INFINITIVE_OR_QUESTION_RE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
+    r"reporters|journalists|begin|start|open|resume|take|be|conclude|end|run|continue|convene|get|kick|go|proceed|"
+    r"happen|occur|commence|finish|close|wrap|restart|"
+    r"(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
+    r"|\b(?:what|how|whether|why)\b"
+    r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
+    + _INTRANSITIVE
+)
+# A coordinated infinitive is another item: "to hold a drill in the spring [and to] exchange officers".
+_AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
+_TO_BEFORE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Verbs whose infinitive is a plan of their own ("decided on Monday to ..."), unlike a purpose after a
+# movement ("will travel to Surabaya tomorrow to visit ...": the same day).
+_PLAN_VERB_RE = re.compile(
+    r"\b(?:agreed|agree|agrees|decided|decides|voted|pledged|promised|vowed|planned|plans|hoped|hopes|"
+    r"intended|intends|undertook|resolved|committed|expected|asked|urged|invited|offered|proposed)\b",
+    re.IGNORECASE,
+)
+
+
+def blocked(
+    trigger: Span,
+    timex: TimeExpression,
+    verbs: Sequence[Span],
+    text: str,
+    noun: bool = False,
+    planned: bool = False,
+) -> bool:
+    """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
+    word standing between the trigger and the date (a noun's modal is its own predicate's)."""
+    low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+    opening = _FRONT_PREPOSITION_RE.search(text, max(0, timex.start - 16), timex.start)
+    head = opening.start() if opening else timex.start  # ("In August, Russian forces pushed ...")
+    if (
+        timex.start < trigger.start
+        and _FRONTED_DATE_RE.match(text, timex.end)
+        and _SENTENCE_START_RE.search(text, max(0, head - 4), head)
+        and (not planned or head == timex.start)  # ("On Monday, they met and agreed to resume talks")
+    ):
+        # "Last year, Perry visited Moscow and toured the Far East", "Tomorrow, they will hold talks": a
+        # fronted date sets the whole sentence's time, for every predicate it holds
+        return False
+    if timex.start < trigger.start and PURPOSES_RE.match(text, timex.end, trigger.start):
+        return False  # "to arrive Thursday to watch the final phase and [meet] the general": one purpose
+    if any(
+        low <= v.start
+        and v.end <= high
+        and not _OCCASION_BEFORE_RE.search(text, max(0, v.start - 50), v.start)
+        for v in verbs
+        if v.start != trigger.start
+    ):
+        return True
+    if timex.start < trigger.start:
+        if _FOR_PURPOSE_RE.search(text, max(low, trigger.start - 70), trigger.start):
+            return False  # "Next month, troops will deploy to Israel [for Desert Aegis 2019]": its date
+        if _AND_TO_RE.search(text, max(low, trigger.start - 12), high):
+            return True
+        if (
+            planned
+            and _TO_BEFORE_RE.search(text, max(low, trigger.start - 4), high)
+            and _PLAN_VERB_RE.search(text, max(0, timex.start - 40), timex.start)
+        ):
+            return True  # "agreed on Wednesday [to] set up a hotline": the agreeing's date
+        own = _OWN_AUXILIARIES_RE.search(text, low, high)
+        if own:
+            high = own.start()
+    pattern = _INFINITIVE_OR_QUESTION_RE if noun and timex.start >= trigger.end else _PREDICATE_RE
+    if high <= low:
+        return False
+    # seen up to the date's end, so that "followed [that spring]" can tell it has no object
+    stop = max(high, timex.end) if timex.start >= trigger.end else high
+    found = pattern.search(text, low, stop)
+    while (
+        found is not None
+        and found.start() < high
+        and timex.start >= trigger.end
+        and _MOVEMENT_RE.match(trigger.text)
+        and found.group().lower().startswith("to ")
+    ):
+        # the purpose of a movement shares its date: "rotated in [to guard] a base in Iraq earlier this month"
+        found = pattern.search(text, found.end(), stop)
+    return found is not None and found.start() < high
+
+
+# The occasion something happens at is no predicate of its own: "is to meet Gates [at a NATO meeting] in
+# Brussels next month" (the meeting's date is the meeting's and the meet's).
+_OCCASION_BEFORE_RE = re.compile(
+    r"\b(?:at|during|on the sidelines of|in the course of)\s+(?:a|an|the|this|their|its|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# Purposes coordinated right after a date: "arrive Thursday [to watch the final phase and] meet with ...".
+PURPOSES_RE = re.compile(r"\s*,?\s*to\s+[a-z]+\b[^.;,:]{0,50}?\s+and\s+(?:to\s+)?$")
+# What a movement is for happens when the movement does: "will deploy to Israel for [Desert Aegis 2019]".
+_FOR_PURPOSE_RE = re.compile(
+    r"\b(?:deploy\w*|arriv\w*|travel\w*|fly|flies|flew|head\w*|sail\w*|come|comes|came|go|goes|went|"
+    r"return\w*|rotat\w*)\b[^.;:]{0,50}\bfor\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+)?$",
+    re.IGNORECASE,
+)
+_MOVEMENT_RE = re.compile(
+    r"(?:arrived|arrives|arrive|rotated|rotates|deployed|deploys|flew|flies|traveled|travelled|travels|came|"
+    r"comes|sailed|sails|landed|lands|went|goes|returned|returns|sent|sends|dispatched)\b",
+    re.IGNORECASE,
+)
+
+
+_FRONTED_DATE_RE = re.compile(r",")
+_FRONT_PREPOSITION_RE = re.compile(r"\b(?:In|On|During|By|Early in|Late in|Since)\s+(?:the\s+)?$")
+_SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’)]?\s+)[\"“]?$")
