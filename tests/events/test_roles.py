@@ -109,7 +109,7 @@ def test_the_place_a_traveller_came_from_is_a_visit_of_that_traveller() -> None:
 
 
 def test_the_place_a_traveller_came_from_is_no_visit_when_it_is_home() -> None:
-    text = "Okafor arrived in Lima on Sunday from Abuja."
+    text = "Okafor arrived in Lima on Sunday from Abuja, where she had briefed the president."
     okafor, m1 = actor(text, "Okafor", "okafor", "Ngozi Okafor", country="NGA")
     nigeria, m2 = actor(text, "Abuja", "nigeria", "Nigeria", kind="country", country="NGA")
     out = extract_events(
@@ -122,3 +122,13 @@ def test_a_pronoun_subject_inside_the_sentence_is_its_first_person() -> None:
     text = "Okafor arrived in Lima from Quito, where she had met Admiral Ruiz."
     got = roles(text, ("Okafor", "Ngozi Okafor"), ("Admiral Ruiz", "Luis Ruiz"))
     assert got["met"] == [("Ngozi Okafor", "actor"), ("Luis Ruiz", "recipient")]
+
+
+def test_a_bare_place_a_traveller_came_from_is_no_visit_of_its_own() -> None:
+    text = "Okafor arrived in Lima on Sunday from Quito and will leave for Bogota on Friday."
+    okafor, m1 = actor(text, "Okafor", "okafor", "Ngozi Okafor", country="NGA")
+    ecuador, m2 = actor(text, "Quito", "ecuador", "Ecuador", kind="country", country="ECU")
+    out = extract_events(
+        doc(text), sentences(text), [], [okafor, ecuador], sorted(m1 + m2, key=lambda m: m.start)
+    )
+    assert "from Quito" not in [m.trigger.text for m in out]
