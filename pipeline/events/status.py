@@ -73,8 +73,13 @@ _MONTH_MAY = "<may>"
 def _words(text: str) -> list[str]:
     """Lower-cased words, with contractions split off ("didn't" -> "did", "n't") so cues can name them.
     The month "May" is no modal "may" ("a drill in May and to exchange cadets")."""
+    raws = WORD_RE.findall(text)
+    if "'" not in text and "’" not in text:  # no contraction to split off (the common case)
+        if "May" in raws:
+            return [_MONTH_MAY if raw == "May" else raw.lower() for raw in raws]
+        return list(map(str.lower, raws))
     out: list[str] = []
-    for raw in WORD_RE.findall(text):
+    for raw in raws:
         word = _MONTH_MAY if raw == "May" else raw.lower()
         if "'" not in word and "’" not in word:
             out.append(word)
