@@ -261,6 +261,7 @@ def decide_status(
     """
     words_before = _words(before)
     words_after = _words(after)
+    trigger_words = _words(trigger)
     own_after = words_after[: _complement_start(words_after)] if verb else words_after
     near = words_before[-cues.skip_window :]
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
@@ -297,11 +298,11 @@ def decide_status(
             return "ongoing"  # "have fled since Russia launched its invasion": the war goes on
         return "occurred"
     # ("since the two sides agreed in 2012 to hold the exercise every two years": a series all the same)
-    clause_words = words_before + _words(trigger) + own_after
+    clause_words = words_before + trigger_words + own_after
     if has_set_timex or _has(clause_words, cues.recurring_clause):
         return "recurring"
     # (the auxiliary may be inside the trigger: "liaison officers [have been] at headquarters since July")
-    perfect_scope = words_before + _words(trigger)[:-1]
+    perfect_scope = words_before + trigger_words[:-1]
     if (
         "since" in clause_words
         and cues.perfect_auxiliaries.intersection(perfect_scope)
@@ -314,7 +315,6 @@ def decide_status(
             "ongoing"  # "The exercise, co-sponsored by PACOM and the Mongolian forces, runs through July 1"
         )
     # ... and so do the inner words of a predicate trigger ("a Patriot battery [would be] deployed").
-    trigger_words = _words(trigger)
     planned_scope = window_before + trigger_words[:1]
     if verb and _post_modifier(words_before, trigger_words, cues):
         planned_scope = []  # "agreed to resume contacts [suspended] after the war": the suspension is past

@@ -10,6 +10,7 @@ later by ``resolve.py``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from pipeline.timex.rules import Grammar, Rule
@@ -155,8 +156,35 @@ def _matches(
     windows = cache.get(rule.triggers)
     if windows is None:
         windows = cache[rule.triggers] = _windows(text, rule, index)
+    if rule.digit_start:
+        return _at_digits(text, rule.regex, windows, index["#digit"])
     finditer = rule.regex.finditer
     return [m for low, high in windows for m in finditer(text, low, high)]
+
+
+def _at_digits(
+    text: str, regex: re.Pattern[str], windows: list[tuple[int, int]], starts: list[int]
+) -> list[re.Match[str]]:
+    """``regex.finditer`` over each window for a rule whose matches start with a digit, tried only where a
+    run of digits starts (``starts``): the other positions of a window cannot start a match, and scanning
+    them was most of the cost of the many rules that look around every number."""
+    out: list[re.Match[str]] = []
+    for low, high in windows:
+        found: list[re.Match[str]] = []
+        pos = low
+        for k in range(bisect_left(starts, low), len(starts)):
+            if starts[k] >= high:
+                break
+            if starts[k] < pos:
+                continue
+            match = regex.match(text, starts[k], high)
+            if match is not None:
+                found.append(match)
+                pos = match.end()
+        if any(m.end() == m.start() for m in found):  # an empty match: finditer's own stepping decides
+            found = list(regex.finditer(text, low, high))
+        out.extend(found)
+    return out
 
 
 def _select(text: str, grammar: Grammar) -> list[Candidate]:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from pipeline.timex.alternation import OPTIONAL_DOT, Atom, alternation, key_atoms
-from pipeline.timex.first_chars import first_class
+from pipeline.timex.first_chars import first_class, only_digits
 from pipeline.timex.tense import TenseCues, compile_cues
 
 # libyaml when installed: the same objects, parsed about ten times faster at worker start-up.
@@ -94,6 +94,7 @@ class Rule:
     not_followed_by: re.Pattern[str] | None = None
     modifiers: str = "date"  # date | amount | ago | none
     triggers: frozenset[str] | None = None  # words one of which every match contains (None: scan all)
+    digit_start: bool = False  # every match starts with a digit: tried only where a run of digits starts
     alt: Part | None = None  # another reading when the clause's tense is `alt_when` ("in six months")
     alt_when: str = ""
     alt_unless: re.Pattern[str] | None = None  # earlier in the sentence: keep the first reading
@@ -289,6 +290,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
         id=rule_id,
         example=raw["example"],
         regex=regex,
+        digit_start=head is not None and only_digits(head),
         parts=parts,
         groups=groups,
         mod=raw.get("mod", ""),
