@@ -8,7 +8,8 @@ The trie matches exactly what the flat alternation matches, in the same order of
 key that lets the whole rule match still wins): keys are only regrouped past keys whose next atom cannot
 match the same character, a common first atom is only factored out of keys that keep their order, and
 nothing is regrouped around an atom that may match nothing or spaces followed by something space-like.
-It holds for case-sensitive matching only: a rule that turns on IGNORECASE gets the flat alternation.
+Keys written with ``key_atoms`` hold for case-sensitive matching only (a rule that turns on IGNORECASE gets
+the flat alternation); words written with ``ignorecase_atoms`` hold for a regex compiled with IGNORECASE.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import re
 from collections.abc import Sequence
 
 # An atom: (kind, regex). Kinds: "char" (one literal character), "class" (one character of a set),
-# "space" (\s+: spaces, or "&nbsp;"-like entities once spaces are widened), "dot" (an optional ".").
+# "space" (\s+: spaces, or "&nbsp;"-like entities once spaces are widened), "dot" (an optional "."),
+# "cased" (a character outside ASCII that matches others ignoring case: never regrouped).
 Atom = tuple[str, str]
 SPACE: Atom = ("space", r"\s+")
 APOSTROPHE: Atom = ("class", "['’]")
@@ -42,6 +44,23 @@ def key_atoms(text: str) -> list[Atom]:
     return out
 
 
+def ignorecase_atoms(text: str) -> list[Atom]:
+    """The atoms of a word as ``re.escape(word)`` with ``\\s+`` for its spaces writes it, for a regex that
+    ignores case: an ASCII character stands for its lower case (they match the same characters), a
+    character outside ASCII with a case of its own may match others ("ſ" is an "s") and stays apart."""
+    out: list[Atom] = []
+    for ch in text:
+        if ch == " ":
+            out.append(SPACE)
+        elif ch.isascii():
+            out.append(("char", re.escape(ch.lower())))
+        elif ch.lower() == ch == ch.upper() and ch.casefold() == ch:
+            out.append(("char", re.escape(ch)))
+        else:
+            out.append(("cased", re.escape(ch)))
+    return out
+
+
 def _chars(atom: Atom) -> frozenset[str] | None:
     """The characters the atom's first match can start with (None: space-like, see ``_conflict``)."""
     if atom[0] == "char":
@@ -55,6 +74,8 @@ def _space_like(chars: frozenset[str]) -> bool:
 
 def _conflict(a: Atom, b: Atom) -> bool:
     """May two different atoms match at the same position?"""
+    if a[0] == "cased" or b[0] == "cased":
+        return True
     ca, cb = _chars(a), _chars(b)
     if ca is None or cb is None:  # a space: it meets a space-like character
         other = ca if cb is None else cb
@@ -65,7 +86,7 @@ def _conflict(a: Atom, b: Atom) -> bool:
 def _groupable(alt: Sequence[Atom]) -> bool:
     """Can the key's first atom be regrouped and factored out? Not an optional dot nor the end of the key
     (they match nothing), nor spaces followed by anything a shorter run of spaces would leave."""
-    if not alt or alt[0][0] == "dot":
+    if not alt or alt[0][0] in ("dot", "cased"):
         return False
     if alt[0] != SPACE:
         return True

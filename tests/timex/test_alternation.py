@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.timex import timex_dir
-from pipeline.timex.alternation import OPTIONAL_DOT, alternation, key_atoms
+from pipeline.timex.alternation import OPTIONAL_DOT, alternation, ignorecase_atoms, key_atoms
 from pipeline.timex.rules import _widen_spaces, load_grammar
 
 GRAMMAR = load_grammar(timex_dir().resolve())
@@ -84,3 +84,36 @@ def test_every_table_of_the_lexicon_matches_as_before(name: str) -> None:
         trie = re.compile(_widen_spaces(f"(?P<key>{table.regex}){after}"))
         flat = re.compile(_widen_spaces(f"(?P<key>{table.flat}){after}"))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+_WORD_CHARS = "abkisAKS '’-\u017f\u212a\u0131\u0130"  # with letters that match others ignoring case
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(_WORD_CHARS, min_size=1, max_size=4), min_size=1, max_size=6, unique=True),
+    st.sampled_from(["", r"(?![\w’'])", r"\s+s", r"[a-z]*"]),
+    st.data(),
+)
+def test_the_trie_of_words_matches_like_their_flat_alternation_ignoring_case(
+    words: list[str], after: str, data: st.DataObject
+) -> None:
+    # (as the tense cues write them: the words, spaces as \s+, in this order, in a regex that ignores case)
+    flat = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    trie = alternation([ignorecase_atoms(w) for w in words])
+    pieces = [*words, *(w.upper() for w in words), *(w.swapcase() for w in words), "s", "K", " ", "x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=5)))
+    got = [(m.span(), m.group("w")) for m in re.finditer(f"(?P<w>{trie}){after}", text, re.IGNORECASE)]
+    assert got == [
+        (m.span(), m.group("w")) for m in re.finditer(f"(?P<w>{flat}){after}", text, re.IGNORECASE)
+    ]
+
+
+def test_letters_that_match_others_ignoring_case_are_not_regrouped() -> None:
+    # "ſ" is an "s" ignoring case: "sab" may not be tried before "ſa", which matches "sa" first
+    trie = alternation([ignorecase_atoms(w) for w in ["sx", "\u017fa", "sab"]])
+    assert re.match(f"(?:{trie})", "sab", re.IGNORECASE).span() == (0, 2)
+    assert [a[0] for a in ignorecase_atoms("\u017fK’")] == ["cased", "char", "char"]
+    # ... nor are "S" and "s"
+    trie = alternation([ignorecase_atoms(w) for w in ["sx", "Sa", "sab"]])
+    assert re.match(f"(?:{trie})", "sab", re.IGNORECASE).span() == (0, 2)
