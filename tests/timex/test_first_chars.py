@@ -70,3 +70,19 @@ def test_digit_rules_tried_at_runs_of_digits_match_as_a_scan_does(pieces: list[s
         for low, high in windows:
             got = [(m.span(), m.groups()) for m in _at_digits(text, rule.regex, [(low, high)], starts)]
             assert got == [(m.span(), m.groups()) for m in rule.regex.finditer(text, low, high)], rule.id
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(["may", "mayday", "May", "week", "weeks", "_week", "2010", "x", " ", "-", "İ"]))
+)
+def test_the_word_index_holds_every_wanted_word_where_it_stands_alone(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    wanted = frozenset(["may", "week", "mayday", "o'clock", "#digit"])
+    expected: dict[str, list[int]] = {}
+    for found in re.finditer(r"\w+", text):
+        if found.group().lower() in wanted:
+            expected.setdefault(found.group().lower(), []).append(found.start())
+    index = _word_index(text, wanted)
+    assert {w: index[w] for w in wanted - {"#digit"} if w in index} == expected
+    assert index["#digit"] == [m.start() for m in re.finditer(r"\d+", text)]
