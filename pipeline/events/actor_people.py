@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.events.actor_lexicon import ActorLexicon, Piece
 from pipeline.events.names import PersonName, Tok, is_initial, parse_name
@@ -69,11 +70,19 @@ def _piece_at(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> tuple[int, Piec
         opts.append(m)
     p = lex.places.match(toks, i) if t.key in lex.places.lengths else None
     if p and p[1].code and p[1].how in ("name", "demonym"):
-        opts.append((p[0], Piece("country", country=p[1].code)))
+        opts.append((p[0], _piece("country", None, p[1].code)))
     o = lex.orgs.match(toks, i) if t.key in lex.orgs.lengths else None
     if o:
-        opts.append((o[0], Piece("org", sector=o[1].sector, country=o[1].country)))
-    return max(opts, key=lambda x: x[0]) if opts else None
+        opts.append((o[0], _piece("org", o[1].sector, o[1].country)))
+    if len(opts) < 2:
+        return opts[0] if opts else None
+    return max(opts, key=lambda x: x[0])
+
+
+@lru_cache(maxsize=1024)
+def _piece(kind: str, sector: str | None, country: str | None) -> Piece:
+    """The piece a country or an organisation stands for in a title chain (immutable: made once)."""
+    return Piece(kind, sector=sector, country=country)
 
 
 def _apply(clues: Clues, piece: Piece, home: str | None) -> None:

@@ -43,7 +43,8 @@ def _sentence_starts(text: str, toks: Sequence[Tok], sentences: Sequence[Span]) 
         while following is not None and following <= t.start:
             s += 1
             following = offsets[s + 1] if s < last else None
-        if s != prev or k == 0 or text.find("\n", prev_end, t.start) >= 0:
+        # (a token joined to the one before has no line break before it: no need to look)
+        if s != prev or k == 0 or (not t.joined and text.find("\n", prev_end, t.start) >= 0):
             starts.add(k)
         prev, prev_end = s, t.end
         sent_of.append(s)
