@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -131,13 +132,13 @@ def _places(countries: Path) -> frozenset[str]:
     return frozenset(out)
 
 
-_SPLIT_RE = re.compile(r"\S+")
 # Cues that name a learned exercise ("during Baltops") but are too common to teach a name on their own.
 _WEAK_CUES = frozenset(["at", "in", "after", "before", "since", "during"])
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
+    """A capitalised name (a tuple: a document has dozens)."""
+
     start: int
     end: int
     name: str
@@ -165,14 +166,19 @@ def _names(text: str, cues: _Cues) -> list[_Name]:
 
 def _name_offset(raw: str, cues: _Cues) -> int | None:
     """Where the name proper starts in a run of capitalised words, or None when the run names nothing."""
-    words = list(_SPLIT_RE.finditer(raw))
-    while words and words[0].group().lower().rstrip(".") in cues.not_first:
-        words.pop(0)
-    if not words or cues.not_inside.intersection(w.group().lower() for w in words):
+    words = raw.split()  # (the runs of non-spaces: the words of the name)
+    lowered = [w.lower() for w in words]
+    skip = 0
+    while skip < len(words) and lowered[skip].rstrip(".") in cues.not_first:
+        skip += 1
+    if skip == len(words) or not cues.not_inside.isdisjoint(lowered[skip:]):
         return None
-    if " ".join(w.group() for w in words).lower() in cues.places:
+    if " ".join(words[skip:]).lower() in cues.places:
         return None
-    return words[0].start()
+    offset = 0
+    for word in words[:skip]:  # past the skipped words and the spaces after them
+        offset = raw.index(word, offset) + len(word)
+    return raw.index(words[skip], offset)
 
 
 def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
