@@ -13,6 +13,7 @@ and of a leading list bullet.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,10 +66,17 @@ def load_abbreviations(path: Path) -> Abbreviations:
 
 def _abbreviations(lexicon_dir: Path | None) -> Abbreviations:
     if lexicon_dir is None:
-        from pipeline.cleaning import default_lexicon_dir
-
-        lexicon_dir = default_lexicon_dir()
+        return _default_abbreviations(os.environ.get("DATELINE_LEXICON"))
     return load_abbreviations(lexicon_dir / "abbreviations.txt")
+
+
+@lru_cache(maxsize=4)
+def _default_abbreviations(_env: str | None) -> Abbreviations:
+    """The configured lexicon's list, keyed by the variable the settings read it from (building the settings
+    for every document cost more than splitting a short one)."""
+    from pipeline.cleaning import default_lexicon_dir
+
+    return load_abbreviations(default_lexicon_dir() / "abbreviations.txt")
 
 
 def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:

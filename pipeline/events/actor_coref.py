@@ -126,9 +126,10 @@ def surname_mentions(
                 by_surname.setdefault(translit_key(s), []).append(p)
     keys = list(by_surname)
     out: list[PersonMention] = []
-    for i, t in enumerate(toks):
-        if claimed[i] or not (t.cap and t.word):
+    for i in [k for k, t in enumerate(toks) if t.cap and t.word]:
+        if claimed[i]:
             continue
+        t = toks[i]
         m = forms.match(toks, i)
         if m and len(phrase_keys(toks[i].text)) and m[0] - i > 1:
             out.append(PersonMention(i, m[0], m[1], "name"))
@@ -181,8 +182,9 @@ def role_mentions(
     starts_at = {m.i: m.person for m in mentions}
     out: list[PersonMention] = []
     n = len(toks)
-    for i in range(n - 1):
-        if claimed[i] or toks[i].key not in lex.determiners:
+    determiners = lex.determiners
+    for i in [k for k, t in enumerate(toks[: n - 1]) if t.key in determiners]:
+        if claimed[i]:
             continue
         k, country = i + 1, None
         while k < n and k - i <= 4 and toks[k].joined and not claimed[k]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.events.actor_lexicon import ActorLexicon, Piece
 from pipeline.events.names import PersonName, Tok, is_initial, parse_name
@@ -69,11 +70,19 @@ def _piece_at(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> tuple[int, Piec
         opts.append(m)
     p = lex.places.match(toks, i) if t.key in lex.places.lengths else None
     if p and p[1].code and p[1].how in ("name", "demonym"):
-        opts.append((p[0], Piece("country", country=p[1].code)))
+        opts.append((p[0], _piece("country", None, p[1].code)))
     o = lex.orgs.match(toks, i) if t.key in lex.orgs.lengths else None
     if o:
-        opts.append((o[0], Piece("org", sector=o[1].sector, country=o[1].country)))
-    return max(opts, key=lambda x: x[0]) if opts else None
+        opts.append((o[0], _piece("org", o[1].sector, o[1].country)))
+    if len(opts) < 2:
+        return opts[0] if opts else None
+    return max(opts, key=lambda x: x[0])
+
+
+@lru_cache(maxsize=1024)
+def _piece(kind: str, sector: str | None, country: str | None) -> Piece:
+    """The piece a country or an organisation stands for in a title chain (immutable: made once)."""
+    return Piece(kind, sector=sector, country=country)
 
 
 def _apply(clues: Clues, piece: Piece, home: str | None) -> None:
@@ -265,18 +274,22 @@ def find_titled(
     out: list[Candidate] = []
     i, n = 0, len(toks)
     pieces, places, orgs = lex.pieces.lengths, lex.places.lengths, lex.orgs.lengths
-    while i < n:
-        t = toks[i]
-        if claimed[i] or not t.word or (t.low not in pieces and t.key not in places and t.key not in orgs):
-            i += 1  # no title piece can start here (``_piece_at`` would find nothing)
+    # the tokens a title piece can start with (``_piece_at`` finds nothing at the others)
+    heads = [
+        k for k, t in enumerate(toks) if t.word and (t.low in pieces or t.key in places or t.key in orgs)
+    ]
+    for head in heads:
+        if head < i or claimed[head]:
             continue
-        k, chain, first = i, Clues(), None
+        i = head
+        k, chain, first = i, None, None
         last: Piece | None = None
         last_tok = i
         while k < n and not claimed[k] and (k == i or toks[k].joined):
             m = _piece_at(lex, toks, k)
             if not m or toks[m[0] - 1].poss:
                 break
+            chain = Clues() if chain is None else chain  # (most heads start no chain: no clues to keep)
             _apply(chain, m[1], lex.home_country)
             first = i if first is None else first
             last, last_tok, k = m[1], k, m[0]
@@ -316,11 +329,16 @@ def find_untitled(
     """Two- or three-word capitalised names with an appositive role or a verb right after, or "said NAME"."""
     out: list[Candidate] = []
     i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        if claimed[i] or not (t.cap and t.word) or t.key in lex.not_name_first or t.key in lex.determiners:
-            i += 1
+    not_first, determiners = lex.not_name_first, lex.determiners
+    firsts = [
+        k
+        for k, t in enumerate(toks)
+        if t.cap and t.word and t.key not in not_first and t.key not in determiners
+    ]
+    for first in firsts:
+        if first < i or claimed[first]:
             continue
+        i = first
         if i > 0 and toks[i - 1].key.lower() == "by" and (i - 1 in starts or not toks[i - 1].joined):
             i += 1  # byline: the writer is not an actor
             continue

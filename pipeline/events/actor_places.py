@@ -42,7 +42,7 @@ def org_actor(org: Org) -> Actor:
 
 
 def _country_prefix(lex: ActorLexicon, toks: Sequence[Tok], i: int) -> tuple[int, str] | None:
-    m = lex.places.match(toks, i)
+    m = lex.places.match(toks, i) if toks[i].key in lex.places.lengths else None
     if m and m[1].code and m[1].how in ("name", "demonym") and not toks[m[0] - 1].poss:
         return m[0], m[1].code
     return None
@@ -156,7 +156,7 @@ def _is_name_part(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[in
 
 
 def _place(lex: ActorLexicon, toks: Sequence[Tok], i: int, starts: set[int]) -> tuple[int, Place] | None:
-    m = lex.places.match(toks, i)
+    m = lex.places.match(toks, i) if toks[i].key in lex.places.lengths else None
     if not m:
         return None
     j, place = m
@@ -201,16 +201,14 @@ def find_places(
 ) -> list[Found]:
     """All organisation and country mentions on unclaimed tokens, claiming what they use."""
     found: list[Found] = []
-    i, n = 0, len(toks)
+    i = 0
     place_starts = lex.place_starts
-    while i < n:
-        t = toks[i]
-        if claimed[i] or (t.key not in place_starts and not t.text[0].isdigit()):
-            i += 1  # nothing can start here (see ``ActorLexicon.place_starts``), nor a number or a unit
+    # nothing starts at the other tokens (see ``ActorLexicon.place_starts``), nor a number or a unit
+    heads = [k for k, t in enumerate(toks) if (t.key in place_starts and t.word) or t.text[0].isdigit()]
+    for head in heads:
+        if head < i or claimed[head]:
             continue
-        if not (t.word or t.text[0].isdigit()):
-            i += 1
-            continue
+        i = head
         hit = _org_at(lex, text, toks, i, starts)
         if hit is not None:
             if hit.actor.kind != "none":
@@ -228,8 +226,6 @@ def find_places(
             for k in range(i, j):
                 claimed[k] = True
             i = j
-            continue
-        i += 1
     return found
 
 
@@ -237,7 +233,9 @@ _NONE = Actor("", "", "none")
 
 
 def _org_at(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int, starts: set[int]) -> Found | None:
-    ign = lex.ignore.match(toks, i)
+    # (each table is asked only when a phrase of it starts with the token: most tokens start none)
+    key = toks[i].key
+    ign = lex.ignore.match(toks, i) if key in lex.ignore.lengths else None
     if ign:
         return Found(i, ign[0], _NONE, "none")
     options: list[Found] = []
@@ -250,10 +248,10 @@ def _org_at(lex: ActorLexicon, text: str, toks: Sequence[Tok], i: int, starts: s
         ):
             if hit:
                 options.append(hit)
-    m = lex.orgs.match(toks, i)
+    m = lex.orgs.match(toks, i) if key in lex.orgs.lengths else None
     if m:
         options.append(Found(i, m[0], org_actor(m[1]), "name"))
-    b = lex.bare_services.match(toks, i)
+    b = lex.bare_services.match(toks, i) if key in lex.bare_services.lengths else None
     if b and not _is_name_part(lex, toks, i, starts):
         j = b[0]
         nxt = toks[j] if j < len(toks) and toks[j].joined else None

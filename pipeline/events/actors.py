@@ -43,7 +43,8 @@ def _sentence_starts(text: str, toks: Sequence[Tok], sentences: Sequence[Span]) 
         while following is not None and following <= t.start:
             s += 1
             following = offsets[s + 1] if s < last else None
-        if s != prev or k == 0 or text.find("\n", prev_end, t.start) >= 0:
+        # (a token joined to the one before has no line break before it: no need to look)
+        if s != prev or k == 0 or (not t.joined and text.find("\n", prev_end, t.start) >= 0):
             starts.add(k)
         prev, prev_end = s, t.end
         sent_of.append(s)
@@ -53,9 +54,9 @@ def _sentence_starts(text: str, toks: Sequence[Tok], sentences: Sequence[Span]) 
 def _claim_furniture(lex: ActorLexicon, toks: Sequence[Tok], starts: set[int], claimed: list[bool]) -> None:
     """Bylines ("By Jim Garamone"), photo credits and publisher names are not actors."""
     ignore_starts = lex.ignore.lengths
-    for i, t in enumerate(toks):
-        if t.key not in ignore_starts and t.key != "By" and t.key != "by":
-            continue  # neither an ignored phrase nor a byline starts here
+    # (only where an ignored phrase or a byline can start)
+    for i in [k for k, t in enumerate(toks) if t.key in ignore_starts or t.key == "By" or t.key == "by"]:
+        t = toks[i]
         m = lex.ignore.match(toks, i)
         if m:
             for k in range(i, m[0]):

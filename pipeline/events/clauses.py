@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pipeline.model import Span, TimeExpression
 
 # Punctuation that closes a clause, and words that open one. "since" does not: "have spoken by phone since
 # Milley took office" keeps the perfect-with-since that makes a series in one clause.
+# The look-ahead states what every alternative starts with: the engine tries the alternatives only there.
 _BOUNDARY_RE = re.compile(
+    r"(?=[\s;:(),])(?:"
     r"\s*;\s*|:\s+|\s+[–—]\s+|\s+--?\s+|\s*\(\s*|\s*\)\s*"
     r"|,\s+(?:and|or|but|while|whereas|although|though|which|who|where|when)\s+"
     r"|\s+(?:but|while|whereas|although|because|after|before|until|when|where|that|so that)\s+"
     # A second predicate of the same subject with its own auxiliary: "leaves on Friday [and will] stop ...
     # on Saturday", "first trained together in 1992 [and have] exercised annually since 2002".
-    r"|\s+and\s+(?=(?:will|would|shall|has|have|had|then|later)\s+[a-z])",
+    r"|\s+and\s+(?=(?:will|would|shall|has|have|had|then|later)\s+[a-z]))",
     re.IGNORECASE,
 )
 # What closes a dateline after its date: a dash or bar, maybe after the agency ("May 16 (Reuters) -").
@@ -61,16 +64,21 @@ def split_clauses(text: str, sentence: Span, timexes: Sequence[TimeExpression] =
     """Clauses of one sentence, covering it from start to end, in order."""
     inside = [(t.start, t.end) for t in timexes if sentence.start <= t.start < sentence.end]
     cuts: list[int] = [sentence.start]
-    body = text[sentence.start : sentence.end]
-    for m in _BOUNDARY_RE.finditer(body):
-        at = sentence.start + m.start()
-        end = sentence.start + m.end()
+    for m_start, m_end in _boundaries(text[sentence.start : sentence.end]):
+        at = sentence.start + m_start
+        end = sentence.start + m_end
         if any(s <= at < e or s < end <= e for s, e in inside):
             continue
         if at > cuts[-1]:
             cuts.append(at)
     cuts.append(sentence.end)
     return [Span(a, b, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+@lru_cache(maxsize=256)
+def _boundaries(body: str) -> tuple[tuple[int, int], ...]:
+    """Boundary matches of a sentence's text (cached: extraction and anchoring split the same sentences)."""
+    return tuple(m.span() for m in _BOUNDARY_RE.finditer(body))
 
 
 def clause_index(clauses: Sequence[Span], offset: int) -> int:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -27,16 +28,47 @@ _SERIAL = r"(?:[^\S\n]+(?:(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?|[IVX]{1,4})\b)"
 _NAME_RE = re.compile(rf"(?=[A-Z])(?<![\w\-])({_WORD}(?:[^\S\n]+{_WORD}){{0,2}})({_SERIAL}?)")
 
 
+# What "[^\S\n]" matches in an ASCII text: the blanks a cue ends on before a name.
+_ASCII_BLANKS = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+@dataclass(frozen=True)
+class _EndCue:
+    """A cue that ends the text before a name ("... took part in "): its regex, and the lower-case last words
+    of its phrases. An ASCII text whose final blanks do not follow one of them cannot match: most names are
+    ruled out without trying the alternation at every position."""
+
+    regex: re.Pattern[str]
+    last_words: tuple[str, ...] | None  # None: no safe pre-test (a phrase is empty or not ASCII)
+
+    def search(self, before: str) -> re.Match[str] | None:
+        """``regex.search(before)``."""
+        if self.last_words is not None and before.isascii():
+            # ("$" also matches right before a final newline)
+            body = before[:-1] if before.endswith("\n") else before
+            stripped = body.rstrip(_ASCII_BLANKS)
+            if len(stripped) == len(body) or not stripped.lower().endswith(self.last_words):
+                return None
+        return self.regex.search(before)
+
+
+def _end_cue(pattern: str, phrases: list[str]) -> _EndCue:
+    """A cue whose pattern ends with one of ``phrases`` and blanks (case-insensitive)."""
+    last = [str(p).split()[-1].lower() if str(p).split() else "" for p in phrases]
+    safe = all(word and word.isascii() for word in last)
+    return _EndCue(re.compile(pattern, re.IGNORECASE), tuple(last) if safe else None)
+
+
 @dataclass(frozen=True)
 class _Cues:
-    before_name: re.Pattern[str]
+    before_name: _EndCue
     after_name: re.Pattern[str]
     verbs: re.Pattern[str]
     verbs_relative: re.Pattern[str]
     verbs_which: re.Pattern[str]
-    before_learned: re.Pattern[str]
-    serial_after: re.Pattern[str]
-    verbs_before: re.Pattern[str]
+    before_learned: _EndCue
+    serial_after: _EndCue
+    verbs_before: _EndCue
     not_first: frozenset[str]
     not_inside: frozenset[str]
     places: frozenset[str]
@@ -52,7 +84,9 @@ def _cues(path: Path) -> _Cues:
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     flags = re.IGNORECASE
     return _Cues(
-        before_name=re.compile(rf"(?:^|[^\w\-])(?:{_alternation(raw['before_name'])})[^\S\n]+$", flags),
+        before_name=_end_cue(
+            rf"(?:^|[^\w\-])(?:{_alternation(raw['before_name'])})[^\S\n]+$", raw["before_name"]
+        ),
         # (past one or two lower-case modifiers: "the Steppe Eagle peacekeeping exercise")
         # ... or in an apposition: "for Anakonda, a Polish-led exercise that will gather troops" (not "Smith,
         # the exercise director")
@@ -66,14 +100,16 @@ def _cues(path: Path) -> _Cues:
             rf"^(?:,[^\S\n]+(?:which|that))?,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags
         ),
         verbs_which=re.compile(rf"^,[^\S\n]+(?:which|that)[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
-        before_learned=re.compile(
-            rf"(?:^|[^\w\-’'])(?:{_alternation(raw['before_learned'])})[^\S\n]+$", flags
+        before_learned=_end_cue(
+            rf"(?:^|[^\w\-’'])(?:{_alternation(raw['before_learned'])})[^\S\n]+$", raw["before_learned"]
         ),
-        serial_after=re.compile(
-            rf"(?:^|[^\w\-’'])(?:{_alternation(raw.get('serial_after') or ['-'])})[^\S\n]+$", flags
+        serial_after=_end_cue(
+            rf"(?:^|[^\w\-’'])(?:{_alternation(raw.get('serial_after') or ['-'])})[^\S\n]+$",
+            raw.get("serial_after") or ["-"],
         ),
-        verbs_before=re.compile(
-            rf"(?:^|[^\w\-’'])(?P<verb>{_alternation(raw.get('verbs_before') or ['-'])})[^\S\n]+$", flags
+        verbs_before=_end_cue(
+            rf"(?:^|[^\w\-’'])(?P<verb>{_alternation(raw.get('verbs_before') or ['-'])})[^\S\n]+$",
+            raw.get("verbs_before") or ["-"],
         ),
         not_first=frozenset(str(w).lower() for w in raw.get("not_first") or ()),
         not_inside=frozenset(str(w).lower() for w in raw.get("not_inside") or ()),
@@ -96,13 +132,13 @@ def _places(countries: Path) -> frozenset[str]:
     return frozenset(out)
 
 
-_SPLIT_RE = re.compile(r"\S+")
 # Cues that name a learned exercise ("during Baltops") but are too common to teach a name on their own.
 _WEAK_CUES = frozenset(["at", "in", "after", "before", "since", "during"])
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
+    """A capitalised name (a tuple: a document has dozens)."""
+
     start: int
     end: int
     name: str
@@ -130,14 +166,19 @@ def _names(text: str, cues: _Cues) -> list[_Name]:
 
 def _name_offset(raw: str, cues: _Cues) -> int | None:
     """Where the name proper starts in a run of capitalised words, or None when the run names nothing."""
-    words = list(_SPLIT_RE.finditer(raw))
-    while words and words[0].group().lower().rstrip(".") in cues.not_first:
-        words.pop(0)
-    if not words or cues.not_inside.intersection(w.group().lower() for w in words):
+    words = raw.split()  # (the runs of non-spaces: the words of the name)
+    lowered = [w.lower() for w in words]
+    skip = 0
+    while skip < len(words) and lowered[skip].rstrip(".") in cues.not_first:
+        skip += 1
+    if skip == len(words) or not cues.not_inside.isdisjoint(lowered[skip:]):
         return None
-    if " ".join(w.group() for w in words).lower() in cues.places:
+    if " ".join(words[skip:]).lower() in cues.places:
         return None
-    return words[0].start()
+    offset = 0
+    for word in words[:skip]:  # past the skipped words and the spaces after them
+        offset = raw.index(word, offset) + len(word)
+    return raw.index(words[skip], offset)
 
 
 def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:

@@ -90,6 +90,7 @@ def phrase_keys(phrase: str, lower: bool = False) -> tuple[str, ...]:
     return tuple(k.lower() for k in keys) if lower else keys
 
 
+@lru_cache(maxsize=8192)
 def slug(name: str) -> str:
     """Stable id of a canonical name: "Robert M. Gates" -> "robert-m-gates", "U.S. Navy" -> "us-navy"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()

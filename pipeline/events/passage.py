@@ -69,16 +69,19 @@ _HAS_BEFORE_RE = re.compile(
 
 def _is_reference(mention: EventMention, lexicon_dir: Path | None) -> bool:
     """Can this mention give its date to the undated mentions of its passage?"""
-    before = mention.sentence.text[: mention.trigger.start - mention.sentence.start]
-    return (
+    if not (
         mention.status == "occurred"
-        and not _ASIDE_RELATIVE_RE.search(before)
-        and not _PLUPERFECT_RE.search(mention.sentence.text)
-        and not _LAST_OCCURRENCE_RE.search(mention.sentence.text)
         and mention.date_source in ("clause", "sentence")
         and mention.timex is not None
         and (mention.start is not None or _deictic(mention))
         and not is_vague(mention.timex)
+    ):
+        return False  # (the cheap tests first: most mentions fail one of them)
+    before = mention.sentence.text[: mention.trigger.start - mention.sentence.start]
+    return (
+        not _ASIDE_RELATIVE_RE.search(before)
+        and not _PLUPERFECT_RE.search(mention.sentence.text)
+        and not _LAST_OCCURRENCE_RE.search(mention.sentence.text)
         and type_row(mention.event_type, lexicon_dir).passage
     )
 

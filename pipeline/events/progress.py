@@ -141,11 +141,11 @@ def _back_from_end(mention: EventMention, timexes: Sequence[TimeExpression], tex
 def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression], text: str) -> bool:
     """Began in the last days and, by its stated length or its dated range, still runs on the DCT."""
     before = text[max(mention.sentence.start, mention.trigger.start - 45) : mention.trigger.start]
-    if ended(mention, text):
-        return False  # "wrapped up a three-day planning conference here Aug. 6": over
     start, end = mention.start, mention.end
     if start is None or start > dct:
-        return False
+        return False  # (told first: it spares the regexes of ``ended``, which would also say no)
+    if ended(mention, text):
+        return False  # "wrapped up a three-day planning conference here Aug. 6": over
     if mention.status == "occurred" and _ends_later(mention, dct, timexes, text):
         return True  # "kicked off June 3 and will end June 15", read on June 12: however long ago it began
     if mention.status == "occurred" and (

@@ -21,9 +21,9 @@ _SPEAKER_AFTER_RE = re.compile(
     r"(?:said|says|told reporters|explained|noted|added|stated|announced|reported)\b",
     re.IGNORECASE,
 )
-_SPEAKER_BEFORE_RE = re.compile(
-    r"(?:\b(?:said|says|according to|explained|added|noted)[\s,]*)$", re.IGNORECASE
-)
+_SPEAKER_CUES_BEFORE = ("said", "says", "according to", "explained", "added", "noted")
+_SPEAKER_BEFORE_RE = re.compile(rf"(?:\b(?:{'|'.join(_SPEAKER_CUES_BEFORE)})[\s,]*)$", re.IGNORECASE)
+_ASCII_SPACES_AND_COMMAS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,"  # what "[\s,]" matches in an ASCII text
 # Where a visit or trip goes: the place after these words is the host.
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|another|any|no|some)\s+$", re.IGNORECASE)
@@ -45,7 +45,13 @@ _PRONOUN_SUBJECT_RE = re.compile(
 def _is_speaker(text: str, mention: ActorMention, sentence: Span) -> bool:
     after = text[mention.end : min(sentence.end, mention.end + 40)]
     before = text[max(sentence.start, mention.start - 25) : mention.start]
-    return bool(_SPEAKER_AFTER_RE.match(after) or _SPEAKER_BEFORE_RE.search(before))
+    if _SPEAKER_AFTER_RE.match(after):
+        return True
+    # (an ASCII text that does not end with a cue cannot match: the common case, told without the regex)
+    end = before.rstrip(_ASCII_SPACES_AND_COMMAS).lower()
+    if before.isascii() and not end.endswith(_SPEAKER_CUES_BEFORE):
+        return False
+    return bool(_SPEAKER_BEFORE_RE.search(before))
 
 
 def _role(actor: Actor, role: str) -> ActorRole:

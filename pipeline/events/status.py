@@ -26,8 +26,13 @@ _MONTH_MAY = "<may>"
 def _words(text: str) -> list[str]:
     """Lower-cased words, with contractions split off ("didn't" -> "did", "n't") so cues can name them.
     The month "May" is no modal "may" ("a drill in May and to exchange cadets")."""
+    raws = WORD_RE.findall(text)
+    if "'" not in text and "’" not in text:  # no contraction to split off (the common case)
+        if "May" in raws:
+            return [_MONTH_MAY if raw == "May" else raw.lower() for raw in raws]
+        return list(map(str.lower, raws))
     out: list[str] = []
-    for raw in WORD_RE.findall(text):
+    for raw in raws:
         word = _MONTH_MAY if raw == "May" else raw.lower()
         if "'" not in word and "’" not in word:
             out.append(word)
@@ -132,6 +137,7 @@ def decide_status(
     """
     words_before = _words(before)
     words_after = _words(after)
+    trigger_words = _words(trigger)
     own_after = words_after[: _complement_start(words_after)] if verb else words_after
     near = words_before[-cues.skip_window :]
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
@@ -178,11 +184,11 @@ def decide_status(
             return "ongoing"  # "have fled since Russia launched its invasion": the war goes on
         return "occurred"
     # ("since the two sides agreed in 2012 to hold the exercise every two years": a series all the same)
-    clause_words = words_before + _words(trigger) + own_after
+    clause_words = words_before + trigger_words + own_after
     if has_set_timex or _has(clause_words, cues.recurring_clause):
         return "recurring"
     # (the auxiliary may be inside the trigger: "liaison officers [have been] at headquarters since July")
-    perfect_scope = words_before + _words(trigger)[:-1]
+    perfect_scope = words_before + trigger_words[:-1]
     if (
         "since" in clause_words
         and cues.perfect_auxiliaries.intersection(perfect_scope)
@@ -197,7 +203,6 @@ def decide_status(
             "ongoing"  # "The exercise, co-sponsored by PACOM and the Mongolian forces, runs through July 1"
         )
     # ... and so do the inner words of a predicate trigger ("a Patriot battery [would be] deployed").
-    trigger_words = _words(trigger)
     planned_scope = window_before + trigger_words[:1]
     if verb and _post_modifier(words_before, trigger_words, cues):
         planned_scope = []  # "agreed to resume contacts [suspended] after the war": the suspension is past

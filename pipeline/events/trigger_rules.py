@@ -147,6 +147,20 @@ def second_words(phrase: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def needed_words(phrase: str) -> tuple[frozenset[str], ...]:
+    """For each literal token after the first that a match cannot do without, the words it may start with
+    (when they are plain words of the text's word list: each is then one of them). A rule none of whose
+    words for one such token is in a text cannot match there, wherever it starts."""
+    out: list[frozenset[str]] = []
+    for token in phrase.split()[1:]:
+        if token in ("*", "^") or token.endswith("?") or _GAP_RE.match(token):
+            continue
+        alts = [alt.lower().replace("’", "'").split("_") for alt in _alternatives(token)]
+        if alts and all(_SIMPLE_WORD_RE.fullmatch(word) for alt in alts for word in alt):
+            out.append(frozenset(alt[0] for alt in alts))
+    return tuple(out)
+
+
 def _word_seqs(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
     for v in values or []:
         if not isinstance(v, str):  # YAML reads a bare on/no/yes as a boolean: quote it
@@ -169,14 +183,23 @@ def _lexicon(lexicon_dir: Path | None) -> Path:
     return Path(lexicon_dir) if lexicon_dir is not None else DEFAULT_SETTINGS.lexicon_dir
 
 
+_Needed = tuple[frozenset[str], ...]
+
+
 @lru_cache(maxsize=8)
 def _load(
     path: Path,
-) -> tuple[dict[str, tuple[TriggerRule, ...]], tuple[TriggerRule, ...], tuple[frozenset[str] | None, ...]]:
-    """(rules by first word, rules in file order, each rule's second words)."""
+) -> tuple[
+    dict[str, tuple[TriggerRule, ...]],
+    tuple[TriggerRule, ...],
+    tuple[frozenset[str] | None, ...],
+    tuple[_Needed, ...],
+]:
+    """(rules by first word, rules in file order, each rule's second words, each rule's needed words)."""
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     rules: list[TriggerRule] = []
     seconds: list[frozenset[str] | None] = []
+    needed: list[_Needed] = []
     for event_type, entries in raw.items():
         if event_type not in EVENT_TYPES and event_type != REFER:
             raise ValueError(f"{path}: unknown event type {event_type!r}")
@@ -184,6 +207,7 @@ def _load(
             try:
                 pattern, first = compile_phrase(str(entry["match"]))
                 seconds.append(second_words(str(entry["match"])))
+                needed.append(needed_words(str(entry["match"])))
             except (KeyError, ValueError, re.error) as exc:
                 raise ValueError(f"{path}: bad trigger rule {entry!r} under {event_type}: {exc}") from exc
             rules.append(
@@ -226,15 +250,28 @@ def _load(
     for rule in rules:
         for word in rule.first_words:
             index.setdefault(word, []).append(rule)
-    return {word: tuple(group) for word, group in index.items()}, tuple(rules), tuple(seconds)
+    return {word: tuple(group) for word, group in index.items()}, tuple(rules), tuple(seconds), tuple(needed)
 
 
 @lru_cache(maxsize=8)
 def _by_first_word(path: Path) -> dict[str, tuple[tuple[TriggerRule, frozenset[str] | None], ...]]:
     """The rules of each first word, each with the second words it needs (None: any)."""
-    index, rules, seconds = _load(path)
+    index, rules, seconds, _ = _load(path)
     by_rule = {id(rule): second for rule, second in zip(rules, seconds, strict=True)}
     return {word: tuple((rule, by_rule[id(rule)]) for rule in group) for word, group in index.items()}
+
+
+@lru_cache(maxsize=8)
+def by_first_word_tested(
+    path: Path,
+) -> dict[str, tuple[tuple[TriggerRule, frozenset[str] | None, _Needed], ...]]:
+    """``_by_first_word`` with each rule's ``needed_words`` too."""
+    _, rules, _, needed = _load(path)
+    by_rule = {id(rule): words for rule, words in zip(rules, needed, strict=True)}
+    return {
+        word: tuple((rule, second, by_rule[id(rule)]) for rule, second in group)
+        for word, group in _by_first_word(path).items()
+    }
 
 
 def trigger_rules(lexicon_dir: Path | None = None) -> tuple[TriggerRule, ...]:

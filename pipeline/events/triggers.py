@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.events.named_exercises import find_named_exercises
-from pipeline.events.trigger_rules import WORD_RE, TriggerMatch, TriggerRule, _by_first_word, _lexicon
+from pipeline.events.trigger_rules import WORD_RE, TriggerMatch, TriggerRule, _lexicon, by_first_word_tested
 
 # A place name follows ("flying to Manila", "headed to the Philippines"), not a verb ("going to discuss").
 # (a month or a weekday is no name: "the bill the House passed in May")
@@ -174,7 +174,7 @@ _NAMED_EXERCISE = TriggerRule(
 
 
 def _find(text: str, path: Path) -> list[TriggerMatch]:
-    index = _by_first_word(path)
+    index = by_first_word_tested(path)
     spans = [m.span() for m in WORD_RE.finditer(text)]
     lowered = text.lower()
     if len(lowered) == len(text) and "Σ" not in text:
@@ -184,15 +184,18 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
     else:
         words = [text[a:b].lower().replace("’", "'") for a, b in spans]
     # Characters that match an ASCII letter case-insensitively but do not lower to it ("ſ", Kelvin "K"):
-    # with them about, the second-word test could differ from the regex, so it is skipped.
+    # with them about, the word tests could differ from the regex, so they are skipped.
     check_second = not any(ch in text for ch in "ſKİı")
+    present = set(words)
     last_word = len(words) - 1
     candidates: list[tuple[int, int, int, TriggerMatch]] = []
     for i in [i for i, word in enumerate(words) if word in index]:
         following = words[i + 1] if i < last_word else ""
-        for rule, second in index[words[i]]:
+        for rule, second, needed in index[words[i]]:
             if check_second and second is not None and following not in second:
                 continue
+            if check_second and needed and any(n.isdisjoint(present) for n in needed):
+                continue  # a word the rule cannot do without is nowhere in the text
             m = rule.pattern.match(text, spans[i][0])
             if not m:
                 continue

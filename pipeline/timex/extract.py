@@ -10,8 +10,11 @@ later by ``resolve.py``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from pipeline.timex.alternation import alternation, key_atoms
 from pipeline.timex.rules import Grammar, Rule
 from pipeline.timex.templates import fill, normalise
 
@@ -111,10 +114,9 @@ def _word_index(text: str, wanted: frozenset[str] = frozenset()) -> dict[str, li
     # keeps every offset and word boundary, and each of its words is that word lower-cased.
     lowered = text.lower()
     if len(lowered) == len(text) and "Σ" not in text:
-        for found in _WORD.finditer(lowered):
+        # (with ``wanted``, a regex finds just their words: most words of a text trigger no rule)
+        for found in (_finder(wanted) if wanted else _WORD).finditer(lowered):
             word = found.group()
-            if wanted and word not in wanted:
-                continue
             if word in index:
                 index[word].append(found.start())
             else:
@@ -126,11 +128,18 @@ def _word_index(text: str, wanted: frozenset[str] = frozenset()) -> dict[str, li
     return index
 
 
+@lru_cache(maxsize=8)
+def _finder(wanted: frozenset[str]) -> re.Pattern[str]:
+    """The words of ``wanted`` (those a run of word characters can be) as whole words."""
+    words = sorted((w for w in wanted if _WORD.fullmatch(w)), key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<!\w)(?:{alternation([key_atoms(w) for w in words]) or '(?!)'})(?!\w)")
+
+
 def _windows(text: str, rule: Rule, index: dict[str, list[int]]) -> list[tuple[int, int]]:
     """Where ``rule`` can match: around its trigger words (the whole text when it has none)."""
     if rule.triggers is None:
         return [(0, len(text))]
-    positions = sorted(p for word in rule.triggers for p in index.get(word, ()))
+    positions = sorted(p for word in index.keys() & rule.triggers for p in index[word])
     windows: list[tuple[int, int]] = []
     for position in positions:
         low, high = max(0, position - _WINDOW), position + _WINDOW
@@ -155,8 +164,35 @@ def _matches(
     windows = cache.get(rule.triggers)
     if windows is None:
         windows = cache[rule.triggers] = _windows(text, rule, index)
+    if rule.digit_start:
+        return _at_digits(text, rule.regex, windows, index["#digit"])
     finditer = rule.regex.finditer
     return [m for low, high in windows for m in finditer(text, low, high)]
+
+
+def _at_digits(
+    text: str, regex: re.Pattern[str], windows: list[tuple[int, int]], starts: list[int]
+) -> list[re.Match[str]]:
+    """``regex.finditer`` over each window for a rule whose matches start with a digit, tried only where a
+    run of digits starts (``starts``): the other positions of a window cannot start a match, and scanning
+    them was most of the cost of the many rules that look around every number."""
+    out: list[re.Match[str]] = []
+    for low, high in windows:
+        found: list[re.Match[str]] = []
+        pos = low
+        for k in range(bisect_left(starts, low), len(starts)):
+            if starts[k] >= high:
+                break
+            if starts[k] < pos:
+                continue
+            match = regex.match(text, starts[k], high)
+            if match is not None:
+                found.append(match)
+                pos = match.end()
+        if any(m.end() == m.start() for m in found):  # an empty match: finditer's own stepping decides
+            found = list(regex.finditer(text, low, high))
+        out.extend(found)
+    return out
 
 
 def _select(text: str, grammar: Grammar) -> list[Candidate]:

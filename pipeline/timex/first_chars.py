@@ -90,3 +90,28 @@ def first_class(body: str) -> str | None:
     if empty or not items:
         return None
     return "[" + "".join(sorted(items)) + "]"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def only_digits(head: str) -> bool:
+    """Does the class ``head`` (from ``first_class``) match digits only? A match of a rule with such a head
+    can only start where a run of digits starts (after a word character a digit is inside a word)."""
+    try:
+        parsed = sre_parse.parse(head)
+    except re.error:
+        return False
+    if len(parsed.data) != 1:
+        return False
+    op, av = parsed.data[0]
+    items = [(op, av)] if op is sre.LITERAL else av if op is sre.IN else [(None, None)]
+    for kind, value in items:
+        if kind is sre.LITERAL and _DIGIT.match(chr(value)):
+            continue
+        if kind is sre.RANGE and all(_DIGIT.match(chr(c)) for c in range(value[0], value[1] + 1)):
+            continue
+        if kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+            continue
+        return False
+    return bool(items)

@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from pipeline.timex.first_chars import first_class
+from pipeline.timex.alternation import OPTIONAL_DOT, Atom, alternation, key_atoms
+from pipeline.timex.first_chars import first_class, only_digits
 from pipeline.timex.tense import TenseCues, compile_cues
 
 # libyaml when installed: the same objects, parsed about ten times faster at worker start-up.
@@ -53,7 +54,8 @@ class Table:
 
     name: str
     values: dict[str, str]
-    regex: str  # alternation of the keys as they may appear in text
+    regex: str  # alternation of the keys as they may appear in text, as a trie (see ``alternation.py``)
+    flat: str = ""  # the same keys one after the other: for a rule that matches ignoring case
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class SubPattern:
     table: Table | None = None
     norm: str | None = None
     default: str = ""
+    flat: str = ""  # ``regex`` with the table's flat alternation
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Rule:
     not_followed_by: re.Pattern[str] | None = None
     modifiers: str = "date"  # date | amount | ago | none
     triggers: frozenset[str] | None = None  # words one of which every match contains (None: scan all)
+    digit_start: bool = False  # every match starts with a digit: tried only where a run of digits starts
     alt: Part | None = None  # another reading when the clause's tense is `alt_when` ("in six months")
     alt_when: str = ""
     alt_unless: re.Pattern[str] | None = None  # earlier in the sentence: keep the first reading
@@ -140,6 +144,7 @@ def _build_table(name: str, spec: dict[str, Any]) -> Table:
     case = spec.get("case", "any")
     keys = sorted(values, key=len, reverse=True)
     alternatives: list[str] = []
+    atoms: list[list[Atom]] = []
     seen: set[str] = set()
     for key in keys:
         # An abbreviation (a key that begins a longer key: "sept" of "september") may end with a dot.
@@ -149,7 +154,9 @@ def _build_table(name: str, spec: dict[str, Any]) -> Table:
             if rx not in seen:
                 seen.add(rx)
                 alternatives.append(rx)
-    return Table(name, values, "(?:" + "|".join(alternatives) + ")")
+                atoms.append(key_atoms(variant) + ([OPTIONAL_DOT] if abbrev else []))
+    flat = "(?:" + "|".join(alternatives) + ")"
+    return Table(name, values, "(?:" + alternation(atoms) + ")", flat)
 
 
 def _compile_optional(pattern: str | None, where: str) -> re.Pattern[str] | None:
@@ -161,8 +168,13 @@ def _compile_optional(pattern: str | None, where: str) -> re.Pattern[str] | None
         raise RuleError(f"{where}: bad regex {pattern!r}: {exc}") from exc
 
 
+# An inline flag that turns on IGNORECASE ("(?i:...)"): the tables' tries hold for case-sensitive matching.
+_IGNORECASE_FLAG = re.compile(r"\(\?[aLmsux]*i[aiLmsux]*(?:-[imsx]*)?[:)]")
+
+
 def _expand(pattern: str, subs: dict[str, SubPattern], where: str) -> tuple[str, dict[str, SubPattern]]:
     groups: dict[str, SubPattern] = {}
+    flat = _IGNORECASE_FLAG.search(pattern) is not None
 
     def replace(found: re.Match[str]) -> str:
         name, group = found.group(1), found.group(2) or found.group(1).lower()
@@ -171,7 +183,7 @@ def _expand(pattern: str, subs: dict[str, SubPattern], where: str) -> tuple[str,
         if group in groups:
             raise RuleError(f"{where}: group {group!r} used twice (write %{name}:other_name)")
         groups[group] = subs[name]
-        return f"(?P<{group}>{subs[name].regex})"
+        return f"(?P<{group}>{subs[name].flat if flat else subs[name].regex})"
 
     return _REFERENCE.sub(replace, pattern), groups
 
@@ -278,6 +290,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
         id=rule_id,
         example=raw["example"],
         regex=regex,
+        digit_start=head is not None and only_digits(head),
         parts=parts,
         groups=groups,
         mod=raw.get("mod", ""),
@@ -313,7 +326,10 @@ def load_grammar(timex_dir: Path) -> Grammar:
     for name, spec in patterns["subpatterns"].items():
         table = tables[spec["table"]] if "table" in spec else None
         pieces = [p for p in (table.regex if table else None, spec.get("regex")) if p]
-        subs[name] = SubPattern(name, "|".join(pieces), table, spec.get("norm"), str(spec.get("default", "")))
+        flat = [p for p in (table.flat if table else None, spec.get("regex")) if p]
+        subs[name] = SubPattern(
+            name, "|".join(pieces), table, spec.get("norm"), str(spec.get("default", "")), "|".join(flat)
+        )
     rules: list[Rule] = []
     for path in sorted((timex_dir / "rules").glob("*.yaml")):
         for raw in _read_yaml(path).get("rules", []):

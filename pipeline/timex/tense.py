@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.timex.alternation import alternation, ignorecase_atoms
+
 # A stop before a capital ends a sentence, unless it ends an initial or a title ("U.S. MQ-1", "Gen. Smith").
 _ABBREVIATION_BEFORE = "".join(
     rf"(?<!\b{a}\.)"
@@ -74,8 +76,9 @@ class TenseCues:
 
 
 def _alternation(words: list[str]) -> str:
+    """The words longest first, as a trie (every regex here ignores case: see ``alternation.py``)."""
     ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+    return alternation([ignorecase_atoms(w) for w in ordered]) or "(?!)"
 
 
 def _inflections(lemmas: list[str]) -> str:
