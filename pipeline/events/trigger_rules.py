@@ -32,8 +32,10 @@ _GAP_RE = re.compile(r"^\*(\d+)$")
 # "^": a name of up to three capitalised words ("from Moscow", "while in Abu Dhabi"), case-sensitive.
 # (an abbreviated first word joins the next: "St. Petersburg", "Ft. Worth")
 # (a month after the name is a date: "came aboard Tarrant Oct. 16")
+# (a person's titles come first: "called Gen. Chang Wanquan", "met Lt. Gen. Ivanov")
 _NAME = (
-    r"(?-i:(?:(?:St|Ft|Mt|Pt)\.[^\S\n]+)?[A-Z][\w'’\-]*"
+    r"(?-i:(?:(?:St|Ft|Mt|Pt|Gen|Lt|Col|Maj|Capt|Adm|Cmdr|Brig|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov)\.[^\S\n]+){0,2}"
+    r"[A-Z][\w'’\-]*"
     r"(?:[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)[A-Z][\w'’\-]*){0,2})"
 )
 # Space between the words of a phrase: never a paragraph break ("hosted\n\ntalks" is two lines); a quote may
