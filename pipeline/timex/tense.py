@@ -104,7 +104,7 @@ def _infinitive(spec: dict[str, Any]) -> re.Pattern[str]:
     skip = _alternation(spec.get("not_infinitive", []))
     subjects = _alternation(spec.get("clause_openers", []))
     return re.compile(
-        rf"(?<![\w’'])(?:{governors})(?:\s+(?!to\b|(?:{subjects})\b)[\w.,’'-]+){{0,4}}?"
+        rf"(?<![\w’'])(?:{governors})(?:\s+(?!to\b|(?:{subjects})\b)[\w.,’'-]+){{0,7}}?"
         # (a bare verb, lower-case: "offered his condolences to President Bush" names no infinitive)
         rf"\s+to\s+(?!(?:{skip})\b)(?-i:[a-z]{{2,}})\b",
         re.IGNORECASE,
