@@ -33,7 +33,12 @@ _BEGAN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # ... or inside the trigger: "Russian warplanes [began airstrikes] Sept. 30", read a week later.
-_BEGAN_IN_TRIGGER_RE = re.compile(r"(?:began|begun|started|launched)\s+(?!as\b)", re.IGNORECASE)
+# (a launched missile or rocket is over when it lands: "launched a long-range rocket yesterday")
+_BEGAN_IN_TRIGGER_RE = re.compile(
+    r"(?:began|begun|started|launched)\s+(?!as\b)"
+    r"(?!.*\b(?:missiles?|rockets?|satellites?|torpedo(?:es)?|icbms?|drones?|tomahawks?)\b)",
+    re.IGNORECASE,
+)
 _HAD_RE = re.compile(r"\bhad\s+(?:already\s+|just\s+)?$", re.IGNORECASE)  # "had launched": a flashback
 _DURATION_RE = re.compile(r"^P(\d+(?:\.\d+)?)([DWM])$")
 _DAYS_PER_UNIT = {"D": 1, "W": 7, "M": 30}

@@ -74,3 +74,10 @@ def test_months_counted_from_a_day_give_a_month() -> None:
     text = "Washington withdrew from the treaty Aug. 2, six months after announcing it was suspending it."
     suspending = first_with(mentions_of(text, date(2019, 8, 20)), "suspending")
     assert suspending.date_value == "2019-02"
+
+
+def test_a_rocket_launched_yesterday_is_over_but_strikes_begun_weeks_ago_go_on() -> None:
+    text = "North Korea launched a long-range rocket yesterday. Russian warplanes began airstrikes Sept. 30."
+    mentions = mentions_of(text, date(2015, 10, 7))
+    assert first_with(mentions, "rocket").status == "occurred"
+    assert first_with(mentions, "airstrikes").status == "ongoing"
