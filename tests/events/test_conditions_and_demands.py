@@ -81,3 +81,9 @@ def test_a_visit_an_invitation_from_someone_asks_for_is_planned_and_lies_ahead()
     text = "The general accepted an invitation from the Polish academy's commandant to visit it in the fall."
     visit = [m for m in mentions_of(text, date(2010, 3, 3)) if m.event_type == "VISIT"]
     assert [(m.status, m.date_value) for m in visit] == [("planned", "2010-FA")]
+
+
+def test_an_exercise_postponed_that_will_now_take_place_later_is_planned_at_its_new_date() -> None:
+    text = "Exercise Bold Quest, postponed from the spring, will now take place in February."
+    statuses = {(m.status, m.date_value) for m in mentions_of(text, date(2010, 11, 10))}
+    assert statuses == {("planned", "2011-02")}
