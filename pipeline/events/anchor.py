@@ -50,7 +50,7 @@ from pipeline.events.refer import (
     definite_reference,
     told_on_arrival,
 )
-from pipeline.events.reported import reported_right_after, said_after
+from pipeline.events.reported import announced_move, reported_right_after, said_after
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
@@ -71,8 +71,10 @@ def _choose(
     dct: date | None = None,
 ) -> tuple[TimeExpression | None, str]:
     """The governing expression among a sentence's candidates; whether it is in the clause or sentence."""
-    reported = reported_right_after(mention, candidates, clauses, text) or said_after(
-        mention, candidates, text
+    reported = (
+        reported_right_after(mention, candidates, clauses, text)
+        or said_after(mention, candidates, text)
+        or announced_move(mention, candidates, text)
     )
     if reported is not None:
         return reported, "sentence"

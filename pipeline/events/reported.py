@@ -49,3 +49,27 @@ def said_after(
         return None
     after = [t for t in candidates if m.end() <= t.start < min(sentence.end, m.end() + 60)]
     return after[0] if after and not after[0].value.startswith("P") else None
+
+
+# "Russia said Saturday it was suspending its obligations", "announced Feb. 1 that it is withdrawing": a move
+# announced as under way is made on the day it is announced.
+_ANNOUNCED_MOVE_RE = re.compile(
+    r"^\s*,?\s+(?:that\s+)?(?:it|they|he|she|we|the\s+[\w.'’-]+|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,2}\s+"
+    r"(?:was|were|is|are)\s+(?:now\s+|formally\s+|also\s+)?$"
+)
+_SAYING_RE = re.compile(r"\b(?:said|says|announced|announces|declared|stated|confirmed)\s+(?:on\s+)?$")
+
+
+def announced_move(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The day of the saying, for a move its complement tells as under way ("said Saturday it was
+    suspending"); not for what "had" happened or "would" happen."""
+    for t in candidates:
+        if not t.start < mention.trigger.start or t.type not in ("DATE", "TIME"):
+            continue
+        if _SAYING_RE.search(text, max(0, t.start - 20), t.start) and _ANNOUNCED_MOVE_RE.match(
+            text[t.end : mention.trigger.start]
+        ):
+            return t
+    return None

@@ -53,3 +53,13 @@ def test_a_previous_visit_recalled_is_not_at_the_passages_date() -> None:
 def test_a_perfect_over_decades_is_a_habit_not_an_event() -> None:
     text = '"Norway has trained allied troops in winter warfare for decades," the general said.'
     assert not any(m.event_type == "COOPERATION" for m in mentions_of(text, date(2017, 1, 17)))
+
+
+def test_a_move_announced_as_under_way_is_made_on_the_day_of_the_announcement() -> None:
+    text = (
+        "Moscow said Saturday it was suspending its obligations under the treaty. Officials said Monday the "
+        "talks had ended."
+    )
+    mentions = mentions_of(text, date(2019, 2, 4))
+    assert first_with(mentions, "suspending").date_value == "2019-02-02"
+    assert first_with(mentions, "talks").date_value is None
