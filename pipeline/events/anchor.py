@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pipeline.events.clause_roles import in_sequel_clause, own_relative
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
+from pipeline.events.conjuncts import share_conjunct_dates
 from pipeline.events.date_status import plan_ahead, status_from_date
 from pipeline.events.dating import (
     date_mention,
@@ -295,7 +296,7 @@ def anchor_events(
     resolved: list[EventMention] = []  # in text order, so that a chain of references resolves
     for m in first_pass:
         resolved.append(definite_reference(m, resolved, text, m.trigger.start in referring))
-    first_pass = dated_during(resolved, text)
+    first_pass = share_conjunct_dates(dated_during(resolved, text), text)
     references = deferred_references(found, first_pass, dating, sentences, document, by_tid, timexes)
     with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))

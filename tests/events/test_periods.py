@@ -81,3 +81,13 @@ def test_a_rocket_launched_yesterday_is_over_but_strikes_begun_weeks_ago_go_on()
     mentions = mentions_of(text, date(2015, 10, 7))
     assert first_with(mentions, "rocket").status == "occurred"
     assert first_with(mentions, "airstrikes").status == "ongoing"
+
+
+def test_predicates_coordinated_under_one_subject_share_the_date_told_with_one_of_them() -> None:
+    text = (
+        "Minsk recalled its military representative last month and expelled two NATO officers. Coast guard "
+        "vessels fired on and seized three navy ships on Sunday."
+    )
+    mentions = mentions_of(text, date(2014, 4, 9))
+    assert first_with(mentions, "expelled").date_value == "2014-03"
+    assert first_with(mentions, "fired on").date_value == "2014-04-06"
