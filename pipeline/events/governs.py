@@ -114,6 +114,13 @@ _SINCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
+_TO_GAP_RE = re.compile(r"^\s*,?\s*to\s+(?:help\s+|jointly\s+)?$", re.IGNORECASE)
+# (a movement's purpose, not what was agreed: "agreed Tuesday to hold an exercise next year")
+_MOVING_BEFORE_RE = re.compile(
+    r"\b(?:arriv\w*|travel\w*|fly|flies|flew|come|comes|came|go|goes|went|deploy\w*|head\w*|sail\w*|"
+    r"return\w*|rotat\w*|move|moves|moved|send|sends|sent)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 _PAST_WORD_RE = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.IGNORECASE)
 # "a port call in May, [the first since 1998]": a comparison's period, no date of another clause's series.
 _FIRST_SINCE_RE = re.compile(r"\bfirst\b[^.;:]{0,50}\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -179,8 +186,15 @@ def eligible(
     if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
         return False
     verbal = not noun or _MODAL_RIGHT_BEFORE_RE.search(text, max(0, trig.start - 20), trig.start)
-    purpose = (trig.text.lower().startswith("to ") and not text[t.end : trig.start].strip(" ,")) or bool(
-        t.start < trig.start and PURPOSES_RE.match(text, t.end, trig.start)
+    # ("will arrive in Georgia next month [to] train Georgian troops": the purpose right after the date)
+    purpose = (
+        (trig.text.lower().startswith("to ") and not text[t.end : trig.start].strip(" ,"))
+        or bool(t.start < trig.start and PURPOSES_RE.match(text, t.end, trig.start))
+        or bool(
+            t.end <= trig.start
+            and _TO_GAP_RE.match(text[t.end : trig.start])
+            and _MOVING_BEFORE_RE.search(text, max(0, t.start - 70), t.start)
+        )
     )
     if verbal and t.start < trig.start and not purpose and _after_other_verb(t, trig, clauses, verbs):
         # ("will travel to China next week [to meet] suppliers": a purpose right after the date shares it)

@@ -331,3 +331,13 @@ def test_a_fronted_place_after_an_occasion_leaves_the_invitation_in_its_passage(
         "Polish conductor invited the Americans to a festival in Krakow in September."
     )
     assert first_with(mentions_of(text, date(2011, 5, 4)), "invited").date_value == "2011-05-01"
+
+
+def test_the_purpose_of_a_movement_right_after_its_date_shares_it_but_not_what_was_agreed() -> None:
+    text = (
+        "Some 150 U.S. Army trainers will arrive in Georgia next month to train Georgian troops. Officers "
+        "agreed Tuesday to hold a command post exercise next year."
+    )
+    mentions = mentions_of(text, date(2002, 3, 20))
+    assert first_with(mentions, "train Georgian").date_value == "2002-04"
+    assert first_with(mentions, "hold").date_value == "2003"
