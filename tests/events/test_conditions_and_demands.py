@@ -87,3 +87,12 @@ def test_an_exercise_postponed_that_will_now_take_place_later_is_planned_at_its_
     text = "Exercise Bold Quest, postponed from the spring, will now take place in February."
     statuses = {(m.status, m.date_value) for m in mentions_of(text, date(2010, 11, 10))}
     assert statuses == {("planned", "2011-02")}
+
+
+def test_a_threatened_withdrawal_and_a_rumoured_summit_are_no_events() -> None:
+    text = (
+        "Moscow threatened Wednesday to pull out of the treaty if the interceptors are deployed. Rumors of a "
+        "summit in Sochi next week are false, a spokesman said."
+    )
+    kinds = [m.event_type for m in mentions_of(text, date(2008, 4, 2))]
+    assert "SUSPENSION" not in kinds and "MEETING" not in kinds
