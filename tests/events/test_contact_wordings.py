@@ -141,6 +141,8 @@ DAY = date(2012, 6, 13)
         ("The Vermont Guard has worked with Macedonia's armed forces since 1993.", "COOPERATION"),
         ("Macedonian troops have served with the Kosovo Force since 2002.", "COOPERATION"),
         ("A NATO team will evaluate the battalion next spring.", "COOPERATION"),
+        ("The remains of 12 U.S. airmen lost in the war were returned by Vietnam on Friday.", "COOPERATION"),
+        ("China sent ventilators and masks to Italy on Wednesday.", "COOPERATION"),
         ("North Korea test-fired two ballistic missiles on Sunday.", "MILITARY_FORCE"),
         ("A second test, of a hypersonic missile, is planned for November.", "MILITARY_FORCE"),
         ("Officials say Iran has fielded two battalions of the new missile.", "MILITARY_FORCE"),
