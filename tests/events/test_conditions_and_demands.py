@@ -96,3 +96,8 @@ def test_a_threatened_withdrawal_and_a_rumoured_summit_are_no_events() -> None:
     )
     kinds = [m.event_type for m in mentions_of(text, date(2008, 4, 2))]
     assert "SUSPENSION" not in kinds and "MEETING" not in kinds
+
+
+def test_a_treaty_one_side_never_signed_is_no_signing() -> None:
+    text = "The treaty, which Moscow never signed, bans the mines."
+    assert not any(m.event_type == "AGREEMENT_SIGNED" for m in mentions_of(text, date(2010, 4, 9)))
