@@ -29,9 +29,13 @@ _NEXT_PREDICATE_RE = re.compile(
 
 
 # "The exercise, [part of the annual BALTOPS series,] included ...": the aside's frequency is the series'.
+# ... or the rhythm the series keeps: "The talks, [held annually since 1994,] took place Oct. 12-13".
 _SERIES_ASIDE_RE = re.compile(
     r",\s+(?:part of|the latest in|the latest of|one of|the \w+ (?:in|of))\s+[^,;]{0,80}?"
-    r"\b(?:series|cycle|program|programme|rotation)\b[^,;]{0,20},",
+    r"\b(?:series|cycle|program|programme|rotation)\b[^,;]{0,20},"
+    r"|,\s+(?:held|conducted|staged|convened|organized|organised)\s+(?:annually|yearly|regularly|biennially|"
+    r"every\s+(?:year|two\s+years|other\s+year|summer|spring|fall|autumn|winter)|each\s+year|twice\s+a\s+year)"
+    r"(?:\s+since\s+[^,;]{1,24})?,",
     re.IGNORECASE,
 )
 

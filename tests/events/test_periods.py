@@ -91,3 +91,9 @@ def test_predicates_coordinated_under_one_subject_share_the_date_told_with_one_o
     mentions = mentions_of(text, date(2014, 4, 9))
     assert first_with(mentions, "expelled").date_value == "2014-03"
     assert first_with(mentions, "fired on").date_value == "2014-04-06"
+
+
+def test_talks_held_annually_since_a_year_that_took_place_on_days_are_that_edition() -> None:
+    text = "The defense consultative talks, held annually since 1994, took place in Hanoi Oct. 12-13."
+    took_place = first_with(mentions_of(text, date(2011, 10, 14)), "took place")
+    assert (took_place.status, took_place.date_value) == ("occurred", "2011-10-12")
