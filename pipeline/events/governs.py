@@ -176,6 +176,8 @@ def eligible(
         and t.start >= trig.end
         and _TO_RE.search(text, trig.end, t.start)
         and not _PAST_WORD_RE.search(t.text)
+        # (a day is the inviting's own: "withdrew its invitation to NATO observers on Monday")
+        and not _DAY_VALUE_RE.match(t.value)
     ):
         # "invited the Americans to a festival in Krakow in September": the festival's month ("invited
         # Serdyukov to the Pentagon last year" is when he invited him)

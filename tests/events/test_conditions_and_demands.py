@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.events.analysed import mentions_of
+from tests.events.analysed import first_with, mentions_of
 
 
 def _triggers(text: str, published: date | None = date(2011, 5, 4)) -> list[str]:
@@ -101,3 +101,14 @@ def test_a_threatened_withdrawal_and_a_rumoured_summit_are_no_events() -> None:
 def test_a_treaty_one_side_never_signed_is_no_signing() -> None:
     text = "The treaty, which Moscow never signed, bans the mines."
     assert not any(m.event_type == "AGREEMENT_SIGNED" for m in mentions_of(text, date(2010, 4, 9)))
+
+
+def test_an_invitation_withdrawn_or_declined_cancels_it_or_what_it_invited_to() -> None:
+    text = (
+        "Moscow withdrew its invitation to NATO observers on Monday. The minister has declined an invitation "
+        "to attend the conference next month."
+    )
+    mentions = mentions_of(text, date(2019, 6, 12))
+    withdrawn = first_with(mentions, "withdrew")
+    assert (withdrawn.status, withdrawn.date_value) == ("cancelled", "2019-06-10")
+    assert first_with(mentions, "attend").status == "cancelled"
