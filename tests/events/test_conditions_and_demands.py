@@ -112,3 +112,8 @@ def test_an_invitation_withdrawn_or_declined_cancels_it_or_what_it_invited_to() 
     withdrawn = first_with(mentions, "withdrew")
     assert (withdrawn.status, withdrawn.date_value) == ("cancelled", "2019-06-10")
     assert first_with(mentions, "attend").status == "cancelled"
+
+
+def test_what_one_side_does_not_want_the_other_to_do_is_no_event() -> None:
+    text = "Ivanov said Moscow does not want the United States to withdraw from the 1972 ABM Treaty."
+    assert not any(m.event_type == "SUSPENSION" for m in mentions_of(text, date(2001, 8, 13)))
