@@ -11,7 +11,11 @@ from pipeline.model import EventMention
 
 # Only "and" between the two: "fired on [and] seized", "... last month [and] expelled" (no new subject).
 _AND_BETWEEN_RE = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
-_AND_BEFORE_RE = re.compile(r"\s(?:and|or)\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
+# (a passive second conjunct too: "flew into the zone on Saturday and were intercepted")
+_AND_BEFORE_RE = re.compile(
+    r"\s(?:and|or)\s+(?:then\s+|later\s+)?(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def share_conjunct_dates(mentions: Sequence[EventMention], text: str) -> list[EventMention]:

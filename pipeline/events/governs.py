@@ -114,6 +114,7 @@ _SINCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
+_STATEMENT_RELEASED_RE = re.compile(r"\bstatement\s+(?:released|issued)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO_GAP_RE = re.compile(r"^\s*,?\s*to\s+(?:help\s+|jointly\s+)?$", re.IGNORECASE)
 # (a movement's purpose, not what was agreed: "agreed Tuesday to hold an exercise next year")
 _MOVING_BEFORE_RE = re.compile(
@@ -149,7 +150,15 @@ def eligible(
     if (
         blocked(trig, t, verbs, text, noun, mention.status == "planned")
         or wrong_way(mention.status, t)
-        or (REPORTING_RE.search(text, max(0, t.start - 40), t.start) and not _announced_as(trig, t, text))
+        or (
+            REPORTING_RE.search(text, max(0, t.start - 40), t.start)
+            and not _announced_as(trig, t, text)
+            # ("condemned ... in a statement released Saturday night": the statement's own day)
+            and not (
+                mention.event_type == "STATEMENT"
+                and _STATEMENT_RELEASED_RE.search(text, max(0, t.start - 30), t.start)
+            )
+        )
     ):
         return False
     if (

@@ -148,6 +148,7 @@ DAY = date(2012, 6, 13)
         ("The Brazilian frigate was welcomed to Naval Station Mayport on Sept. 6.", "VISIT"),
         ("The secretary's first stop will be Brussels, where he will meet allies.", "VISIT"),
         ("Washington will withdraw from the 1972 Anti-Ballistic Missile Treaty in six months.", "SUSPENSION"),
+        ("Moscow has ended its cooperation with the aid agency.", "SUSPENSION"),
         ("The treaty, which both presidents signed in Prague yesterday, cuts warheads.", "AGREEMENT_SIGNED"),
         ("The work plan that the two ministers will sign next week lists 60 events.", "AGREEMENT_SIGNED"),
         ("U.S. soldiers have trained Ukrainian national guardsmen since April.", "COOPERATION"),

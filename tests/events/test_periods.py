@@ -97,3 +97,8 @@ def test_talks_held_annually_since_a_year_that_took_place_on_days_are_that_editi
     text = "The defense consultative talks, held annually since 1994, took place in Hanoi Oct. 12-13."
     took_place = first_with(mentions_of(text, date(2011, 10, 14)), "took place")
     assert (took_place.status, took_place.date_value) == ("occurred", "2011-10-12")
+
+
+def test_a_passive_second_conjunct_shares_the_date_of_the_first() -> None:
+    text = "Two Tu-95 bombers flew into the air defense identification zone on Saturday and were intercepted."
+    assert first_with(mentions_of(text, date(2019, 6, 10)), "intercepted").date_value == "2019-06-08"

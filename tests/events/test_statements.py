@@ -63,3 +63,8 @@ def test_a_move_announced_as_under_way_is_made_on_the_day_of_the_announcement() 
     mentions = mentions_of(text, date(2019, 2, 4))
     assert first_with(mentions, "suspending").date_value == "2019-02-02"
     assert first_with(mentions, "talks").date_value is None
+
+
+def test_a_condemnation_in_a_statement_released_on_a_day_is_of_that_day() -> None:
+    text = "Hale condemned the incursion in a statement released Saturday night."
+    assert first_with(mentions_of(text, date(2014, 3, 3)), "condemned").date_value == "2014-03-01"
