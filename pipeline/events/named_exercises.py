@@ -226,6 +226,11 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
         elif (opener := cues.verbs_before.search(before)) is not None:
             # "kicked off Northern Eagle": the verb and its object
             spans.append((max(0, n.start - 30) + opener.start("verb"), n.end))
-        elif cues.before_learned.search(before) or (n.serial and cues.serial_after.search(before)):
+        elif (
+            cues.before_learned.search(before)
+            or (n.serial and cues.serial_after.search(before))
+            # "Sea Breeze 2019, which ended Saturday, brought together 32 ships": its own relative clause
+            or (n.serial and cues.verbs_which.match(text[n.end : n.end + 40]))
+        ):
             spans.append((n.start, n.end))
     return spans

@@ -53,8 +53,10 @@ def test_a_participation_cue_and_a_relative_exercise_verb_name_an_exercise() -> 
     assert names(text) == ["Saber Strike", "Saber Strike"]
 
 
-def test_a_relative_clause_alone_only_teaches_the_name() -> None:
-    assert names("Sea Guardian 2019, which runs until 2 August, brings together 28 ships.") == []
+def test_a_name_with_a_serial_and_its_own_relative_exercise_verb_is_an_exercise() -> None:
+    text = "Sea Guardian 2019, which runs until 2 August, brings together 28 ships."
+    assert names(text) == ["Sea Guardian 2019"]
+    assert names("Sea Guardian, which runs until 2 August, brings together 28 ships.") == []
 
 
 def test_a_codename_teaches_the_exercise_name() -> None:
@@ -116,3 +118,9 @@ def test_a_named_exercise_scheduled_to_take_place_is_the_exercise_not_the_visit_
     text = "A Polish team visited Fort Bragg last month. Anakonda 16 is scheduled to take place June 7-17."
     kinds = {m.trigger.text: m.event_type for m in mentions_of(text, date(2016, 5, 12))}
     assert kinds.get("take place") == "JOINT_EXERCISE"
+
+
+def test_a_named_exercise_with_its_own_relative_clause_is_dated_by_it() -> None:
+    text = "Sea Breeze 2019, which ended Saturday, brought together 32 ships from 19 nations."
+    mentions = mentions_of(text, date(2019, 7, 15))
+    assert [(m.event_type, m.date_value) for m in mentions] == [("JOINT_EXERCISE", "2019-07-13")]
