@@ -197,6 +197,10 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
     preposition = cues.before.search(text, max(0, start - 12), start)
     if preposition is not None and preposition.lastgroup == "past":
         return "past"  # "since March"
+    if preposition is not None and _POSTPONED_RE.search(
+        text, max(0, preposition.start() - 30), preposition.start()
+    ):
+        return "future"  # "was postponed until the spring": a new date lies ahead of the postponing
     if preposition is not None:
         # "until March" points ahead, unless its own verb is past: "served as attache until March" (not
         # "The talks, which opened Monday, continue through Friday")
@@ -210,6 +214,9 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
     return _cue_tense(text, start, end, cues, hanging)
 
 
+_POSTPONED_RE = re.compile(
+    r"\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|rescheduled|moved\s+back)\s+$", re.IGNORECASE
+)
 # A past verb of the preposition's own clause: no comma or clause opener between them.
 _MODAL_AFTER = re.compile(r"\b(?:will|would|shall|to|is|are|and)\b|['’]ll\b", re.IGNORECASE)
 _PAST_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed|was|were|had)\b[^,;:.]{0,50}$")
