@@ -27,6 +27,7 @@ from pipeline.events.status import (
     denied_before,
     rescheduled,
     status_cues,
+    went_ahead,
 )
 from pipeline.events.status_scope import (
     blank,
@@ -269,6 +270,10 @@ def extract_events(
                     status = "ongoing"  # "closed the routes in November, and they're still closed"
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
+            if status == "cancelled" and went_ahead(
+                text[max(sentence.start, match.start - 15) : sentence.end], cues
+            ):
+                status = "occurred"  # "which was postponed twice, finally took place in November"
             if status == "cancelled" and rescheduled(
                 text[clause.start : match.start],
                 text[match.start : min(sentence.end, match.end + 80)],  # "until" opens its own clause

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pipeline.events.status_table import Phrases, StatusCues, status_cues
 from pipeline.events.trigger_rules import WORD_RE
 
-__all__ = ["SKIP", "StatusCues", "decide_status", "denied_before", "status_cues"]
+__all__ = ["SKIP", "StatusCues", "decide_status", "denied_before", "status_cues", "went_ahead"]
 
 SKIP = "skip"
 
@@ -290,3 +290,9 @@ def rescheduled(words_before: str, rest: str, cues: StatusCues) -> bool:
     to next year") moves a plan; it does not cancel it."""
     words = _words(words_before)[-3:] + _words(rest)
     return _has(words, cues.rescheduled) and not _has(words, cues.not_rescheduled)
+
+
+def went_ahead(rest_of_sentence: str, cues: StatusCues) -> bool:
+    """Does the sentence go on to say the event happened after all ("The visit, which was postponed twice,
+    finally took place in November")?"""
+    return _has(_words(rest_of_sentence), cues.went_ahead)

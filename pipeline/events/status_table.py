@@ -55,6 +55,7 @@ class StatusCues:
     perfect_continuous: tuple[tuple[str, ...], ...] = ()
     perfect_states: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
+    went_ahead: tuple[tuple[str, ...], ...] = ()
     hypothetical_openers: tuple[tuple[str, ...], ...] = ()
     habit_spans: tuple[tuple[str, ...], ...] = ()
 
@@ -98,6 +99,7 @@ def _load(path: Path) -> StatusCues:
         cancelled_clause=_seqs((raw.get("cancelled") or {}).get("clause_before")),
         rescheduled=_seqs((raw.get("cancelled") or {}).get("rescheduled")),
         not_rescheduled=_seqs((raw.get("cancelled") or {}).get("not_rescheduled")),
+        went_ahead=_seqs((raw.get("cancelled") or {}).get("went_ahead")),
         recurring_clause=_seqs((raw.get("recurring") or {}).get("clause")),
         planned_before=_seqs((raw.get("planned") or {}).get("before")),
         planned_after=_seqs((raw.get("planned") or {}).get("after")),

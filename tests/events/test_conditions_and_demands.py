@@ -117,3 +117,9 @@ def test_an_invitation_withdrawn_or_declined_cancels_it_or_what_it_invited_to() 
 def test_what_one_side_does_not_want_the_other_to_do_is_no_event() -> None:
     text = "Ivanov said Moscow does not want the United States to withdraw from the 1972 ABM Treaty."
     assert not any(m.event_type == "SUSPENSION" for m in mentions_of(text, date(2001, 8, 13)))
+
+
+def test_a_visit_postponed_twice_that_finally_took_place_occurred() -> None:
+    text = "Last year's visit to Hanoi by Gen. Hale, postponed twice, finally took place in November."
+    statuses = {m.status for m in mentions_of(text, date(2012, 2, 16))}
+    assert statuses == {"occurred"}
