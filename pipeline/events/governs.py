@@ -180,6 +180,8 @@ def eligible(
         and not _PERFECT_BEFORE_RE.search(text, max(0, trig.start - 30), trig.start)
     ):
         return False
+    if t.end <= trig.start and trig.text.lower() == "again":
+        return False  # "met in Baku in early 2018 and again in Helsinki that June": the first meeting's date
     if (
         mention.event_type == "INVITATION"
         and t.start >= trig.end

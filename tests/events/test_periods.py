@@ -102,3 +102,12 @@ def test_talks_held_annually_since_a_year_that_took_place_on_days_are_that_editi
 def test_a_passive_second_conjunct_shares_the_date_of_the_first() -> None:
     text = "Two Tu-95 bombers flew into the air defense identification zone on Saturday and were intercepted."
     assert first_with(mentions_of(text, date(2019, 6, 10)), "intercepted").date_value == "2019-06-08"
+
+
+def test_and_again_on_a_day_is_another_event_of_the_same_kind_on_that_day() -> None:
+    text = "Hale called his Chinese counterpart on Dec. 30 and again on Jan. 3."
+    calls = sorted(
+        (m.date_value for m in mentions_of(text, date(2014, 1, 6)) if m.event_type == "PHONE_CALL"),
+        key=str,
+    )
+    assert calls == ["2013-12-30", "2014-01-03"]
