@@ -68,3 +68,11 @@ def test_a_move_announced_as_under_way_is_made_on_the_day_of_the_announcement() 
 def test_a_condemnation_in_a_statement_released_on_a_day_is_of_that_day() -> None:
     text = "Hale condemned the incursion in a statement released Saturday night."
     assert first_with(mentions_of(text, date(2014, 3, 3)), "condemned").date_value == "2014-03-01"
+
+
+def test_the_signing_of_a_named_agreement_is_one_signing_and_no_agreement_besides() -> None:
+    text = "The signing of the defense cooperation agreement with Kyiv is expected early next year."
+    mentions = mentions_of(text, date(2014, 12, 9))
+    assert [(m.event_type, m.status, m.date_value) for m in mentions] == [
+        ("AGREEMENT_SIGNED", "planned", "2015")
+    ]
