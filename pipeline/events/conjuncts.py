@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
+from pipeline.events.refer import dated_as
 from pipeline.model import EventMention
 
 # Only "and" between the two: "fired on [and] seized", "... last month [and] expelled" (no new subject).
@@ -26,17 +26,7 @@ def share_conjunct_dates(mentions: Sequence[EventMention], text: str) -> list[Ev
             continue
         sibling = _sibling(mention, out, text)
         if sibling is not None:
-            out[i] = replace(
-                mention,
-                timex=sibling.timex,
-                date_value=sibling.date_value,
-                start=sibling.start,
-                end=sibling.end,
-                precision=sibling.precision,
-                date_source=sibling.date_source,
-                explanation=f"dated as '{sibling.trigger.text}', the predicate it is coordinated with: "
-                f"{sibling.explanation}",
-            )
+            out[i] = dated_as(mention, sibling, why="the predicate it is coordinated with")
     return out
 
 

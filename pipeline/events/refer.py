@@ -37,11 +37,14 @@ def dated_as_antecedent(mention: EventMention, before: Sequence[EventMention]) -
         if other.sentence.start != mention.sentence.start:
             break
         if other.event_type == mention.event_type and other.timex is not None:
-            return _as(mention, other)
+            return dated_as(mention, other)
     return mention
 
 
-def _as(mention: EventMention, other: EventMention, status: str | None = None) -> EventMention:
+def dated_as(
+    mention: EventMention, other: EventMention, status: str | None = None, why: str = "the event it tells of"
+) -> EventMention:
+    """``mention`` with the date of ``other`` and the chain that explains it."""
     return replace(
         mention,
         status=status or mention.status,
@@ -51,7 +54,7 @@ def _as(mention: EventMention, other: EventMention, status: str | None = None) -
         end=other.end,
         precision=other.precision,
         date_source=other.date_source,
-        explanation=f"dated as '{other.trigger.text}', the event it tells of: {other.explanation}",
+        explanation=f"dated as '{other.trigger.text}', {why}: {other.explanation}",
     )
 
 
@@ -76,7 +79,7 @@ def dated_as_arrival(mention: EventMention, before: Sequence[EventMention]) -> E
             break
         arrived = other.status in ("occurred", "ongoing")
         if other.event_type == "VISIT" and other.timex is not None and arrived:
-            return _as(mention, other)
+            return dated_as(mention, other)
     return mention
 
 
@@ -101,7 +104,7 @@ def dated_during(mentions: Sequence[EventMention], text: str) -> list[EventMenti
             if _DURING_RE.search(
                 text, max(mention.sentence.start, other.trigger.start - 40), other.trigger.start
             ):
-                out[i] = _as(mention, other, mention.status)
+                out[i] = dated_as(mention, other, mention.status)
                 break
     return out
 
@@ -153,10 +156,10 @@ def definite_reference(
             return mention
         # "signed a memorandum ... The agreement calls for ...": the document of the signing just told
         if other.event_type == mention.event_type:
-            return _as(mention, other, other.status)
+            return dated_as(mention, other, other.status)
         mention_id = mention.mention_id.rsplit(":", 1)[0] + f":{other.event_type}"
         return replace(
-            _as(mention, other, other.status),
+            dated_as(mention, other, other.status),
             event_type=other.event_type,
             mention_id=mention_id,
             label=other.label,

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Check that no 7-word sequence of the sealed6 articles occurs in the real articles of /work/shared.
+"""Check that no 7-word sequence of an evaluation set's articles occurs in the real articles of /work/shared
+(the sets written for this project must not copy the corpus they are to be measured apart from).
 
-Usage: python3 bench/sealed6/check_overlap.py [ARTICLES_DIR] [--n 7]
+Usage: python3 bench/check_overlap.py bench/SET/articles [--n 7]
 Words are lower-cased runs of letters/digits (apostrophes and hyphens split words, curly quotes are
 normalised), so punctuation and case differences do not hide a copied passage. Exit code 1 if any
 shared sequence is found; each one is printed with the files it occurs in.
@@ -12,7 +13,6 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
 REFERENCE_DIRS = [Path("/work/shared/corpus"), Path("/work/shared/seeds")]
 
 
@@ -28,7 +28,7 @@ def shingles(text: str, n: int) -> set[tuple[str, ...]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("articles", nargs="?", type=Path, default=HERE / "articles")
+    ap.add_argument("articles", type=Path, help="the set's articles folder, e.g. bench/sealed7/articles")
     ap.add_argument("--n", type=int, default=7)
     args = ap.parse_args()
     ref: dict[tuple[str, ...], set[str]] = {}
