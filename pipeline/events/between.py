@@ -88,10 +88,18 @@ def blocked(
         return False
     if timex.start < trigger.start and PURPOSES_RE.match(text, timex.end, trigger.start):
         return False  # "to arrive Thursday to watch the final phase and [meet] the general": one purpose
+    asides = (
+        [m.span() for m in _PARTICIPLE_ASIDE_RE.finditer(text, low, high)]
+        if timex.start >= trigger.end
+        else []
+    )
     if any(
         low <= v.start
         and v.end <= high
         and not _OCCASION_BEFORE_RE.search(text, max(0, v.start - 50), v.start)
+        # (a participle aside is the noun's, not a predicate between: "The deployment ..., agreed by the two
+        # presidents in June, will begin next year")
+        and not any(a <= v.start < b for a, b in asides)
         for v in verbs
         if v.start != trigger.start
     ):
@@ -128,6 +136,7 @@ def blocked(
     return found is not None and found.start() < high
 
 
+_PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b[^,;:.]{0,80},")
 # The occasion something happens at is no predicate of its own: "is to meet Gates [at a NATO meeting] in
 # Brussels next month" (the meeting's date is the meeting's and the meet's).
 _OCCASION_BEFORE_RE = re.compile(

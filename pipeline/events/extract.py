@@ -122,6 +122,8 @@ def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> 
 
 
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
+# A participle opening an aside: its status is told inside the commas, not by the predicate after them.
+_ASIDE_PARTICIPLE_RE = re.compile(r",\s(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b[^,;:.]{0,80},")
 # A verb coordinated with the one before it, sharing its subject and modal: "will meet ... and dine".
 _AND_VERB_RE = re.compile(r"\b(?:and|or)\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
 # ... a base form, not a past one ("said Nairobi would send troops [and called on] other members").
@@ -214,6 +216,8 @@ def extract_events(
                 if verb
                 else noun_end(text, match, found, clause.end)
             )
+            if verb and (aside := _ASIDE_PARTICIPLE_RE.match(text, max(0, match.start - 2))) is not None:
+                own_end = min(own_end, aside.end())  # ", agreed by the two presidents in June, will begin"
             asides = series_asides(text, clause.start, clause.end)
             hidden = status_hidden(asides, sentence_timexes, match.start)
             has_set = any(

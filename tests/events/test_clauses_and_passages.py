@@ -341,3 +341,14 @@ def test_the_purpose_of_a_movement_right_after_its_date_shares_it_but_not_what_w
     mentions = mentions_of(text, date(2002, 3, 20))
     assert first_with(mentions, "train Georgian").date_value == "2002-04"
     assert first_with(mentions, "hold").date_value == "2003"
+
+
+def test_a_participle_aside_keeps_its_own_date_and_status_and_the_noun_takes_its_predicates() -> None:
+    text = (
+        "The deployment of 1,000 U.S. troops to Lithuania, agreed by the two presidents in June, will begin "
+        "next year."
+    )
+    mentions = mentions_of(text, date(2019, 10, 15))
+    deployment, agreed = first_with(mentions, "deployment"), first_with(mentions, "agreed")
+    assert (deployment.status, deployment.date_value) == ("planned", "2020")
+    assert (agreed.status, agreed.date_value) == ("occurred", "2019-06")
