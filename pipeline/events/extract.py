@@ -216,8 +216,12 @@ def extract_events(
                 if verb
                 else noun_end(text, match, found, clause.end)
             )
-            if verb and (aside := _ASIDE_PARTICIPLE_RE.match(text, max(0, match.start - 2))) is not None:
-                own_end = min(own_end, aside.end())  # ", agreed by the two presidents in June, will begin"
+            comma = text.find(", ", match.start, match.end)
+            aside = _ASIDE_PARTICIPLE_RE.match(text, comma if comma >= 0 else max(0, match.start - 2))
+            if verb and aside is not None:
+                # ", agreed by the two presidents in June, will begin"; "The agreement, initialed in July, is
+                # expected to be signed": the participle's own words tell its status
+                own_end = min(own_end, aside.end())
             asides = series_asides(text, clause.start, clause.end)
             hidden = status_hidden(asides, sentence_timexes, match.start)
             has_set = any(

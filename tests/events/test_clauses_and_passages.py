@@ -352,3 +352,15 @@ def test_a_participle_aside_keeps_its_own_date_and_status_and_the_noun_takes_its
     deployment, agreed = first_with(mentions, "deployment"), first_with(mentions, "agreed")
     assert (deployment.status, deployment.date_value) == ("planned", "2020")
     assert (agreed.status, agreed.date_value) == ("occurred", "2019-06")
+
+
+def test_a_document_initialed_in_an_aside_and_to_be_signed_later_is_two_signings() -> None:
+    text = (
+        "The agreement, initialed in Kyiv in July, is expected to be signed by the two ministers in December."
+    )
+    signings = sorted(
+        (m.status, m.date_value)
+        for m in mentions_of(text, date(2006, 9, 29))
+        if m.event_type == "AGREEMENT_SIGNED"
+    )
+    assert signings == [("occurred", "2006-07"), ("planned", "2006-12")]
