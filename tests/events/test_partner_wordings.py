@@ -1,0 +1,34 @@
+"""Wordings of contacts with partners told in the words of readouts, briefings and unit stories (a tester's
+probe sentences of session 5 found them missing): each sentence written for this test, through the whole
+per-document analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.analysed import mentions_of
+
+DAY = date(2018, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two countries held their fourth annual cyber dialogue on Tuesday.", "MEETING"),
+        ("We've been training with the Romanians at the air base since 2005.", "JOINT_EXERCISE"),
+    ],
+)
+def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
+    text: str, expected: str
+) -> None:
+    found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
+    assert any(kind == expected for kind, _ in found), found
+
+
+def test_a_summit_named_after_land_forces_is_a_meeting_not_forces_hosted() -> None:
+    kinds = {
+        m.event_type for m in mentions_of("Nigeria will host the African Land Forces Summit next month.", DAY)
+    }
+    assert kinds == {"MEETING"}
