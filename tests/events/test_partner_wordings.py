@@ -32,3 +32,22 @@ def test_a_summit_named_after_land_forces_is_a_meeting_not_forces_hosted() -> No
         m.event_type for m in mentions_of("Nigeria will host the African Land Forces Summit next month.", DAY)
     }
     assert kinds == {"MEETING"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On May 10, a U.S. destroyer and Indian and Japanese warships sailed together in the strait.",
+            "JOINT_EXERCISE",
+        ),
+        ("The defense chiefs announced plans to conduct a joint maritime patrol next year.", "COOPERATION"),
+    ],
+)
+def test_ships_sailing_together_and_a_joint_maritime_patrol_are_found(text: str, expected: str) -> None:
+    assert expected in {m.event_type for m in mentions_of(text, DAY)}
+
+
+def test_a_combined_air_operations_center_is_a_place_not_an_operation() -> None:
+    text = "Officers at the Combined Air Operations Center monitor the line."
+    assert not any(m.event_type == "COOPERATION" for m in mentions_of(text, DAY))
