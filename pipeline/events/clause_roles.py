@@ -48,7 +48,12 @@ def own_relative(trigger: Span, clause: Span, text: str) -> bool:
     # ... or through an apposition naming it again: "dioxin remediation at Bien Hoa Air Base, [a project]
     # that began in 2019"
     gap = _APPOSITION_RE.sub("", gap)
+    # ("a two-day conference [here] that ended Tuesday")
+    gap = _HERE_RE.sub("", gap)
     return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap))
+
+
+_HERE_RE = re.compile(r"^\s+(?:here|there)(?=\s|,|$)", re.IGNORECASE)
 
 
 def relative_clause(clause: Span, text: str) -> bool:

@@ -51,3 +51,18 @@ def test_ships_sailing_together_and_a_joint_maritime_patrol_are_found(text: str,
 def test_a_combined_air_operations_center_is_a_place_not_an_operation() -> None:
     text = "Officers at the Combined Air Operations Center monitor the line."
     assert not any(m.event_type == "COOPERATION" for m in mentions_of(text, DAY))
+
+
+def test_best_practices_are_no_drill_and_flying_with_a_partner_in_an_exercise_is_no_show_of_force() -> None:
+    text = (
+        "The engineers shared best practices in disaster response with the Djiboutian military. Airmen flew "
+        "alongside Indonesian F-16s during Cope West 18."
+    )
+    kinds = [m.event_type for m in mentions_of(text, DAY)]
+    assert "MILITARY_FORCE" not in kinds and kinds.count("JOINT_EXERCISE") == 1
+
+
+def test_a_conference_here_that_ended_on_a_day_is_dated_by_it() -> None:
+    text = "The Air Force hosted air chiefs from 20 nations for a two-day conference here that ended Tuesday."
+    conference = [m for m in mentions_of(text, date(2018, 7, 30)) if m.trigger.text == "conference"]
+    assert [m.end for m in conference] == [date(2018, 7, 24)]
