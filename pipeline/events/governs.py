@@ -114,6 +114,25 @@ _SINCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
+_TIME_NOUNS = frozenset(
+    [
+        "week",
+        "weekend",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "day",
+        "days",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "eve",
+        "weeks",
+        "month",
+    ]
+)
 _STATEMENT_RELEASED_RE = re.compile(r"\bstatement\s+(?:released|issued)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO_GAP_RE = re.compile(r"^\s*,?\s*to\s+(?:help\s+|jointly\s+)?$", re.IGNORECASE)
 # (a movement's purpose, not what was agreed: "agreed Tuesday to hold an exercise next year")
@@ -256,8 +275,10 @@ def eligible(
     ):
         return False  # "had been in doubt after Obama canceled a planned summit ... next month": the summit's
     of_noun = _OF_NOUN_RE.search(text, max(0, t.start - 40), t.start)
-    if of_noun and of_noun.end(1) != trig.end:
-        return False  # "the Aachen treaty of January 22, 2019": the treaty's date, not this event's
+    if of_noun and of_noun.end(1) != trig.end and of_noun.group(1).lower() not in _TIME_NOUNS:
+        # "the Aachen treaty of January 22, 2019": the treaty's date, not this event's (but "the week of
+        # Sept. 9", "the night of June 3" are times)
+        return False
     head = _modified_head(t, text)
     # A date modifying a plain noun ("Year 2000 computer glitches") dates no event, unless the noun is a
     # landmark in time ("flew relief missions [after the October 2005 earthquake]").

@@ -66,3 +66,9 @@ def test_a_conference_here_that_ended_on_a_day_is_dated_by_it() -> None:
     text = "The Air Force hosted air chiefs from 20 nations for a two-day conference here that ended Tuesday."
     conference = [m for m in mentions_of(text, date(2018, 7, 30)) if m.trigger.text == "conference"]
     assert [m.end for m in conference] == [date(2018, 7, 24)]
+
+
+def test_an_exercise_the_week_of_a_day_is_dated_by_that_day() -> None:
+    text = "Indonesian and U.S. Marines will conduct an amphibious exercise the week of Sept. 9 in Surabaya."
+    exercise = [m for m in mentions_of(text, date(2019, 8, 28)) if m.event_type == "JOINT_EXERCISE"]
+    assert [m.date_value for m in exercise] == ["2019-09-09"]
