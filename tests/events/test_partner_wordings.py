@@ -72,3 +72,19 @@ def test_an_exercise_the_week_of_a_day_is_dated_by_that_day() -> None:
     text = "Indonesian and U.S. Marines will conduct an amphibious exercise the week of Sept. 9 in Surabaya."
     exercise = [m for m in mentions_of(text, date(2019, 8, 28)) if m.event_type == "JOINT_EXERCISE"]
     assert [m.date_value for m in exercise] == ["2019-09-09"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary Mattis spoke with Jaitley today about the region.",
+        "Carter expressed his condolences to the Jordanian chairman in a call Sunday.",
+    ],
+)
+def test_a_readout_call_told_with_a_bare_name_or_as_the_occasion_is_a_call(text: str) -> None:
+    assert "PHONE_CALL" in {m.event_type for m in mentions_of(text, date(2017, 3, 29))}
+
+
+def test_a_call_for_restraint_and_a_talk_at_the_pentagon_are_no_phone_calls() -> None:
+    text = "The minister issued a call for restraint. He spoke with Jaitley today at the Pentagon."
+    assert "PHONE_CALL" not in {m.event_type for m in mentions_of(text, date(2017, 3, 29))}
