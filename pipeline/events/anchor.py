@@ -49,7 +49,6 @@ from pipeline.events.refer import (
     dated_as_arrival,
     dated_during,
     definite_reference,
-    discussed_in_call,
     told_on_arrival,
 )
 from pipeline.events.reported import announced_move, reported_right_after, said_after
@@ -297,7 +296,7 @@ def anchor_events(
     resolved: list[EventMention] = []  # in text order, so that a chain of references resolves
     for m in first_pass:
         resolved.append(definite_reference(m, resolved, text, m.trigger.start in referring))
-    first_pass = discussed_in_call(share_conjunct_dates(dated_during(resolved, text), text))
+    first_pass = share_conjunct_dates(dated_during(resolved, text), text)
     references = deferred_references(found, first_pass, dating, sentences, document, by_tid, timexes)
     with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))

@@ -181,37 +181,3 @@ def _may_name(noun: str, told: EventMention, general: frozenset[str]) -> bool:
     told with the same word (not the "discussed" before it)."""
     words = noun.lower().split()
     return bool(words and words[-1] in general) or _same_word(noun, told.trigger.text)
-
-
-# What was "discussed" right after a call is told is the call's content: "Mattis spoke today with Jaitley. The
-# leaders discussed ways to deepen ..." (one call, not a call and a meeting).
-_DISCUSSED_RE = re.compile(r"(?:discuss|talked about|reviewed)", re.IGNORECASE)
-_CALL_REACH = 400  # characters back to the call a discussion belongs to
-
-
-def discussed_in_call(mentions: Sequence[EventMention]) -> list[EventMention]:
-    """MEETING mentions told as a discussion after a call, with no date of their own or the call's, are the
-    call."""
-    out = list(mentions)
-    for i, mention in enumerate(out):
-        if mention.event_type != "MEETING" or not _DISCUSSED_RE.match(mention.trigger.text):
-            continue
-        earlier = [
-            m
-            for m in out[:i]
-            if m.event_type in ("MEETING", "PHONE_CALL", "VISIT")
-            and 0 < mention.trigger.start - m.trigger.start <= _CALL_REACH
-        ]
-        if not earlier or earlier[-1].event_type != "PHONE_CALL":
-            continue
-        call = earlier[-1]
-        if mention.date_value is not None and mention.date_value != call.date_value:
-            continue
-        mention_id = mention.mention_id.rsplit(":", 1)[0] + ":PHONE_CALL"
-        out[i] = replace(
-            dated_as(mention, call, call.status, "the call it tells of"),
-            event_type="PHONE_CALL",
-            mention_id=mention_id,
-            label=call.label,
-        )
-    return out

@@ -88,18 +88,3 @@ def test_a_readout_call_told_with_a_bare_name_or_as_the_occasion_is_a_call(text:
 def test_a_call_for_restraint_and_a_talk_at_the_pentagon_are_no_phone_calls() -> None:
     text = "The minister issued a call for restraint. He spoke with Jaitley today at the Pentagon."
     assert "PHONE_CALL" not in {m.event_type for m in mentions_of(text, date(2017, 3, 29))}
-
-
-def test_what_the_leaders_discussed_right_after_a_readout_call_is_that_call() -> None:
-    text = (
-        "Secretary Mattis spoke today with Indian Minister of Defence Arun Jaitley. The leaders discussed "
-        "ways to deepen the partnership."
-    )
-    kinds = [m.event_type for m in mentions_of(text, date(2017, 3, 29))]
-    assert kinds == ["PHONE_CALL", "PHONE_CALL"]
-
-
-def test_what_was_discussed_after_a_meeting_stays_a_meeting() -> None:
-    text = "Mattis met Jaitley at the Pentagon today. The two leaders discussed regional security."
-    kinds = [m.event_type for m in mentions_of(text, date(2017, 3, 29))]
-    assert "PHONE_CALL" not in kinds
