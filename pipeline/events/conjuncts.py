@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.events.refer import dated_as
+from pipeline.events.refer import borrow_dates
 from pipeline.model import EventMention
 
 # Only "and" between the two: "fired on [and] seized", "... last month [and] expelled" (no new subject).
@@ -20,14 +20,9 @@ _AND_BEFORE_RE = re.compile(
 
 def share_conjunct_dates(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
     """Undated mentions take the date of the predicate they are coordinated with in their sentence."""
-    out = list(mentions)
-    for i, mention in enumerate(out):
-        if mention.timex is not None or mention.status not in ("occurred", "planned"):
-            continue
-        sibling = _sibling(mention, out, text)
-        if sibling is not None:
-            out[i] = dated_as(mention, sibling, why="the predicate it is coordinated with")
-    return out
+    return borrow_dates(
+        mentions, lambda mention, out: _sibling(mention, out, text), "the predicate it is coordinated with"
+    )
 
 
 def _sibling(mention: EventMention, mentions: Sequence[EventMention], text: str) -> EventMention | None:

@@ -10,7 +10,7 @@ of a type the wording can refer to.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pipeline.events.trigger_rules import TriggerRule
@@ -94,18 +94,34 @@ _DURING_RE = re.compile(
 
 def dated_during(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
     """Undated mentions take the date of the dated event of their sentence they are told to happen during."""
-    out = list(mentions)
-    for i, mention in enumerate(out):
-        if mention.timex is not None or mention.status not in ("occurred", "planned"):
-            continue
+
+    def during(mention: EventMention, out: Sequence[EventMention]) -> EventMention | None:
         for other in out:
             if other is mention or other.timex is None or other.sentence.start != mention.sentence.start:
                 continue
             if _DURING_RE.search(
                 text, max(mention.sentence.start, other.trigger.start - 40), other.trigger.start
             ):
-                out[i] = dated_as(mention, other, mention.status)
-                break
+                return other
+        return None
+
+    return borrow_dates(mentions, during, "the event it tells of")
+
+
+def borrow_dates(
+    mentions: Sequence[EventMention],
+    lender: Callable[[EventMention, Sequence[EventMention]], EventMention | None],
+    why: str,
+) -> list[EventMention]:
+    """Undated occurred or planned mentions take the date of the mention ``lender`` finds for them (in text
+    order, so a mention dated this way may lend its date to a later one)."""
+    out = list(mentions)
+    for i, mention in enumerate(out):
+        if mention.timex is not None or mention.status not in ("occurred", "planned"):
+            continue
+        other = lender(mention, out)
+        if other is not None:
+            out[i] = dated_as(mention, other, mention.status, why)
     return out
 
 

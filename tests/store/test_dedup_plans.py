@@ -11,9 +11,12 @@ from pipeline.dedup import deduplicate
 from pipeline.model import Document
 
 
+def _document(doc_id: str, text: str, published: date | None) -> Document:
+    return Document(doc_id=doc_id, source=f"{doc_id}.txt", text=text, title=None, published=published)
+
+
 def _events(text: str, published: date | None) -> list:
-    document = Document(doc_id="plans", source="plans.txt", text=text, title=None, published=published)
-    return deduplicate([analyze(document)])
+    return deduplicate([analyze(_document("plans", text, published))])
 
 
 def test_a_separate_drill_later_this_month_is_not_the_exercise_discussed_today() -> None:
@@ -71,19 +74,15 @@ def test_a_meeting_that_will_not_go_ahead_and_the_visit_neither_are_cancelled_pl
 
 
 def test_two_articles_sharing_only_a_kind_of_place_in_their_names_tell_different_events() -> None:
-    first = Document(
-        doc_id="a",
-        source="a.txt",
-        text="Guard F-16s held a training rotation with the Polish air force at Lask Air Base in February.",
-        title=None,
-        published=date(2017, 3, 8),
+    first = _document(
+        "a",
+        "Guard F-16s held a training rotation with the Polish air force at Lask Air Base in February.",
+        date(2017, 3, 8),
     )
-    second = Document(
-        doc_id="b",
-        source="b.txt",
-        text="The Secretary highlighted U.S. funding for dioxin remediation at Bien Hoa Air Base.",
-        title=None,
-        published=date(2019, 11, 20),
+    second = _document(
+        "b",
+        "The Secretary highlighted U.S. funding for dioxin remediation at Bien Hoa Air Base.",
+        date(2019, 11, 20),
     )
     events = deduplicate([analyze(first), analyze(second)])
     assert all(len({m.doc_id for m in e.mentions}) == 1 for e in events), [
@@ -92,21 +91,17 @@ def test_two_articles_sharing_only_a_kind_of_place_in_their_names_tell_different
 
 
 def test_two_unrelated_cooperations_of_two_articles_sharing_only_countries_stay_apart() -> None:
-    first = Document(
-        doc_id="archive",
-        source="archive.txt",
-        text="At the session last week, the Russian side handed over copies of Soviet air defense reports "
+    first = _document(
+        "archive",
+        "At the session last week, the Russian side handed over copies of Soviet air defense reports "
         "on the Baltic incident.",
-        title=None,
-        published=date(1996, 11, 21),
+        date(1996, 11, 21),
     )
-    second = Document(
-        doc_id="medicine",
-        source="medicine.txt",
-        text="When the Russian brigade joined the peacekeeping force in Bosnia in 1996, American surgeons "
+    second = _document(
+        "medicine",
+        "When the Russian brigade joined the peacekeeping force in Bosnia in 1996, American surgeons "
         "treated its wounded.",
-        title=None,
-        published=date(2003, 9, 23),
+        date(2003, 9, 23),
     )
     events = deduplicate([analyze(first), analyze(second)])
     assert all(e.n_docs == 1 for e in events), [[m.trigger.text for m in e.mentions] for e in events]
