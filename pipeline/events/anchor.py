@@ -51,7 +51,7 @@ from pipeline.events.refer import (
     definite_reference,
     told_on_arrival,
 )
-from pipeline.events.reported import announced_move, reported_right_after, said_after
+from pipeline.events.reported import announced_move, attributed_at_end, reported_right_after, said_after
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
@@ -76,6 +76,7 @@ def _choose(
         reported_right_after(mention, candidates, clauses, text)
         or said_after(mention, candidates, text)
         or announced_move(mention, candidates, text)
+        or attributed_at_end(mention, candidates, text)
     )
     if reported is not None:
         return reported, "sentence"

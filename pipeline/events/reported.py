@@ -51,11 +51,12 @@ def said_after(
     return after[0] if after and not after[0].value.startswith("P") else None
 
 
-# "Russia said Saturday it was suspending its obligations", "announced Feb. 1 that it is withdrawing": a move
-# announced as under way is made on the day it is announced.
+# "Russia said Saturday it was suspending its obligations", "announced Feb. 1 that it is withdrawing",
+# "announced today that they have suspended": a move announced as under way, or as just done, is made on the
+# day it is announced.
 _ANNOUNCED_MOVE_RE = re.compile(
     r"^\s*,?\s+(?:that\s+)?(?:it|they|he|she|we|the\s+[\w.'’-]+|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,2}\s+"
-    r"(?:was|were|is|are)\s+(?:now\s+|formally\s+|also\s+)?$"
+    r"(?:was|were|is|are|has|have)\s+(?:now\s+|formally\s+|also\s+)?$"
 )
 _SAYING_RE = re.compile(r"\b(?:said|says|announced|announces|declared|stated|confirmed)\s+(?:on\s+)?$")
 
@@ -64,7 +65,8 @@ def announced_move(
     mention: EventMention, candidates: Sequence[TimeExpression], text: str
 ) -> TimeExpression | None:
     """The day of the saying, for a move its complement tells as under way ("said Saturday it was
-    suspending"); not for what "had" happened or "would" happen."""
+    suspending", "announced today that they have suspended"); not for what "had" happened or "would"
+    happen."""
     for t in candidates:
         if not t.start < mention.trigger.start or t.type not in ("DATE", "TIME"):
             continue
@@ -73,3 +75,36 @@ def announced_move(
         ):
             return t
     return None
+
+
+# "The State Department has approved a possible sale ..., the agency announced Monday.": a sentence that ends
+# with its attribution and a day tells a move just made (present perfect) or under way on that day.
+_ATTRIBUTION_END_RE = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|announced|confirmed|reported|told\s+reporters)\s+(?:on\s+)?$"
+)
+_JUST_DONE_RE = re.compile(
+    r"\b(?:has|have|is|are)\s+(?:(?:now|formally|already|also|just|officially)\s+)?"
+    r"(?:(?:begun|started|opened|launched|\w+ing)\s+)?$"
+)
+
+
+def attributed_at_end(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The day of a closing attribution, for a move its sentence tells as just done or under way, with no
+    date of its own."""
+    sentence = mention.sentence
+    last = [t for t in candidates if mention.trigger.end < t.start and t.type in ("DATE", "TIME")]
+    if not last or text[last[-1].end : sentence.end].strip(" .\"”'’"):
+        return None
+    t = last[-1]
+    attribution = _ATTRIBUTION_END_RE.search(text, max(sentence.start, t.start - 80), t.start)
+    if attribution is None or attribution.start() < mention.trigger.end:
+        return None
+    if any(sentence.start <= other.start < attribution.start() for other in candidates):
+        return None  # the move has its own date ("are meeting this week ..., he said today")
+    return (
+        t
+        if _JUST_DONE_RE.search(text, max(sentence.start, mention.trigger.start - 40), mention.trigger.start)
+        else None
+    )

@@ -65,6 +65,23 @@ def test_a_move_announced_as_under_way_is_made_on_the_day_of_the_announcement() 
     assert first_with(mentions, "talks").date_value is None
 
 
+def test_a_move_announced_as_just_done_is_made_on_the_day_of_the_announcement() -> None:
+    text = "The ministry announced Friday that it has suspended all military contacts with Moscow."
+    assert first_with(mentions_of(text, date(2015, 6, 8)), "suspended").date_value == "2015-06-05"
+
+
+def test_a_closing_attribution_with_a_day_dates_a_move_just_made_or_under_way() -> None:
+    text = (
+        "The government has approved the sale of four patrol boats to the Estonian navy, the ministry "
+        "announced Tuesday. The two air forces are flying joint patrols over the gulf, officials said "
+        "Wednesday. The destroyer visited Tallinn last month, the embassy said Thursday."
+    )
+    mentions = mentions_of(text, date(2016, 3, 11))
+    assert first_with(mentions, "approved").date_value == "2016-03-08"
+    assert first_with(mentions, "joint patrols").date_value == "2016-03-09"
+    assert first_with(mentions, "visited").date_value == "2016-02"
+
+
 def test_a_condemnation_in_a_statement_released_on_a_day_is_of_that_day() -> None:
     text = "Hale condemned the incursion in a statement released Saturday night."
     assert first_with(mentions_of(text, date(2014, 3, 3)), "condemned").date_value == "2014-03-01"
