@@ -18,6 +18,11 @@ DAY = date(2018, 5, 10)
     [
         ("The two countries held their fourth annual cyber dialogue on Tuesday.", "MEETING"),
         ("We've been training with the Romanians at the air base since 2005.", "JOINT_EXERCISE"),
+        (
+            "The brigade hosted Colombian sergeants for a subject matter expert exchange on combat medicine.",
+            "PERSONNEL_EXCHANGE",
+        ),
+        ("An SMEE on flight safety with the Peruvian air force is planned for June.", "PERSONNEL_EXCHANGE"),
     ],
 )
 def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
