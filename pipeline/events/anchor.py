@@ -273,7 +273,11 @@ def anchor_events(
         elif (span := over_the_past(mention, timexes, document.published)) is not None:
             dated = date_mention(mention, span, "clause", by_tid, timexes, text)
             dated = replace(dated, end=document.published)
-        elif line is not None and mention.status in ("ongoing", "occurred") and _present_tense(mention):
+        elif (
+            line is not None
+            and mention.status in ("ongoing", "occurred")
+            and _present_tense(mention, mention.trigger.start in verb_starts)
+        ):
             dated = date_mention(
                 mention, line, "dct", by_tid, timexes, text, "; present-tense dateline sentence"
             )
@@ -342,12 +346,15 @@ def _later_coordinated(chosen: TimeExpression | None, mention: EventMention, cla
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|will|would|shall|has|have|had|be|been|[a-z]{3,}ed)\b")
 
 
-def _present_tense(mention: EventMention) -> bool:
-    """Progressive or present-tense wording ("are working together here", "meets with")."""
+def _present_tense(mention: EventMention, is_verb: bool) -> bool:
+    """Progressive or present-tense wording ("are working together here", "meets with", a caption's
+    "arrives in Da Nang")."""
     if mention.status == "ongoing":
         return True
     before = mention.sentence.text[: mention.trigger.start - mention.sentence.start].split()
     word = mention.trigger.text.split()[0] if mention.trigger.text.split() else ""
-    return bool(
-        before and before[-1].lower() in ("is", "are", "am") and word.lower().endswith("ing")
-    ) or bool(re.match(r"^(?:meets|visits|holds|hosts|signs|tours|talks)$", word, re.IGNORECASE))
+    return (
+        bool(before and before[-1].lower() in ("is", "are", "am") and word.lower().endswith("ing"))
+        or bool(re.match(r"^(?:meets|visits|holds|hosts|signs|tours|talks)$", word, re.IGNORECASE))
+        or (is_verb and bool(re.match(r"^[a-z]+[^s]s$", word)))
+    )

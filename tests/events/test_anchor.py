@@ -122,6 +122,18 @@ def test_present_tense_dateline_sentence_is_dated_by_its_dateline() -> None:
     assert (work.status, work.date_value, work.date_source) == ("ongoing", "1999-09-13", "dct")
 
 
+def test_a_photo_caption_in_the_present_is_dated_by_its_dateline() -> None:
+    text = "SOUDA BAY, Greece (May 4, 2016) -- The guided-missile destroyer USS Ross arrives in Souda Bay."
+    line = timex(text, "May 4, 2016", "2016-05-04", anchor=None)
+    arrival = run(text, [line], published=date(2016, 5, 9))[0]
+    assert (arrival.date_value, arrival.date_source) == ("2016-05-04", "dct")
+
+
+def test_a_ship_arriving_for_a_port_visit_is_visiting_not_goods_delivered() -> None:
+    text = "The aircraft carrier USS Nimitz arrives in Busan for a scheduled port visit."
+    assert one(run(text, []), "arrives").event_type == "VISIT"
+
+
 def test_past_tense_dateline_sentence_is_not_dated_by_its_dateline() -> None:
     text = "MOSCOW, Sept. 13, 1999 – Cohen visited a radar station."
     line = timex(text, "Sept. 13, 1999", "1999-09-13", anchor=None)
