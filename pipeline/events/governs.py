@@ -163,8 +163,15 @@ def eligible(
     """Can this expression of the sentence date this mention at all?"""
     trig = mention.trigger
     # "with [a meeting] of the ministers": a verb-shaped trigger after a determiner is a noun.
-    noun = not any(v.start == trig.start for v in verbs) or bool(
-        _DETERMINER_BEFORE_RE.search(text, max(0, trig.start - 8), trig.start)
+    noun = (
+        not any(v.start == trig.start for v in verbs)
+        or bool(_DETERMINER_BEFORE_RE.search(text, max(0, trig.start - 8), trig.start))
+        # ("[the Sept. 14] attacks": a determiner before a date that modifies the word)
+        or bool(
+            t.end <= trig.start
+            and not text[t.end : trig.start].strip()
+            and _DETERMINER_BEFORE_RE.search(text, max(0, t.start - 8), t.start)
+        )
     )
     if (
         blocked(trig, t, verbs, text, noun, mention.status == "planned")

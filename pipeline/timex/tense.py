@@ -73,6 +73,7 @@ class TenseCues:
     fronted: re.Pattern[str]  # words that may open a sentence before a fronted time adverbial
     participles: frozenset[str] = frozenset()  # "planned": no cue when used as an adjective
     attributive: re.Pattern[str] = re.compile("(?!)")  # "a planned visit", "Russia's long-planned trip"
+    past_frame: re.Pattern[str] = re.compile("(?!)")  # "in response to the attack on Tuesday"
 
 
 def _alternation(words: list[str]) -> str:
@@ -136,6 +137,19 @@ def compile_cues(spec: dict[str, Any]) -> TenseCues:
         re.compile(rf"[\s\"“(]*(?:(?:{_alternation(spec.get('fronted_openers', []))})\s+)*", re.IGNORECASE),
         frozenset(w.lower() for w in spec.get("attributive_participles", [])),
         re.compile(spec.get("attributive_markers", "(?!)"), re.IGNORECASE),
+        _past_frame(spec.get("past_frames", [])),
+    )
+
+
+def _past_frame(frames: list[str]) -> re.Pattern[str]:
+    """A frame that names what is answered or followed, then a noun phrase with no verb of its own up to
+    the expression: "in response to the regime's attack on Khan Shaykhun on Tuesday"."""
+    if not frames:
+        return re.compile("(?!)")
+    return re.compile(
+        rf"\b(?:{_alternation(frames)})\s+"
+        r"(?:(?!\b(?:that|which|who|will|would|is|are|was|were|to|and|but)\b)[^,;:.!?\"“”])*$",
+        re.IGNORECASE,
     )
 
 
@@ -211,6 +225,8 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
             and not _MODAL_AFTER.search(text, verb.end(1), preposition.start())
         )
         return "past" if past else "future"
+    if cues.past_frame.search(text, max(0, start - _REACH), start):
+        return "past"  # what is answered or avenged has happened, whatever the main clause's tense
     return _cue_tense(text, start, end, cues, hanging)
 
 

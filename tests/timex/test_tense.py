@@ -55,3 +55,14 @@ def test_would_is_a_future_seen_from_the_past() -> None:
 def test_a_past_verb_of_a_previous_coordinated_clause_does_not_count() -> None:
     assert tense("The talks collapsed, and the two sides meet again on Friday.", "Friday") is None
     assert tense("The talks collapsed, and the sides will meet on Friday.", "Friday") == "future"
+
+
+def test_what_is_answered_has_happened_whatever_the_main_clause() -> None:
+    sentence = "The navy will send two more destroyers in response to the Sept. 14 attack on the tanker."
+    assert tense(sentence, "Sept. 14") == "past"
+    assert tense("Jets struck the camps in retaliation for the bombing on Tuesday.", "Tuesday") == "past"
+
+
+def test_a_verb_after_the_frame_hands_the_date_to_its_own_clause() -> None:
+    sentence = "In response to the request, the navy will send a ship that will arrive on Tuesday."
+    assert tense(sentence, "Tuesday") == "future"
