@@ -37,6 +37,7 @@ def status(marked: str, has_set: bool = False) -> str:
         ("Ivanov did not [meet] the press", SKIP),
         ("Something new might be a new [agreement]", SKIP),
         ("The cruiser was to have [visited] Manila", "cancelled"),
+        ("They suspended all planning activities for the Ulchi Freedom Guardian [exercise]", "cancelled"),
         ("The brigade had been due to go to Latvia and to [train] with Latvian troops", "cancelled"),
         ("the [negotiations] are due to conclude in June", "ongoing"),
         ("the [talks] continue in Geneva", "ongoing"),
