@@ -1,0 +1,20 @@
+"""Events called off in the words of a decision about them rather than with "cancelled": each text written
+for this test, through the whole per-document analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import mentions_of
+
+
+def test_one_planned_visit_suspended_is_that_visit_called_off_not_a_suspension_of_ties() -> None:
+    text = "After the coup, the Pentagon suspended an upcoming visit to Washington by the army chief."
+    found = [(m.event_type, m.status) for m in mentions_of(text, date(2014, 5, 27))]
+    assert found == [("VISIT", "cancelled")]
+
+
+def test_ties_suspended_stay_a_suspension() -> None:
+    text = "After the coup, the Pentagon suspended military cooperation with the junta."
+    found = [(m.event_type, m.status) for m in mentions_of(text, date(2014, 5, 27))]
+    assert ("SUSPENSION", "occurred") in found
