@@ -36,6 +36,11 @@ def test_what_one_side_urges_or_demands_of_the_other_is_no_event() -> None:
     assert not any("pull" in t or "withdraw" in t for t in _triggers(text))
 
 
+def test_what_one_side_refuses_to_let_the_other_do_is_no_event() -> None:
+    text = "The junta has so far refused to allow U.S. military aircraft to deliver aid to flood victims."
+    assert not any("deliver" in t for t in _triggers(text))
+
+
 def test_an_agreement_being_negotiated_is_talks_going_on_not_an_agreement_or_the_support_it_covers() -> None:
     text = "The two navies are also negotiating a medical support agreement that may be ready soon."
     mentions = mentions_of(text, date(2011, 5, 4))
