@@ -59,6 +59,13 @@ _PAST_AUX = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$", re.IGNO
 _AUX = re.compile(r"\b(?:is|are|am|be|been|being|will|would|[’']s|[’']re)\s+$", re.IGNORECASE)
 _RIGHT_PENALTY = 25  # a cue after the expression is weaker than one before it ("On Friday he will")
 _REACH = 80  # characters: a cue farther away belongs to another clause
+_FAR_REACH = 200  # ... unless the clause has no cue at all: then the sentence's nearest one
+# Words that open a clause or a verb phrase of its own between a far cue and the expression.
+_CLAUSE_WORD_RE = re.compile(
+    r"\b(?:to|that|which|who|whom|what|where|when|can|could|would|will|shall|may|might|must|be|been|being|"
+    r"is|are|was|were|has|have|had|and|or|but)\b|\d",
+    re.IGNORECASE,
+)
 _AUX_REACH = 16  # "will be held": a future auxiliary this close before a past form makes it future
 
 
@@ -185,9 +192,9 @@ def sentence_gap(text: str, left: int, right: int) -> int:
     return sum(1 for _ in _SENTENCE_END.finditer(text, left, right))
 
 
-def _window(text: str, start: int, end: int, cues: TenseCues) -> tuple[int, int]:
+def _window(text: str, start: int, end: int, cues: TenseCues, reach: int = _REACH) -> tuple[int, int]:
     """The clause, roughly: same sentence and quotation, nearby, up to a clause boundary after it."""
-    begin = max(0, start - _REACH)
+    begin = max(0, start - reach)
     for found in _SENTENCE_END.finditer(text, begin, start):
         begin = found.end()
     for quote in _QUOTES.finditer(text, begin, start):
@@ -239,8 +246,26 @@ _PAST_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed|was|were|had)\b[^,;:.]{0,50}$")
 
 
 def _cue_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool) -> str | None:
-    """The tense of the nearest cue of the expression's clause."""
+    """The tense of the nearest cue of the expression's clause; with none there, of the nearest cue further
+    back in the sentence (an apposition or a long name can hold the verb out of reach: "signed a pact, the
+    General Security of Military Information Agreement, in Seoul on Wednesday")."""
     begin, stop = _window(text, start, end, cues)
+    best = _nearest_cue(text, begin, stop, start, end, cues)
+    if best is None and (far := _window(text, start, end, cues, _FAR_REACH)[0]) < begin:
+        farther = _nearest_cue(text, far, begin, start, end, cues)
+        # (only across noun phrases: "discussed what can be done to help Afghans hold an election in April"
+        # is no past election)
+        if farther is not None and not _CLAUSE_WORD_RE.search(text, start - farther[0], start):
+            best = farther
+    if best is None or best[1] not in ("past", "future", "would"):
+        return _when_clause_tense(text, end, cues) if hanging else None
+    return "past-future" if best[1] == "would" else best[1]
+
+
+def _nearest_cue(
+    text: str, begin: int, stop: int, start: int, end: int, cues: TenseCues
+) -> tuple[int, str] | None:
+    """(distance, kind) of the cue of ``text[begin:stop]`` nearest to the expression, if any."""
     found_cues = [
         (m.start(), m.end(), m.lastgroup or "", m.group()) for m in cues.regex.finditer(text, begin, stop)
     ]
@@ -278,9 +303,7 @@ def _cue_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool) 
         distance = start - cue_end if left else cue_start - end + _RIGHT_PENALTY
         if best is None or distance < best[0]:
             best = (distance, kind)
-    if best is None or best[1] not in ("past", "future", "would"):
-        return _when_clause_tense(text, end, cues) if hanging else None
-    return "past-future" if best[1] == "would" else best[1]
+    return best
 
 
 # A date told by the clause hanging on it: "one on Tuesday and Wednesday, when Russian jets made ... passes".

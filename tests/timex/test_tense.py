@@ -66,3 +66,19 @@ def test_what_is_answered_has_happened_whatever_the_main_clause() -> None:
 def test_a_verb_after_the_frame_hands_the_date_to_its_own_clause() -> None:
     sentence = "In response to the request, the navy will send a ship that will arrive on Tuesday."
     assert tense(sentence, "Tuesday") == "future"
+
+
+def test_a_long_apposition_does_not_hide_the_verb_of_the_clause() -> None:
+    sentence = (
+        "The two navies signed a pact, the General Security of Military Information Agreement of the "
+        "Northern Group, in Seoul on Wednesday."
+    )
+    assert tense(sentence, "Wednesday") == "past"
+
+
+def test_a_far_verb_beyond_another_verb_phrase_gives_no_tense() -> None:
+    sentence = (
+        "They discussed what can be done to help the Afghans hold a credible, transparent and fair "
+        "presidential election in April."
+    )
+    assert tense(sentence, "April") is None
