@@ -364,3 +364,9 @@ def test_a_document_initialed_in_an_aside_and_to_be_signed_later_is_two_signings
         if m.event_type == "AGREEMENT_SIGNED"
     )
     assert signings == [("occurred", "2006-07"), ("planned", "2006-12")]
+
+
+def test_a_gloss_after_or_is_no_new_clause_and_the_plan_keeps_its_date() -> None:
+    text = "Army medics will hold a medical readiness training exercise, or MEDRETE, in Accra Aug. 22-26."
+    drill = first_with(mentions_of(text, date(2016, 8, 19)), "exercise")
+    assert (drill.status, drill.date_value) == ("planned", "2016-08-22")
