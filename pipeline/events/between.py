@@ -18,12 +18,17 @@ _INTRANSITIVE = (
 )
 
 
+# "to" before a plural noun is a destination, not an infinitive: "flown relief supplies [to survivors] since
+# Sunday" (a bare verb ends in -s only as -ss or -us: "to discuss", "to focus").
+_PLURAL_NOUN = r"|[a-z]+[^su\W]s\b"
+
+
 # Another predicate opening between a trigger and a date: an infinitive ("agreed [to hold] talks in June"),
 # a modal ("what [can] be done ... in April"), a question word ("discussed [how] ... 2015") or a verb
 # relating two events ("The drill [followed] a visit to Hanoi in January").
 _PREDICATE_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
-    r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
+    r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b" + _PLURAL_NOUN + r")[a-z]+\b"
     r"|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
     # a gerund after "for" is a predicate of its own: "thanked Lich [for hosting] him in January"
     r"|\bfor\s+[a-z]{3,}ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its|our|this|that|these|those)\b"
@@ -47,7 +52,7 @@ _INFINITIVE_OR_QUESTION_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
     r"reporters|journalists|begin|start|open|resume|take|be|conclude|end|run|continue|convene|get|kick|go|proceed|"
     r"happen|occur|commence|finish|close|wrap|restart|"
-    r"(?:north|south|east|west)\w*|central|coastal)\b)[a-z]+\b"
+    r"(?:north|south|east|west)\w*|central|coastal)\b" + _PLURAL_NOUN + r")[a-z]+\b"
     r"|\b(?:what|how|whether|why)\b"
     r"|\b(?:followed|follows|preceded|precedes|came after|comes after|built on|builds on|replaced|replaces)\b"
     + _INTRANSITIVE

@@ -111,3 +111,9 @@ def test_and_again_on_a_day_is_another_event_of_the_same_kind_on_that_day() -> N
         key=str,
     )
     assert calls == ["2013-12-30", "2014-01-03"]
+
+
+def test_a_destination_after_to_is_no_infinitive_between_an_activity_and_its_start() -> None:
+    text = "Navy helicopters have flown relief supplies to survivors in the prefecture since Sunday."
+    flights = first_with(mentions_of(text, date(2011, 3, 14)), "flown")
+    assert (flights.status, flights.date_value) == ("ongoing", "2011-03-13")
