@@ -294,6 +294,11 @@ def eligible(
     return (
         head is None
         or head[0] <= trig.start < head[1]
+        # a date inside the wording ("departed ... Feb. 10 following a visit"; not "renounced [a 1998] pact")
+        or (
+            trig.start <= t.start < trig.end
+            and not _DETERMINER_BEFORE_RE.search(text, max(0, t.start - 8), t.start)
+        )
         or bool(_LANDMARK_RE.search(text, max(0, t.start - 24), t.start))
         or bool(_SINCE_EVENT_RE.search(text, max(0, t.start - 50), t.start))
     )

@@ -93,3 +93,9 @@ def test_a_readout_call_told_with_a_bare_name_or_as_the_occasion_is_a_call(text:
 def test_a_call_for_restraint_and_a_talk_at_the_pentagon_are_no_phone_calls() -> None:
     text = "The minister issued a call for restraint. He spoke with Jaitley today at the Pentagon."
     assert "PHONE_CALL" not in {m.event_type for m in mentions_of(text, date(2017, 3, 29))}
+
+
+def test_a_ship_leaving_after_a_port_visit_tells_that_visit_dated_by_the_departure() -> None:
+    text = "The destroyer USS Ross departed Constanta, Romania, Feb. 10 following a routine port visit."
+    found = [(m.event_type, m.date_value) for m in mentions_of(text, date(2017, 2, 13))]
+    assert found == [("VISIT", "2017-02-10")]
