@@ -222,6 +222,12 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
         text, max(0, preposition.start() - 30), preposition.start()
     ):
         return "future"  # "was postponed until the spring": a new date lies ahead of the postponing
+    if preposition is not None and _RANGE_START_BEFORE.search(
+        text, max(0, preposition.start() - 30), preposition.start()
+    ):
+        preposition = (
+            None  # "from Sept. 16 through Sept. 27", "March 4 through 15": a range, in its clause's tense
+        )
     if preposition is not None:
         # "until March" points ahead, unless its own verb is past: "served as attache until March" (not
         # "The talks, which opened Monday, continue through Friday")
@@ -237,6 +243,11 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
     return _cue_tense(text, start, end, cues, hanging)
 
 
+# A date right before the preposition: "through" ends a range then ("from Sept. 16 through Sept. 27").
+_RANGE_START_BEFORE = re.compile(
+    r"\b(?:from\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
+)
 _POSTPONED_RE = re.compile(
     r"\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|rescheduled|moved\s+back)\s+$", re.IGNORECASE
 )

@@ -82,3 +82,10 @@ def test_a_far_verb_beyond_another_verb_phrase_gives_no_tense() -> None:
         "presidential election in April."
     )
     assert tense(sentence, "April") is None
+
+
+def test_through_after_a_date_ends_a_range_in_the_tense_of_its_clause() -> None:
+    sentence = "Medics treated more than 1,500 patients from Sept. 16 through Sept. 27."
+    assert tense(sentence, "Sept. 27") == "past"
+    assert tense("The exercise ran March 4 through 15.", "15") == "past"
+    assert tense("The drills will run from Sept. 16 through Sept. 27.", "Sept. 27") == "future"
