@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from pipeline.events.after_event import dated_from_event
 from pipeline.events.clause_roles import in_sequel_clause, own_relative
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.conjuncts import share_conjunct_dates
@@ -302,6 +303,7 @@ def anchor_events(
     for m in first_pass:
         resolved.append(definite_reference(m, resolved, text, m.trigger.start in referring))
     first_pass = share_conjunct_dates(dated_during(resolved, text), text)
+    first_pass = dated_from_event(first_pass, by_tid, timexes, text)
     references = deferred_references(found, first_pass, dating, sentences, document, by_tid, timexes)
     with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))

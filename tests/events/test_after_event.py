@@ -1,0 +1,58 @@
+"""Dates told by another event rather than a time word ("A day after the closing ceremony", "On the eve of
+the exercise", "At that meeting"): each text written for this test, through the whole per-document
+analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import first_with, mentions_of
+
+
+def test_an_amount_after_an_event_told_before_moves_its_date() -> None:
+    text = (
+        "Kenyan and U.S. engineers held a counter-IED workshop in Nairobi on Jan. 27. Two weeks after the "
+        "workshop ended, militants attacked the airfield at Manda Bay."
+    )
+    attacked = first_with(mentions_of(text, date(2020, 2, 14)), "attacked")
+    assert attacked.date_value == "2020-02-10"
+    assert "Two weeks after the workshop ended" in attacked.explanation
+
+
+def test_a_counted_frame_names_the_occasion_of_the_sentence_before_when_no_word_is_shared() -> None:
+    text = (
+        "U.S. and Kazakh peacekeepers wrapped up Exercise Steppe Eagle on Aug. 24. A day after the closing "
+        "ceremony, the U.S. delegation traveled to Astana."
+    )
+    assert first_with(mentions_of(text, date(2016, 8, 30)), "traveled").date_value == "2016-08-25"
+
+
+def test_the_eve_of_an_event_is_the_day_before_it() -> None:
+    text = (
+        "Exercise Talisman Sabre opened in Queensland on July 11. On the eve of the exercise, U.S. and "
+        "Australian commanders held a planning conference in Brisbane."
+    )
+    assert first_with(mentions_of(text, date(2019, 7, 29)), "conference").date_value == "2019-07-10"
+
+
+def test_a_year_after_a_signing_counts_years() -> None:
+    text = (
+        "The exchange grew out of a 2012 agreement between the two armies. A year after it was signed, the "
+        "first group of Mexican officers attended the Sergeants Major Academy."
+    )
+    assert first_with(mentions_of(text, date(2014, 5, 21)), "attended").date_value == "2013"
+
+
+def test_what_is_agreed_at_a_meeting_named_before_has_its_date_not_the_articles() -> None:
+    text = (
+        "BRUSSELS, July 13, 2018 — Mattis met with NATO defense chiefs here today.\n\n"
+        "The alliance last held a summit in Brussels in May 2017. At that meeting, allies agreed to raise "
+        "defense spending."
+    )
+    assert first_with(mentions_of(text, date(2018, 7, 13)), "agreed").date_value == "2017-05"
+
+
+def test_a_place_after_at_names_no_event() -> None:
+    text = "Hagel met French officials in Paris on June 6. At the Pentagon, aides praised the trip."
+    praised = first_with(mentions_of(text, date(2014, 6, 10)), "praised")
+    assert "At the Pentagon" not in praised.explanation and "told at or after" not in praised.explanation
