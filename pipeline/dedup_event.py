@@ -97,13 +97,17 @@ def _status(members: Sequence[Features], rules: DedupRules, interval: tuple[date
     counts as the latest: it can only be placed by what it reports, and a report that an event happened (or
     was cancelled) was written after the announcement of it. An event dated wholly after that article
     cannot have occurred in it: a plan among its words wins then ("will fly to Fort Riley tomorrow" joined
-    by "the trip")."""
+    by "the trip"). Within that article, its dated mentions' words count, if it has any."""
 
     def when(m: Features) -> tuple[bool, date]:
         return m.published is None, m.published or date.min
 
     latest = max(when(m) for m in members)
-    statuses = {m.mention.status for m in members if when(m) == latest}
+    told = [m for m in members if when(m) == latest]
+    # (its dated mentions speak of the event itself; an undated one may carry a status from its context:
+    # "The Shebab, who have been fighting since 2007, claimed the attack")
+    dated = [m for m in told if m.mention.timex is not None]
+    statuses = {m.mention.status for m in dated or told}
     published = latest[1] if not latest[0] else None
     if published is not None and interval is not None and interval[0] > published and "planned" in statuses:
         statuses.discard("occurred")

@@ -80,7 +80,41 @@ def split_clauses(text: str, sentence: Span, timexes: Sequence[TimeExpression] =
 @lru_cache(maxsize=256)
 def _boundaries(body: str) -> tuple[tuple[int, int], ...]:
     """Boundary matches of a sentence's text (cached: extraction and anchoring split the same sentences)."""
-    return tuple(m.span() for m in _BOUNDARY_RE.finditer(body))
+    found = [m.span() for m in _BOUNDARY_RE.finditer(body)]
+    if ", wh" in body:
+        found = sorted(found + _relative_closings(body, found))
+    return tuple(found)
+
+
+# A relative clause on a subject ends at the comma before the main verb: "The Shebab, who have been fighting
+# since 2007, [claimed] the attack", "Col. Dorrian, who took over in June, [said] ...". (A comma before a
+# place or a date goes on the relative clause: "who visited Moscow, Russia, in June".)
+_RELATIVE_OPENER_RE = re.compile(r",\s+(?:who|which|whose)\s+")
+_MAIN_VERB_AFTER_RE = re.compile(
+    r",\s+(?=(?:has|have|had|is|are|was|were|will|would|said|says|told|met|took|made|spoke|led|won|became|"
+    r"remains|remained|[a-z]{3,}ed)\b)"
+)
+
+
+def with_subject_relative(clauses: Sequence[Span], index: int, text: str) -> Span:
+    """The clause at ``index``, reaching back over a relative clause on its subject that closed right before
+    it ("Macierewicz, who arrived on Tuesday, [toured] ..."): where the participants of its verb are told."""
+    clause = clauses[index]
+    if index > 0 and _RELATIVE_OPENER_RE.match(clauses[index - 1].text) and clause.text.startswith(","):
+        start = clauses[index - 1].start
+        return Span(start, clause.end, text[start : clause.end])
+    return clause
+
+
+def _relative_closings(body: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The commas that close a relative clause on the subject before the main verb."""
+    out: list[tuple[int, int]] = []
+    for opener in _RELATIVE_OPENER_RE.finditer(body):
+        stop = min((a for a, _ in found if a > opener.start()), default=len(body))
+        close = _MAIN_VERB_AFTER_RE.search(body, opener.end(), stop)
+        if close is not None:
+            out.append(close.span())
+    return out
 
 
 def clause_index(clauses: Sequence[Span], offset: int) -> int:

@@ -15,7 +15,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.events.clauses import clause_index, is_headline, is_link_line, split_clauses
+from pipeline.events.clauses import (
+    clause_index,
+    is_headline,
+    is_link_line,
+    split_clauses,
+    with_subject_relative,
+)
 from pipeline.events.labels import make_label
 from pipeline.events.movers import movement_type, mover_lexicon, object_type
 from pipeline.events.refer import REACH, antecedent
@@ -313,7 +319,7 @@ def extract_events(
                 assign_roles(
                     text,
                     trigger,
-                    clause,
+                    with_subject_relative(clauses, clause_index(clauses, match.start), text),
                     sentence,
                     mentions_per_sentence[index],
                     actor_by_id,

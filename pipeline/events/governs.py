@@ -43,7 +43,20 @@ REPORTING_RE = re.compile(
     # "..., an official told lawmakers yesterday", "told a Senate panel on Tuesday"
     r"|,[^,;]{0,60}\b(?:told|testified before|briefed)\s+(?:(?:the|a|an)\s+)?"
     r"(?:[\w'’.\-]+\s+){1,3}(?:on\s+)?$"
+    # "Gen. Waldhauser told Congress on Thursday that ...": a named audience
+    r"|\b(?:told|testified\s+before|briefed)\s+(?:[A-Z][\w'’.\-]*\s+){1,3}(?:on\s+)?$"
 )
+# A date told of a person, a document or an aside, not of the event: "Born in 1961 in Tbilisi, the chief
+# studied ...", "In a report released March 22, the GAO found ...".
+_BORN_RE = re.compile(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
+_RELEASED_RE = re.compile(
+    r"\b(?:report|study|review|assessment|paper|document|audit|survey|statement)\s+"
+    r"(?:released|published|issued|made\s+public)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
+# spokesman in June], said the coalition has conducted airstrikes".
+_RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
 _ADJECTIVE_REF_RE = re.compile(
     r"^(?:the\s+)?(?:current|present|former|future|past|recent|previous)$", re.IGNORECASE
 )
@@ -179,6 +192,9 @@ def eligible(
         or (
             REPORTING_RE.search(text, max(0, t.start - 40), t.start)
             and not _announced_as(trig, t, text)
+            and not trig.start
+            <= t.start
+            < trig.end  # (the saying's own date: "told Congress on Thursday that")
             # ("condemned ... in a statement released Saturday night": the statement's own day)
             and not (
                 mention.event_type == "STATEMENT"
@@ -187,6 +203,17 @@ def eligible(
         )
     ):
         return False
+    if _BORN_RE.search(text, max(0, t.start - 12), t.start):
+        return False
+    if _RELEASED_RE.search(text, max(0, t.start - 40), t.start) and mention.event_type != "STATEMENT":
+        return False
+    if (
+        t.end <= trig.start
+        and "," in text[t.end : trig.start]
+        and _RELATIVE_OPEN_RE.search(text, max(mention.sentence.start, t.start - 120), t.start)
+        and not _RELATIVE_OPEN_RE.search(text, max(mention.sentence.start, trig.start - 120), trig.start)
+    ):
+        return False  # the date of an aside on the subject, closed before the trigger
     if (
         t.value == "PRESENT_REF"
         and t.text.lower() == "now"

@@ -200,3 +200,16 @@ def test_two_statuses_in_one_sentence_stay_two_events_with_shared_actors_and_dat
         ]
     )
     assert sorted(e.status for e in events) == ["occurred", "ongoing"]
+
+
+def test_within_one_article_the_dated_mentions_status_wins_over_an_undated_ones():
+    s1 = "Gates and Serdyukov held talks in Baku in April."
+    s2 = "The two, who have been meeting since 2008, praised the talks."
+    a = document(f"{s1} {s2}", PUB, "a.txt")
+    dated = mention(
+        a, s1, "talks", "MEETING", value="2010-04", start=date(2010, 4, 1), end=date(2010, 4, 30),
+        precision="month", date_text="April",
+    )  # fmt: skip
+    undated = mention(a, s2, "talks", "MEETING", "ongoing")
+    events = deduplicate([analysis(a, dated, undated)])
+    assert len(events) == 1 and events[0].status == "occurred"

@@ -1,0 +1,43 @@
+"""A date of the sentence that belongs to something else dates no event: a relative clause on the subject,
+a birth, a report's release, the day an audience was told of earlier acts. Each text written for this
+test, through the whole per-document analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import first_with, mentions_of
+
+
+def test_the_date_of_a_relative_clause_on_the_subject_does_not_date_the_predicate() -> None:
+    text = "Col. Dorrian, who took over as spokesman in June, said the coalition has conducted airstrikes."
+    assert first_with(mentions_of(text, date(2016, 10, 4)), "conducted").date_value is None
+
+
+def test_a_relative_clause_holding_the_event_keeps_its_date() -> None:
+    text = "Gen. Ward, who visited Moscow in June, said the talks were useful."
+    assert first_with(mentions_of(text, date(2016, 10, 4)), "visited").date_value == "2016-06"
+
+
+def test_a_year_of_birth_dates_no_event() -> None:
+    text = "Born in 1961 in Tbilisi, the Georgian chief of defense studied at the U.S. Army War College."
+    assert first_with(mentions_of(text, date(2016, 2, 25)), "studied").date_value is None
+
+
+def test_the_release_of_a_report_dates_no_event_it_reports() -> None:
+    text = (
+        "In a report released March 22, the auditors found that U.S. training of Iraqi police lacked goals."
+    )
+    assert first_with(mentions_of(text, date(2013, 3, 27)), "training").date_value is None
+
+
+def test_the_day_an_audience_was_told_dates_the_telling_not_what_had_been_done() -> None:
+    text = "Gen. Waldhauser told Congress on Thursday that AFRICOM had carried out 70 airstrikes in Somalia."
+    mentions = mentions_of(text, date(2017, 2, 3))
+    assert first_with(mentions, "carried out").date_value is None
+    assert first_with(mentions, "told").date_value == "2017-02-02"
+
+
+def test_the_status_of_a_relative_clause_on_the_subject_does_not_reach_the_predicate() -> None:
+    text = "The militants, who have been fighting the government since 2007, claimed the attack on the base."
+    assert first_with(mentions_of(text, date(2013, 6, 10)), "attack").status == "occurred"
