@@ -122,6 +122,8 @@ def _infinitive(spec: dict[str, Any]) -> re.Pattern[str]:
 def compile_cues(spec: dict[str, Any]) -> TenseCues:
     """One regex with a group per cue kind; -ed words are past unless listed in ``not_past``."""
     parts = [
+        # (a plan called off: its date lies either side of the calling off, so no direction)
+        rf"(?P<neutral>{_alternation(spec.get('plan_called_off', []))})",
         rf"(?P<would>{_alternation(spec.get('future_in_past', []))})",
         rf"(?P<future>{_alternation(spec.get('future', []))})",
         rf"(?P<past>{_alternation(spec.get('past', []) + spec.get('past_reporting', []))})",
@@ -160,6 +162,7 @@ def _past_frame(frames: list[str]) -> re.Pattern[str]:
     )
 
 
+_OBJECT_NEXT = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|this|next|plans?\s+for)\b", re.IGNORECASE)
 _VERBAL_NEXT = re.compile(r"\s+(?:for|to|in|on|at|as|by|until|till|through)\b", re.IGNORECASE)
 
 
@@ -291,6 +294,8 @@ def _nearest_cue(
             continue  # a cue that contains the expression is not its context ("agreed in July to")
         if kind == "future" and attributive(text, cue_start, word, cues):
             continue
+        if kind == "neutral" and not _OBJECT_NEXT.match(text, cue_end):
+            continue  # "was called off on Saturday": the day of the calling off, in its own tense
         if kind == "ed":
             if word.lower() in cues.not_past or word[:1].isupper():
                 continue

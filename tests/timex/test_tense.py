@@ -89,3 +89,8 @@ def test_through_after_a_date_ends_a_range_in_the_tense_of_its_clause() -> None:
     assert tense(sentence, "Sept. 27") == "past"
     assert tense("The exercise ran March 4 through 15.", "15") == "past"
     assert tense("The drills will run from Sept. 16 through Sept. 27.", "Sept. 27") == "future"
+
+
+def test_a_plan_called_off_has_no_direction_of_its_own() -> None:
+    assert tense("EUCOM has called off a visit to Moscow in May.", "May") is None
+    assert tense("The navy canceled a port visit to Qingdao in December.", "December") is None
