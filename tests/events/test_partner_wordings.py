@@ -23,6 +23,12 @@ DAY = date(2018, 5, 10)
             "PERSONNEL_EXCHANGE",
         ),
         ("An SMEE on flight safety with the Peruvian air force is planned for June.", "PERSONNEL_EXCHANGE"),
+        ("The two commanders co-chaired the annual Bilateral Working Group in Bogota on Oct. 22.", "MEETING"),
+        (
+            "Hagel held a conference call with defense chiefs from 20 coalition countries on Tuesday.",
+            "PHONE_CALL",
+        ),
+        ("U.S. Army South hosted a seminar on disaster response in Brasilia on Monday.", "MEETING"),
     ],
 )
 def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
