@@ -29,6 +29,11 @@ DAY = date(2018, 5, 10)
             "PHONE_CALL",
         ),
         ("U.S. Army South hosted a seminar on disaster response in Brasilia on Monday.", "MEETING"),
+        (
+            "Marines will train with the Japan Ground Self-Defense Force at Yausubetsu in January.",
+            "JOINT_EXERCISE",
+        ),
+        ("Company-sized units began training with the armies of all four countries.", "JOINT_EXERCISE"),
     ],
 )
 def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
