@@ -34,6 +34,21 @@ DAY = date(2018, 5, 10)
             "JOINT_EXERCISE",
         ),
         ("Company-sized units began training with the armies of all four countries.", "JOINT_EXERCISE"),
+        (
+            "The two militaries signed an annex on air-to-air encounters to their 2014 agreement.",
+            "AGREEMENT_SIGNED",
+        ),
+        ("The Pentagon signed a new five-year lease for the transit center in 2009.", "AGREEMENT_SIGNED"),
+        (
+            "The helicopters were bought under a foreign military sales case signed in 2016.",
+            "AGREEMENT_SIGNED",
+        ),
+        ("A Russian Su-27 performed an unsafe intercept of a U.S. RC-135 over the Baltic.", "MILITARY_FORCE"),
+        ("The United States withheld $195 million in military aid to Egypt in August 2017.", "SUSPENSION"),
+        (
+            "The destroyer and a Canadian frigate conducted a joint transit of the Taiwan Strait.",
+            "COOPERATION",
+        ),
     ],
 )
 def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
@@ -41,6 +56,11 @@ def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
 ) -> None:
     found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
     assert any(kind == expected for kind, _ in found), found
+
+
+def test_an_annex_signed_is_a_document_not_an_annexation() -> None:
+    text = "The two militaries signed an annex on air-to-air encounters to their 2014 agreement."
+    assert "MILITARY_FORCE" not in [m.event_type for m in mentions_of(text, DAY)]
 
 
 def test_a_summit_named_after_land_forces_is_a_meeting_not_forces_hosted() -> None:
