@@ -58,6 +58,18 @@ def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
     assert any(kind == expected for kind, _ in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The amphibious assault ship USS Boxer arrived in Manila on Tuesday.", "VISIT"),
+        ("The destroyer USS Ross pulled into Batumi, Georgia, on Monday.", "VISIT"),
+        ("Two U.S. destroyers arrived in the Black Sea on Monday.", "MILITARY_FORCE"),
+    ],
+)
+def test_a_ship_come_into_a_port_visits_it_and_into_a_sea_deploys(text: str, expected: str) -> None:
+    assert [m.event_type for m in mentions_of(text, DAY)] == [expected]
+
+
 def test_an_annex_signed_is_a_document_not_an_annexation() -> None:
     text = "The two militaries signed an annex on air-to-air encounters to their 2014 agreement."
     assert "MILITARY_FORCE" not in [m.event_type for m in mentions_of(text, DAY)]
