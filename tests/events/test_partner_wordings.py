@@ -49,6 +49,10 @@ DAY = date(2018, 5, 10)
             "The destroyer and a Canadian frigate conducted a joint transit of the Taiwan Strait.",
             "COOPERATION",
         ),
+        (
+            "African soldiers joined U.S. Army Africa personnel in Ghana for Exercise United Accord.",
+            "JOINT_EXERCISE",
+        ),
     ],
 )
 def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
