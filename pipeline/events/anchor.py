@@ -29,6 +29,7 @@ from pipeline.events.dating import (
     date_mention,
     dating_expressions,
     edition,
+    fronted_when,
     is_vague,
     later_than_past_verb,
     moved_to,
@@ -245,6 +246,7 @@ def anchor_events(
             candidates = [t for t in candidates if 0 <= t.start - mention.trigger.end <= 2]
         chosen, source = (
             when_clause(mention, candidates, text)
+            or fronted_when(mention, candidates, text)
             or edition(mention, candidates, text)
             or moved_to(mention, candidates, text)
             or offset_from(mention, candidates, timexes, text),

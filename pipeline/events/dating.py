@@ -175,6 +175,24 @@ def when_clause(
     return t if _WHEN_AFTER_RE.match(text[t.end : mention.trigger.start]) else None
 
 
+# A sentence opened by a "when" clause: "When they last met, in Washington in December, they discussed ...".
+_FRONTED_WHEN_RE = re.compile(r"[\s\"“]*(?:When|While)\s", re.IGNORECASE)
+
+
+def fronted_when(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The date of a "when" clause that opens the sentence, for the main clause after it: what it tells
+    happened then."""
+    if not _FRONTED_WHEN_RE.match(text, mention.sentence.start):
+        return None
+    before = [t for t in candidates if t.end <= mention.trigger.start and t.type in ("DATE", "TIME")]
+    if len(before) != 1 or "," not in text[before[0].end : mention.trigger.start]:
+        return None
+    between = text[before[0].end : mention.trigger.start]
+    return before[0] if between.count(",") == 1 and ";" not in between else None
+
+
 # A relative clause on a series noun that dates one edition: "took part in the annual drill, which Hanoi
 # hosted May 3-7".
 _WHICH_AFTER_RE = re.compile(r"^,?\s*(?:which|that)\b[^.;:,()\[\]]*$", re.IGNORECASE)

@@ -370,3 +370,9 @@ def test_a_gloss_after_or_is_no_new_clause_and_the_plan_keeps_its_date() -> None
     text = "Army medics will hold a medical readiness training exercise, or MEDRETE, in Accra Aug. 22-26."
     drill = first_with(mentions_of(text, date(2016, 8, 19)), "exercise")
     assert (drill.status, drill.date_value) == ("planned", "2016-08-22")
+
+
+def test_a_when_clause_opening_the_sentence_dates_its_main_clause() -> None:
+    text = "When the ministers last met, in Washington in December, they discussed co-producing an engine."
+    discussed = first_with(mentions_of(text, date(2015, 5, 27)), "discussed")
+    assert discussed.date_value == "2014-12"
