@@ -284,10 +284,11 @@ def extract_events(
                     status = "ongoing"  # "closed the routes in November, and they're still closed"
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
-            if status == "cancelled" and went_ahead(
-                text[max(sentence.start, match.start - 15) : sentence.end], cues
+            reach = sentence.end if status == "cancelled" else min(sentence.end, match.end + 60)
+            if status in ("cancelled", "planned") and went_ahead(
+                text[max(sentence.start, match.start - 15) : reach], cues
             ):
-                status = "occurred"  # "which was postponed twice, finally took place in November"
+                status = "occurred"  # "which was postponed twice (first set for May), finally took place"
             if status == "cancelled" and rescheduled(
                 text[clause.start : match.start],
                 text[match.start : min(sentence.end, match.end + 80)],  # "until" opens its own clause

@@ -54,6 +54,12 @@ _RELEASED_RE = re.compile(
     r"(?:released|published|issued|made\s+public)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+# A date the plan no longer holds: "Chen's visit, [first set for] January, finally took place in May".
+_SUPERSEDED_RE = re.compile(
+    r"\b(?:first|originally|initially|previously|once)\s+(?:set|scheduled|planned|slated|due|expected)\s+"
+    r"(?:for|in|on)\s+$",
+    re.IGNORECASE,
+)
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
 _RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
@@ -205,6 +211,8 @@ def eligible(
         return False
     if _BORN_RE.search(text, max(0, t.start - 12), t.start):
         return False
+    if _SUPERSEDED_RE.search(text, max(0, t.start - 40), t.start) and mention.status != "cancelled":
+        return False  # (a plan called off is dated by the date it had: "originally scheduled for Aug. 21")
     if _RELEASED_RE.search(text, max(0, t.start - 40), t.start) and mention.event_type != "STATEMENT":
         return False
     if (

@@ -18,3 +18,9 @@ def test_ties_suspended_stay_a_suspension() -> None:
     text = "After the coup, the Pentagon suspended military cooperation with the junta."
     found = [(m.event_type, m.status) for m in mentions_of(text, date(2014, 5, 27))]
     assert ("SUSPENSION", "occurred") in found
+
+
+def test_a_plan_whose_first_date_was_dropped_and_that_finally_took_place_occurred_then() -> None:
+    text = "The general's visit to Washington, first set for January, finally took place in May."
+    visit = mentions_of(text, date(2011, 8, 12))[0]
+    assert (visit.event_type, visit.status, visit.date_value) == ("VISIT", "occurred", "2011-05")
