@@ -166,6 +166,7 @@ _FIRST_SINCE_RE = re.compile(r"\bfirst\b[^.;:]{0,50}\bsince\s+(?:the\s+)?$", re.
 # "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
 # (not "'s": "Mount Whitney's visit" is a possessive)
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PERFECT_INSIDE_RE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
 # A date right after a verb trigger and a determiner names its object ("suspended a [2001] agreement").
 _OBJECT_DATE_RE = re.compile(r"^\s+(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _OF_NOUN_RE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s+of\s+$")
@@ -239,6 +240,7 @@ def eligible(
         and mention.status not in ("recurring", "ongoing")
         and not since.start() <= trig.start < t.start  # "since the group last [met] in 2011": its own date
         and not _PERFECT_BEFORE_RE.search(text, max(0, trig.start - 30), trig.start)
+        and not _PERFECT_INSIDE_RE.search(trig.text)  # ("[soldiers have deployed] ... since 2009")
     ):
         return False
     if t.end <= trig.start and trig.text.lower() == "again":

@@ -244,7 +244,9 @@ def perfect_since(before: str, trigger: str, rest_of_clause: str, cues: StatusCu
     """A present perfect whose "since" stands past the verb's own words ("have flown 62 relief missions to
     Tbilisi since Aug. 13"): a series going on ("recurring"), or an activity going on ("ongoing")."""
     words_before, trigger_words = _words(before), _words(trigger)
-    if not cues.perfect_auxiliaries.intersection(words_before[-2:]) or "since" not in _words(rest_of_clause):
+    # (the auxiliary may be inside the trigger: "[soldiers have deployed] to Afghanistan ... since 2009")
+    auxiliaries = cues.perfect_auxiliaries.intersection(words_before[-2:] + trigger_words[:-1])
+    if not auxiliaries or "since" not in _words(rest_of_clause):
         return None
     if cues.perfect_unless.intersection(words_before):
         return None  # "the first time a minister has visited the Pentagon since 2005": the last one, 2005

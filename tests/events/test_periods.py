@@ -117,3 +117,9 @@ def test_a_destination_after_to_is_no_infinitive_between_an_activity_and_its_sta
     text = "Navy helicopters have flown relief supplies to survivors in the prefecture since Sunday."
     flights = first_with(mentions_of(text, date(2011, 3, 14)), "flown")
     assert (flights.status, flights.date_value) == ("ongoing", "2011-03-13")
+
+
+def test_a_perfect_inside_the_wording_with_since_is_a_state_begun_then() -> None:
+    text = "Georgian soldiers have deployed to Afghanistan with U.S. Marines since 2009."
+    deployed = first_with(mentions_of(text, date(2014, 9, 24)), "deployed")
+    assert (deployed.status, deployed.date_value) == ("ongoing", "2009")
