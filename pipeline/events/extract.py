@@ -229,7 +229,7 @@ def extract_events(
                 # expected to be signed": the participle's own words tell its status
                 own_end = min(own_end, aside.end())
             asides = series_asides(text, clause.start, clause.end)
-            hidden = status_hidden(asides, sentence_timexes, match.start)
+            hidden = status_hidden(asides, sentence_timexes, match.start, text)
             has_set = any(
                 t.type == "SET"
                 and clause.start <= t.start < own_end

@@ -59,18 +59,35 @@ def blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]
 
 
 def status_hidden(
-    asides: Sequence[tuple[int, int]], timexes: Sequence[TimeExpression], trigger_start: int
+    asides: Sequence[tuple[int, int]], timexes: Sequence[TimeExpression], trigger_start: int, text: str
 ) -> list[tuple[int, int, str]]:
     """What status cues must not see: series asides (a comma stands in) and the words of dates ("next" in
     "next fall" is no plan of the event near it; vague "the future" is kept: "future visits"; so is a date
-    owning the trigger: "today's visit")."""
+    owning the trigger: "today's visit") and of durations ("spent [the next six weeks] training")."""
     hidden = [(a, b, ",") for a, b in asides]
-    hidden += [
-        (t.start, t.end, _placeholder(t.text))
-        for t in timexes
-        if t.type in ("DATE", "TIME") and not t.value.endswith("_REF") and not 0 <= trigger_start - t.end <= 3
-    ]
+    for t in timexes:
+        if t.type not in ("DATE", "TIME", "DURATION") or t.value.endswith("_REF"):
+            continue
+        if (
+            t.type != "DURATION"
+            and 0 <= trigger_start - t.end <= 3
+            and "," not in text[t.end : trigger_start]
+        ):
+            continue
+        start = t.start
+        if t.type == "DURATION":
+            # (only a stretch of the story; "for decades" stays a cue of habit)
+            lead = _DURATION_LEAD_RE.search(text, max(0, t.start - 14), t.start)
+            if lead is None and not _DURATION_LEAD_INSIDE_RE.match(t.text):
+                continue
+            start = lead.start() if lead else start
+        hidden.append((start, t.end, _placeholder(text[start : t.end])))
     return sorted(hidden)
+
+
+# The words that make a duration a stretch of the story: "[the next] six weeks", "[the following] two days".
+_DURATION_LEAD_RE = re.compile(r"\b(?:the\s+)?(?:next|following|past|last|coming)\s+$", re.IGNORECASE)
+_DURATION_LEAD_INSIDE_RE = re.compile(r"(?:the\s+)?(?:next|following|past|last|coming)\b", re.IGNORECASE)
 
 
 def _placeholder(words: str) -> str:

@@ -123,3 +123,13 @@ def test_a_perfect_inside_the_wording_with_since_is_a_state_begun_then() -> None
     text = "Georgian soldiers have deployed to Afghanistan with U.S. Marines since 2009."
     deployed = first_with(mentions_of(text, date(2014, 9, 24)), "deployed")
     assert (deployed.status, deployed.date_value) == ("ongoing", "2009")
+
+
+def test_next_in_a_stretch_of_the_story_plans_nothing() -> None:
+    text = (
+        "Rumsfeld last visited Ulaanbaatar in October 2005. The Mongolian minister returned the visit the "
+        "next spring, touring Fort Lewis. The Marines spent the next six weeks training Senegalese soldiers."
+    )
+    mentions = mentions_of(text, date(2006, 10, 4))
+    assert first_with(mentions, "touring").status == "occurred"
+    assert first_with(mentions, "training").status == "occurred"
