@@ -53,6 +53,15 @@ DAY = date(2018, 5, 10)
             "African soldiers joined U.S. Army Africa personnel in Ghana for Exercise United Accord.",
             "JOINT_EXERCISE",
         ),
+        (
+            "Coast guardsmen from Ghana completed a week of boarding training aboard the cutter.",
+            "JOINT_EXERCISE",
+        ),
+        ("The first call over the hotline was made the following April.", "PHONE_CALL"),
+        (
+            "The Iraqi prime minister told the U.S. ambassador on Sunday that the troops must leave.",
+            "STATEMENT",
+        ),
     ],
 )
 def test_a_partner_contact_in_readout_or_briefing_words_is_found_with_its_type(
