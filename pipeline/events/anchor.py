@@ -30,6 +30,7 @@ from pipeline.events.dating import (
     dating_expressions,
     edition,
     fronted_when,
+    inside_wording,
     is_vague,
     later_than_past_verb,
     moved_to,
@@ -246,6 +247,7 @@ def anchor_events(
             candidates = [t for t in candidates if 0 <= t.start - mention.trigger.end <= 2]
         chosen, source = (
             when_clause(mention, candidates, text)
+            or inside_wording(mention, candidates, text)
             or fronted_when(mention, candidates, text)
             or edition(mention, candidates, text)
             or moved_to(mention, candidates, text)

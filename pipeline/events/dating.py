@@ -175,6 +175,26 @@ def when_clause(
     return t if _WHEN_AFTER_RE.match(text[t.end : mention.trigger.start]) else None
 
 
+def inside_wording(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """A date told inside the trigger's own words after a preposition is its own ("[returned in early June
+    for a second patrol]", not the "April 24" of the leaving before it); a name's year ("Desert Aegis 2019")
+    or an object's date ("renounced a 1998 pact") is not."""
+    for t in candidates:
+        inside = mention.trigger.start < t.start and t.end <= mention.trigger.end
+        if (
+            inside
+            and t.type in ("DATE", "TIME")
+            and _ADVERBIAL_BEFORE_RE.search(text, max(0, t.start - 12), t.start)
+        ):
+            return t
+    return None
+
+
+_ADVERBIAL_BEFORE_RE = re.compile(r"\b(?:in|on|at|during|since|until|through|by)\s+$", re.IGNORECASE)
+
+
 # A sentence opened by a "when" clause: "When they last met, in Washington in December, they discussed ...".
 _FRONTED_WHEN_RE = re.compile(r"[\s\"“]*(?:When|While)\s", re.IGNORECASE)
 

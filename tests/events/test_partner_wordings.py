@@ -58,6 +58,8 @@ DAY = date(2018, 5, 10)
             "JOINT_EXERCISE",
         ),
         ("The first call over the hotline was made the following April.", "PHONE_CALL"),
+        ("U.S. and Latvian jumpmasters swapped wings in a ceremony at Riga.", "PERSONNEL_EXCHANGE"),
+        ("Four U.S. F-16s flew training sorties with the Polish air force out of Lask.", "JOINT_EXERCISE"),
         (
             "The Iraqi prime minister told the U.S. ambassador on Sunday that the troops must leave.",
             "STATEMENT",
@@ -155,3 +157,9 @@ def test_a_ship_leaving_after_a_port_visit_tells_that_visit_dated_by_the_departu
     text = "The destroyer USS Ross departed Constanta, Romania, Feb. 10 following a routine port visit."
     found = [(m.event_type, m.date_value) for m in mentions_of(text, date(2017, 2, 13))]
     assert found == [("VISIT", "2017-02-10")]
+
+
+def test_a_return_for_another_patrol_is_dated_by_its_own_words_not_the_leaving_before() -> None:
+    text = "The destroyer left on April 24 and returned in early June for a second patrol."
+    found = [(m.event_type, m.date_value) for m in mentions_of(text, date(2014, 7, 30))]
+    assert ("MILITARY_FORCE", "2014-06") in found
