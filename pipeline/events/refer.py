@@ -168,8 +168,8 @@ def definite_reference(
             mention.trigger.text, other, event_type(mention.event_type).general_nouns
         ):
             continue
-        if other.timex is None or other.status not in ("occurred", "planned"):
-            return mention
+        if other.timex is None or other.status not in ("occurred", "planned", "ongoing"):
+            return mention  # ("The exercise follows a port visit in March": the exercise running this week)
         # "signed a memorandum ... The agreement calls for ...": the document of the signing just told
         if other.event_type == mention.event_type:
             return dated_as(mention, other, other.status)

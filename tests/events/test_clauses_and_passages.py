@@ -376,3 +376,12 @@ def test_a_when_clause_opening_the_sentence_dates_its_main_clause() -> None:
     text = "When the ministers last met, in Washington in December, they discussed co-producing an engine."
     discussed = first_with(mentions_of(text, date(2015, 5, 27)), "discussed")
     assert discussed.date_value == "2014-12"
+
+
+def test_a_definite_noun_after_an_event_running_now_names_it() -> None:
+    text = (
+        "The U.S. and Sri Lankan navies are conducting their first exercise on maritime awareness this week. "
+        "The exercise follows a Navy port visit to Trincomalee in March."
+    )
+    mentions = [m for m in mentions_of(text, date(2017, 8, 9)) if m.event_type == "JOINT_EXERCISE"]
+    assert {(m.status, m.date_value) for m in mentions} == {("ongoing", "2017-W32")}
