@@ -54,6 +54,7 @@ _RELEASED_RE = re.compile(
     r"(?:released|published|issued|made\s+public)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+_CAUSE_RE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|amid|in\s+light\s+of)\b", re.IGNORECASE)
 # A date the plan no longer holds: "Chen's visit, [first set for] January, finally took place in May".
 _SUPERSEDED_RE = re.compile(
     r"\b(?:first|originally|initially|previously|once)\s+(?:set|scheduled|planned|slated|due|expected)\s+"
@@ -212,6 +213,8 @@ def eligible(
         return False
     if _BORN_RE.search(text, max(0, t.start - 12), t.start):
         return False
+    if t.end <= trig.start and _CAUSE_RE.search(text, t.end, trig.start):
+        return False  # "postponed ... until October because of [the fighting]": a cause has its own time
     if _SUPERSEDED_RE.search(text, max(0, t.start - 40), t.start) and mention.status != "cancelled":
         return False  # (a plan called off is dated by the date it had: "originally scheduled for Aug. 21")
     if _RELEASED_RE.search(text, max(0, t.start - 40), t.start) and mention.event_type != "STATEMENT":

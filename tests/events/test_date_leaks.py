@@ -41,3 +41,9 @@ def test_the_day_an_audience_was_told_dates_the_telling_not_what_had_been_done()
 def test_the_status_of_a_relative_clause_on_the_subject_does_not_reach_the_predicate() -> None:
     text = "The militants, who have been fighting the government since 2007, claimed the attack on the base."
     assert first_with(mentions_of(text, date(2013, 6, 10)), "attack").status == "occurred"
+
+
+def test_the_cause_of_a_postponement_is_not_dated_by_the_new_date() -> None:
+    text = "The navy has postponed the exercise until October because of the fighting in Marawi."
+    fighting = first_with(mentions_of(text, date(2017, 8, 14)), "fighting")
+    assert (fighting.status, fighting.date_value) == ("occurred", None)
