@@ -61,6 +61,14 @@ DAY = date(2018, 5, 10)
         ("U.S. and Latvian jumpmasters swapped wings in a ceremony at Riga.", "PERSONNEL_EXCHANGE"),
         ("Four U.S. F-16s flew training sorties with the Polish air force out of Lask.", "JOINT_EXERCISE"),
         (
+            "U.S. Air Force C-17s flew Burundian troops into the Central African Republic on Thursday.",
+            "COOPERATION",
+        ),
+        (
+            "Navy Seabees completed construction of a two-room schoolhouse in Nuevo Paraiso on Feb. 19.",
+            "COOPERATION",
+        ),
+        (
             "The Iraqi prime minister told the U.S. ambassador on Sunday that the troops must leave.",
             "STATEMENT",
         ),
