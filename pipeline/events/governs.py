@@ -246,8 +246,10 @@ def eligible(
         and not _PERFECT_INSIDE_RE.search(trig.text)  # ("[soldiers have deployed] ... since 2009")
     ):
         return False
-    if t.end <= trig.start and trig.text.lower() == "again":
-        return False  # "met in Baku in early 2018 and again in Helsinki that June": the first meeting's date
+    if t.end <= trig.start and trig.text.lower() in ("again", "with"):
+        # "met in Baku in early 2018 and again in Helsinki that June", "spoke with X on Tuesday and with Y on
+        # Wednesday": the first one's date
+        return False
     if (
         mention.event_type == "INVITATION"
         and t.start >= trig.end

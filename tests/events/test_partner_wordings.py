@@ -171,3 +171,17 @@ def test_a_return_for_another_patrol_is_dated_by_its_own_words_not_the_leaving_b
     text = "The destroyer left on April 24 and returned in early June for a second patrol."
     found = [(m.event_type, m.date_value) for m in mentions_of(text, date(2014, 7, 30))]
     assert ("MILITARY_FORCE", "2014-06") in found
+
+
+def test_a_second_call_told_by_its_partner_and_day_alone_is_another_call_of_that_day() -> None:
+    text = (
+        "Hagel spoke with Lithuanian Minister Juozas Olekas on Tuesday and with Polish Minister Tomasz "
+        "Siemoniak on Wednesday."
+    )
+    found = [(m.event_type, m.date_value) for m in mentions_of(text, date(2014, 3, 6))]
+    assert found == [("PHONE_CALL", "2014-03-04"), ("PHONE_CALL", "2014-03-05")]
+
+
+def test_two_partners_of_one_meeting_make_one_meeting() -> None:
+    text = "Hagel met with the Polish minister and with the Lithuanian minister on Tuesday."
+    assert len(mentions_of(text, date(2014, 3, 6))) == 1
