@@ -109,7 +109,7 @@ _OBJECT_GAP_RE = re.compile(r"^\s*(?:\S+\s+){0,3}$")
 _USED_AS_VERB_RE = re.compile(
     r"\b(?:to|will|would|shall|can|could|may|might|must|should|also|and|they|we|i|you)\s+$", re.IGNORECASE
 )
-_TOPIC_GAP_RE = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_TOPIC_GAP_RE = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
 
 
 def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> bool:

@@ -47,6 +47,12 @@ def test_an_agreement_being_negotiated_is_talks_going_on_not_an_agreement_or_the
     assert [(m.event_type, m.status) for m in mentions] == [("MEETING", "ongoing")]
 
 
+def test_an_agreement_under_negotiation_told_as_a_topic_is_no_agreement_yet() -> None:
+    text = "The U.S. and Ghana have begun negotiations on a status of forces agreement, officials said today."
+    mentions = mentions_of(text, date(2017, 11, 9))
+    assert [m.event_type for m in mentions] == ["MEETING"]
+
+
 def test_overflight_rights_offered_are_an_offer_not_an_overflight_and_what_they_are_for_is_no_event() -> None:
     text = "Minister Ivanov has offered overflight rights for humanitarian flights."
     mentions = mentions_of(text, date(2001, 10, 3))
