@@ -68,6 +68,11 @@ DAY = date(2018, 5, 10)
             "Navy Seabees completed construction of a two-room schoolhouse in Nuevo Paraiso on Feb. 19.",
             "COOPERATION",
         ),
+        ("AFRICOM conducted a precision airstrike in Libya on Jan. 23.", "MILITARY_FORCE"),
+        (
+            "The Pentagon is expediting the deployment of the USS Abraham Lincoln Carrier Strike Group.",
+            "MILITARY_FORCE",
+        ),
         (
             "The Iraqi prime minister told the U.S. ambassador on Sunday that the troops must leave.",
             "STATEMENT",
