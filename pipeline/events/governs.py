@@ -54,6 +54,11 @@ _RELEASED_RE = re.compile(
     r"(?:released|published|issued|made\s+public)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+_EVENT_NOUN_END_RE = re.compile(
+    r"\b(?:a|an|the|joint|bilateral|naval|military)\s+(?:[\w-]+\s+)?(?:exercise|exercises|drill|drills|talks|meeting|"
+    r"summit|conference|visit|maneuvers|war\s+games)$",
+    re.IGNORECASE,
+)
 _CAUSE_RE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|amid|in\s+light\s+of)\b", re.IGNORECASE)
 # A date the plan no longer holds: "Chen's visit, [first set for] January, finally took place in May".
 _SUPERSEDED_RE = re.compile(
@@ -187,6 +192,9 @@ def eligible(
     noun = (
         not any(v.start == trig.start for v in verbs)
         or bool(_DETERMINER_BEFORE_RE.search(text, max(0, trig.start - 8), trig.start))
+        # ("take part in Vigilant Eagle 2010, a joint [exercise] to be held Aug. 8-11": a wording that ends on
+        # its event noun)
+        or bool(t.start >= trig.end and _EVENT_NOUN_END_RE.search(trig.text))
         # ("[the Sept. 14] attacks": a determiner before a date that modifies the word)
         or bool(
             t.end <= trig.start

@@ -385,3 +385,9 @@ def test_a_definite_noun_after_an_event_running_now_names_it() -> None:
     )
     mentions = [m for m in mentions_of(text, date(2017, 8, 9)) if m.event_type == "JOINT_EXERCISE"]
     assert {(m.status, m.date_value) for m in mentions} == {("ongoing", "2017-W32")}
+
+
+def test_an_infinitive_of_occurrence_after_a_wording_ending_on_its_event_noun_hands_it_the_date() -> None:
+    text = "Russian jets will take part in Vigilant Eagle 2010, a joint exercise to be held Aug. 8-11."
+    exercise = first_with(mentions_of(text, date(2010, 8, 2)), "take part")
+    assert exercise.date_value == "2010-08-08"
