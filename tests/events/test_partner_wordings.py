@@ -98,6 +98,12 @@ def test_a_ship_come_into_a_port_visits_it_and_into_a_sea_deploys(text: str, exp
     assert [m.event_type for m in mentions_of(text, DAY)] == [expected]
 
 
+def test_a_naval_exercise_with_a_partner_is_the_noun_not_the_verb() -> None:
+    text = "The Pentagon canceled Northern Eagle, a naval exercise with Russia that was scheduled for May."
+    exercise = [m for m in mentions_of(text, date(2014, 3, 25)) if m.trigger.text.startswith("exercise")]
+    assert exercise and exercise[0].trigger.text == "exercise"
+
+
 def test_an_annex_signed_is_a_document_not_an_annexation() -> None:
     text = "The two militaries signed an annex on air-to-air encounters to their 2014 agreement."
     assert "MILITARY_FORCE" not in [m.event_type for m in mentions_of(text, DAY)]
