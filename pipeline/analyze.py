@@ -16,6 +16,7 @@ def analyze(document: Document, lexicon_dir: Path | None = None) -> DocumentAnal
     from pipeline.events.actors import resolve_actors
     from pipeline.events.anchor import anchor_events
     from pipeline.events.extract import extract_events
+    from pipeline.events.purposes import drop_trip_purposes
     from pipeline.sentences import split_sentences
     from pipeline.timex import tag
 
@@ -28,6 +29,7 @@ def analyze(document: Document, lexicon_dir: Path | None = None) -> DocumentAnal
     actors, actor_mentions = resolve_actors(text, sentences, lexicon_dir)
     mentions = extract_events(document, sentences, timexes, actors, actor_mentions, lexicon_dir)
     mentions = anchor_events(mentions, timexes, sentences, document, lexicon_dir)
+    mentions = drop_trip_purposes(mentions, text)  # (statuses are final once dated)
     if not mentions and text.strip():
         warnings.append("no event found")
     return DocumentAnalysis(
