@@ -137,10 +137,16 @@ def _sidecar(path: Path) -> dict[str, Any]:
 
 
 def _first_line_title(text: str) -> str | None:
+    """A headline-like first line: short, and not ending as a sentence does (a stop, maybe inside a closing
+    quote: a lede that ends 'calling the talks "productive."' is no headline)."""
     for line in text.split("\n"):
         line = line.strip()
         if line:
-            return line if len(line) <= _MAX_TITLE and not line.endswith((".", ":", ",")) else None
+            ending = line.rstrip("\"”’')]")
+            sentence_end = ending.endswith((".", ":", ",")) or (
+                ending != line and ending.endswith(("!", "?"))
+            )
+            return line if len(line) <= _MAX_TITLE and not sentence_end else None
     return None
 
 

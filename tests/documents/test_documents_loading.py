@@ -182,3 +182,11 @@ def test_corpus_datelines_agree_with_the_metadata(articles_dir: Path) -> None:
             stripped = make_document(doc.text, doc.source, {})
             assert stripped.published in (None, doc.published), doc.source
             assert "says" not in (doc.published_note or ""), doc.source
+
+
+def test_a_first_line_ending_as_a_sentence_inside_a_quote_is_no_headline() -> None:
+    lede = 'Hagel met Chang in Beijing on Tuesday, calling the talks "productive."\n\nThey will meet again.'
+    assert make_document(lede, "a.txt").title is None
+    assert make_document("Is the Alliance Ready?\n\nThe ministers met today.", "b.txt").title == (
+        "Is the Alliance Ready?"
+    )
