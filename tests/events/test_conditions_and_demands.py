@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.events.analysed import first_with, mentions_of
 
 
@@ -134,3 +136,18 @@ def test_a_visit_postponed_twice_that_finally_took_place_occurred() -> None:
     text = "Last year's visit to Hanoi by Gen. Hale, postponed twice, finally took place in November."
     statuses = {m.status for m in mentions_of(text, date(2012, 2, 16))}
     assert statuses == {"occurred"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If North Korea conducts another nuclear test, the allies would consider suspending all contacts.",
+        "Whether the two navies will hold another exercise depends on the election.",
+        "The report recommends that the Pentagon expand its training programs for Iraqi forces.",
+        "Neither side has proposed a new round of defense consultations.",
+        "Reports of a new round of talks in Geneva were premature.",
+        "Exercises such as Cobra Gold help build interoperability.",
+    ],
+)
+def test_a_condition_a_question_a_recommendation_or_a_class_asserts_no_event(text: str) -> None:
+    assert _triggers(text) == []
