@@ -40,6 +40,7 @@ class BackgroundWriter:
         self.store = store
         self.hold = hold
         self.go = threading.Event()
+        self.inserted = threading.Event()  # every row given is inserted (or the thread gave up): see finish
         if not hold:
             self.go.set()
         self.known = store.doc_ids()
@@ -106,11 +107,17 @@ class BackgroundWriter:
         self.go.set()
 
     def finish(self) -> Callable[[], int]:
-        """Hand over what is left and commit (in the thread); returns ``wait``: the number of documents
-        written, or the thread's exception raised."""
+        """Hand over what is left, wait until the thread has inserted it, and let it commit; returns
+        ``wait``: the number of documents written, or the thread's exception raised.
+
+        The last rows are inserted before this returns, while this thread holds no GIL: inserted beside
+        dedup, each DuckDB call of the writing thread waited for the GIL, and the last 128 documents took
+        0.13 s instead of 0.03 s, all of it before the commit (the end of the ingest). The commit, one
+        call, then runs beside dedup."""
         self._flush()
         self.parts.put(None)
         self.go.set()
+        self.inserted.wait()
         return self._wait
 
     def abort(self) -> None:
@@ -163,6 +170,7 @@ class BackgroundWriter:
                         self.store._insert_arrow(tables, cursor)
                         self.store._insert_all(self.store._rows(analyses, prepared), cursor)
                 drained = True
+                self.inserted.set()
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
@@ -173,4 +181,5 @@ class BackgroundWriter:
             while not drained and self.parts.get() is not None:  # let ``finish`` and ``abort`` return
                 pass
         finally:
+            self.inserted.set()
             cursor.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import pytest
@@ -53,6 +54,25 @@ def test_a_failed_write_is_raised_and_stores_nothing(tmp_path, monkeypatch):
         with pytest.raises(RuntimeError, match="disk full"):
             writer.finish()()
         assert store.doc_ids() == set()
+
+
+def test_finish_returns_once_every_row_is_inserted(tmp_path, monkeypatch):
+    with Store(tmp_path / "a.duckdb") as store:
+        writer = BackgroundWriter(store, hold=True)
+        inserted: list[int] = []
+        insert = store._insert_arrow
+
+        def slow_insert(tables, con=None):  # a slow disk: finish must still wait for it
+            time.sleep(0.2)
+            insert(tables, con)
+            inserted.append(sum(t.num_rows for t in tables.values()))
+
+        monkeypatch.setattr(store, "_insert_arrow", slow_insert)
+        for a in _analyses(3):  # fewer than a part: all of it is handed over by finish
+            writer.put(a, None)
+        wait = writer.finish()
+        assert inserted  # inserted before the commit is waited for
+        assert wait() == 3
 
 
 def _boom(*args, **kwargs):
