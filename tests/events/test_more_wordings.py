@@ -1,0 +1,68 @@
+"""Statements, agreements, suspensions and personnel exchanges told in wordings a tester's probe sentences of
+session 6 found missing: each sentence written for this test, through the whole per-document analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.events.analysed import mentions_of
+
+DAY = date(2020, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China lodged a formal protest with Washington on Thursday.", "STATEMENT"),
+        ("Carter expressed his condolences to the Jordanian chairman on Sunday.", "STATEMENT"),
+        ("Mattis reassured South Korean leaders on Monday.", "STATEMENT"),
+        ("NATO leaders endorsed the Readiness Initiative at the Brussels summit on Wednesday.", "AGREEMENT"),
+        ("The ministers sealed the Basic Exchange and Cooperation Agreement on Tuesday.", "AGREEMENT_SIGNED"),
+        ("The joint vision statement was signed here today by the two ministers.", "AGREEMENT_SIGNED"),
+        ("The United States left the Open Skies Treaty on Nov. 22.", "SUSPENSION"),
+        ("Manila let its visiting forces agreement lapse in August.", "SUSPENSION"),
+        ("The Pentagon scaled back military engagement with Thailand after the coup.", "SUSPENSION"),
+        ("Uzbekistan evicted U.S. forces from Karshi-Khanabad in 2005.", "SUSPENSION"),
+        ("Pakistan shut down the NATO supply route on Saturday.", "SUSPENSION"),
+        ("India will post liaison officers at U.S. Central Command next year.", "PERSONNEL_EXCHANGE"),
+        (
+            "A Colombian colonel has been assigned as an instructor at the Army War College.",
+            "PERSONNEL_EXCHANGE",
+        ),
+        (
+            "A U.S. company commander and a Czech company commander traded places for a month.",
+            "PERSONNEL_EXCHANGE",
+        ),
+        ("Kazakhstan sent 10 officers to U.S. military schools last year.", "PERSONNEL_EXCHANGE"),
+        (
+            "Carter told Chinese Defense Minister Chang Wanquan on Tuesday that the patrols go on.",
+            "STATEMENT",
+        ),
+    ],
+)
+def test_a_wording_is_found_with_its_type(text: str, expected: str) -> None:
+    found = [m.event_type for m in mentions_of(text, DAY)]
+    assert expected in found, found
+
+
+def test_aid_cut_off_is_aid_called_off() -> None:
+    aid = [
+        m
+        for m in mentions_of("Washington cut off military aid to Mali in August.", DAY)
+        if "aid" in m.trigger.text
+    ]
+    assert aid and aid[0].status == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have also acted to reassure our allies.",
+        "Russia said Washington had been preparing to leave the treaty for years.",
+        "Weapons sales and reducing the permafrost in relations were on the agenda.",
+    ],
+)
+def test_a_purpose_a_preparation_or_a_metaphor_is_no_such_event(text: str) -> None:
+    assert not [m for m in mentions_of(text, DAY) if m.event_type in ("STATEMENT", "SUSPENSION")]
