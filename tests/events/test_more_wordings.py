@@ -40,6 +40,16 @@ DAY = date(2020, 11, 25)
             "Carter told Chinese Defense Minister Chang Wanquan on Tuesday that the patrols go on.",
             "STATEMENT",
         ),
+        (
+            "The Coast Guard transferred a former patrol ship to the Philippine Navy on Tuesday.",
+            "COOPERATION",
+        ),
+        ("The U.S. gave the Guatemalan army three Bell helicopters last week.", "COOPERATION"),
+        ("The Navy will lend two patrol boats to Ghana next year.", "COOPERATION"),
+        ("U.S. experts helped Vietnam clear unexploded ordnance last year.", "COOPERATION"),
+        ("U.S. tankers began refueling French fighter jets over Mali on Sunday.", "COOPERATION"),
+        ("A U.S. training team mentored two battalions of the Nigerian army last year.", "COOPERATION"),
+        ("The two navies will share radar data starting next year.", "COOPERATION"),
     ],
 )
 def test_a_wording_is_found_with_its_type(text: str, expected: str) -> None:
