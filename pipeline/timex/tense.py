@@ -63,7 +63,7 @@ _FAR_REACH = 200  # ... unless the clause has no cue at all: then the sentence's
 # Words that open a clause or a verb phrase of its own between a far cue and the expression.
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:to|that|which|who|whom|what|where|when|can|could|would|will|shall|may|might|must|be|been|being|"
-    r"is|are|was|were|has|have|had|and|or|but)\b|\d",
+    r"is|are|was|were|has|have|had|but)\b|\b(?:and|or)\b(?!\s+[A-Z])|\b(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 _AUX_REACH = 16  # "will be held": a future auxiliary this close before a past form makes it future
@@ -162,6 +162,9 @@ def _past_frame(frames: list[str]) -> re.Pattern[str]:
     )
 
 
+_NOUN_PLANS_BEFORE = re.compile(
+    r"(?:\b[a-z]{3,}ed|\b(?:the|its|their|his|her|our|new|these|those))\s+$", re.IGNORECASE
+)
 _OBJECT_NEXT = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|this|next|plans?\s+for)\b", re.IGNORECASE)
 _VERBAL_NEXT = re.compile(r"\s+(?:for|to|in|on|at|as|by|until|till|through)\b", re.IGNORECASE)
 
@@ -296,6 +299,12 @@ def _nearest_cue(
             continue
         if kind == "neutral" and not _OBJECT_NEXT.match(text, cue_end):
             continue  # "was called off on Saturday": the day of the calling off, in its own tense
+        if cue_start >= end and word.split()[0].lower().endswith("ing"):
+            continue  # "issued a declaration on Friday [pledging to] cooperate": the participle's own plan
+        if word.lower() in ("plans", "plan") and _NOUN_PLANS_BEFORE.search(
+            text, max(0, cue_start - 20), cue_start
+        ):
+            continue  # "approved plans on Thursday": a noun, no intention
         if kind == "ed":
             if word.lower() in cues.not_past or word[:1].isupper():
                 continue

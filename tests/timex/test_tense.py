@@ -94,3 +94,17 @@ def test_through_after_a_date_ends_a_range_in_the_tense_of_its_clause() -> None:
 def test_a_plan_called_off_has_no_direction_of_its_own() -> None:
     assert tense("EUCOM has called off a visit to Moscow in May.", "May") is None
     assert tense("The navy canceled a port visit to Qingdao in December.", "December") is None
+
+
+def test_plans_after_a_past_verb_are_a_noun_and_a_participle_after_the_date_plans_nothing() -> None:
+    assert tense("NATO ministers approved plans on Thursday to set up a command.", "Thursday") == "past"
+    sentence = "Poland and the U.S. issued a joint declaration in Warsaw on Friday pledging to cooperate."
+    assert tense(sentence, "Friday") == "past"
+
+
+def test_a_long_name_with_a_number_and_an_and_inside_does_not_hide_the_verb() -> None:
+    sentence = (
+        "Capt. Reyes began the 10-month course at the U.S. Army Command and General Staff College at Fort "
+        "Leavenworth on Monday."
+    )
+    assert tense(sentence, "Monday") == "past"
