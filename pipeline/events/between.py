@@ -93,6 +93,8 @@ def blocked(
         return False
     if timex.start < trigger.start and PURPOSES_RE.match(text, timex.end, trigger.start):
         return False  # "to arrive Thursday to watch the final phase and [meet] the general": one purpose
+    if timex.start < trigger.start and _HELP_PURPOSE_RE.fullmatch(text, timex.end, trigger.start):
+        return False  # "will send engineers to Azerbaijan next spring to help [renovate] a school"
     asides = (
         [m.span() for m in _PARTICIPLE_ASIDE_RE.finditer(text, low, high)]
         if timex.start >= trigger.end
@@ -149,6 +151,7 @@ _OCCASION_BEFORE_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_HELP_PURPOSE_RE = re.compile(r"\s*,?\s*to\s+help\s+", re.IGNORECASE)
 # Purposes coordinated right after a date: "arrive Thursday [to watch the final phase and] meet with ...".
 PURPOSES_RE = re.compile(r"\s*,?\s*to\s+[a-z]+\b[^.;,:]{0,50}?\s+and\s+(?:to\s+)?$")
 # What a movement is for happens when the movement does: "will deploy to Israel for [Desert Aegis 2019]".

@@ -134,14 +134,17 @@ def movement_type(
 
 def object_type(trigger_text: str, sentence: str, lexicon: MoverLexicon) -> str | None:
     """The event type of a sending ("deployed troops", "sent F-16s") by what is sent: forces sent to a
-    disaster are aid ("deployed 2,000 troops to help earthquake victims"); None keeps the rule's type."""
+    disaster are aid ("deployed 2,000 troops to help earthquake victims"), and so are experts or trainers
+    anywhere; None keeps the rule's type."""
     words = _WORD_RE.findall(trigger_text)[1:]
     classes = {lexicon.class_of.get(w.lower()) for w in words} - {None}
     for name in classes:
         kind = lexicon.classes[name]
         if kind.in_aid_context and _aid_context(sentence, lexicon):
             return kind.in_aid_context
-    return None
+    # (experts or trainers sent work with the partner: "will send a team of engineers to Azerbaijan")
+    helpers = {lexicon.classes[name].event_type for name in classes} - {None, "MILITARY_FORCE", "VISIT"}
+    return helpers.pop() if len(helpers) == 1 else None
 
 
 def _aid_context(sentence: str, lexicon: MoverLexicon) -> bool:

@@ -76,3 +76,9 @@ def test_aid_cut_off_is_aid_called_off() -> None:
 )
 def test_a_purpose_a_preparation_or_a_metaphor_is_no_such_event(text: str) -> None:
     assert not [m for m in mentions_of(text, DAY) if m.event_type in ("STATEMENT", "SUSPENSION")]
+
+
+def test_experts_sent_to_help_are_cooperation_and_what_they_help_with_shares_the_trip() -> None:
+    text = "The Guard will send a team of engineers to Azerbaijan next spring to help renovate a school."
+    found = [(m.event_type, m.status, m.date_value) for m in mentions_of(text, date(2011, 10, 5))]
+    assert found == [("COOPERATION", "planned", "2012-SP"), ("COOPERATION", "planned", "2012-SP")]
