@@ -82,3 +82,17 @@ def test_experts_sent_to_help_are_cooperation_and_what_they_help_with_shares_the
     text = "The Guard will send a team of engineers to Azerbaijan next spring to help renovate a school."
     found = [(m.event_type, m.status, m.date_value) for m in mentions_of(text, date(2011, 10, 5))]
     assert found == [("COOPERATION", "planned", "2012-SP"), ("COOPERATION", "planned", "2012-SP")]
+
+
+def test_did_so_and_did_the_same_tell_another_event_of_the_kind_told_before() -> None:
+    text = (
+        "Romanian soldiers trained with U.S. Marines at Kogalniceanu in May, and Bulgarian soldiers did the "
+        "same at Novo Selo in June."
+    )
+    found = [(m.event_type, m.date_value) for m in mentions_of(text, date(2012, 7, 10))]
+    assert found == [("JOINT_EXERCISE", "2012-05"), ("JOINT_EXERCISE", "2012-06")]
+
+
+def test_the_first_to_do_so_is_no_second_event() -> None:
+    text = "Mullen toured the Northern Fleet headquarters on Monday, the first U.S. chairman to do so."
+    assert len(mentions_of(text, date(2009, 7, 8))) == 1
