@@ -33,6 +33,7 @@ class Reference:
     setting: bool = False  # "in 2008", "on Aug. 8, 2008": when its sentence happened
     early: bool = False  # "early 2013": the start of its period, before the seasons that follow in it
     purpose: bool = False  # "a work plan for 2010": what something is for, not when the sentence happens
+    modifier: bool = False  # "the 1951 Mutual Defense Treaty", "a 2013 work plan": a noun's year
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ _LAST_TIME = re.compile(
     re.IGNORECASE,
 )
 _FOR = re.compile(r"\b[Ff]or\s+$")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)|\w['’]s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _BOUND = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom)\s+$")
 
 
@@ -95,4 +98,9 @@ def make_reference(
     explicit = expr.anchor != "dct" and not bound
     early = expr.mod in ("START", "EARLY")
     purpose = _FOR.search(text, max(0, expr.start - 8), expr.start) is not None
-    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting, early, purpose)
+    modifier = bool(
+        grain == "year"
+        and _DETERMINER_BEFORE.search(text, max(0, expr.start - 8), expr.start)
+        and _WORD_AFTER.match(text, expr.end)
+    )
+    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting, early, purpose, modifier)

@@ -121,8 +121,15 @@ def _narrative_year(cand: Candidate, ctx: Context, direction: str) -> Reference 
         and cand.start - ref.end <= _FRAME_REACH
         and _DEICTIC_YEAR_RE.search(ctx.text, max(0, ref.end - 20), ref.end) is not None
     )
-    if not (ref.explicit or framing_year) or V.RANK[ref.grain] > V.RANK["year"] or ref.purpose:
-        return None  # (nor a year something is for: "a work plan for 2010 is to be signed by December")
+    if (
+        not (ref.explicit or framing_year)
+        or V.RANK[ref.grain] > V.RANK["year"]
+        or ref.purpose
+        or ref.modifier
+    ):
+        # (nor a year something is for: "a work plan for 2010 is to be signed by December", nor a noun's:
+        # "reaffirmed their commitment to the 1951 Mutual Defense Treaty during talks on Oct. 2")
+        return None
     if ref.day.year == ctx.dct.year:
         return None
     same_paragraph = "\n" not in ctx.text[ref.end : cand.start]
