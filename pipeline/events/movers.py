@@ -18,7 +18,7 @@ import yaml
 
 from pipeline.config import DEFAULT_SETTINGS
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 # A relative clause or an apposition between the subject and its verb: ", who met troops in Kabul," or
 # ", commander of U.S. Marine Forces Pacific," (not ", N.C.," after "Camp Lejeune").
 _ASIDE_RE = re.compile(r",\s+(?:who\b|which\b|whose\b|where\b|[a-z])[^,]*(?:,[^,]*)?,\s*$")

@@ -50,6 +50,21 @@ DAY = date(2020, 11, 25)
         ("U.S. tankers began refueling French fighter jets over Mali on Sunday.", "COOPERATION"),
         ("A U.S. training team mentored two battalions of the Nigerian army last year.", "COOPERATION"),
         ("The two navies will share radar data starting next year.", "COOPERATION"),
+        (
+            "Air Force C-17s landed at Tribhuvan airport on Sunday with 45 tons of relief supplies.",
+            "COOPERATION",
+        ),
+        ("U.S. ships and aircraft will have rotational access to Philippine bases.", "COOPERATION"),
+        ("U.S. aircraft provided surveillance and targeting support to Philippine troops.", "COOPERATION"),
+        ("Fort Leonard Wood hosted 14 Iraqi army engineers for a six-week course.", "PERSONNEL_EXCHANGE"),
+        (
+            "Negotiators initialed the agreement, clearing the way for a formal signing later this year.",
+            "AGREEMENT_SIGNED",
+        ),
+        (
+            "The ministers agreed on the text of an agreement and will sign it in Washington in March.",
+            "AGREEMENT_SIGNED",
+        ),
     ],
 )
 def test_a_wording_is_found_with_its_type(text: str, expected: str) -> None:
