@@ -111,3 +111,8 @@ def test_did_so_and_did_the_same_tell_another_event_of_the_kind_told_before() ->
 def test_the_first_to_do_so_is_no_second_event() -> None:
     text = "Mullen toured the Northern Fleet headquarters on Monday, the first U.S. chairman to do so."
     assert len(mentions_of(text, date(2009, 7, 8))) == 1
+
+
+def test_a_standing_mission_to_an_organisation_is_no_trip() -> None:
+    text = "The United States expelled 12 officers of Russia's mission to the United Nations on Monday."
+    assert "VISIT" not in [m.event_type for m in mentions_of(text, date(2018, 3, 27))]
