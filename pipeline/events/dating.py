@@ -353,6 +353,8 @@ def offset_from(
     from pipeline.timex import values as V  # noqa: PLC0415 (the timex value helpers, only here)
 
     sentence = mention.sentence
+    if any(0 <= t.start - mention.trigger.end <= 12 and t.type == "DATE" for t in candidates):
+        return None  # its own date right after it: "a day after the attacks of Sept. 11, 2001"
     for amount in timexes:
         if amount.type != "DURATION" or not sentence.start <= amount.start < mention.trigger.start:
             continue

@@ -56,3 +56,9 @@ def test_a_place_after_at_names_no_event() -> None:
     text = "Hagel met French officials in Paris on June 6. At the Pentagon, aides praised the trip."
     praised = first_with(mentions_of(text, date(2014, 6, 10)), "praised")
     assert "At the Pentagon" not in praised.explanation and "told at or after" not in praised.explanation
+
+
+def test_an_event_after_which_another_came_keeps_its_own_date_when_it_has_one() -> None:
+    text = "Ten years ago this week, NATO invoked Article 5, a day after the attacks of Sept. 11, 2001."
+    attacks = first_with(mentions_of(text, date(2011, 9, 8)), "attacks")
+    assert attacks.date_value == "2001-09-11"
