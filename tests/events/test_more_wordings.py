@@ -55,6 +55,18 @@ DAY = date(2020, 11, 25)
             "COOPERATION",
         ),
         ("U.S. ships and aircraft will have rotational access to Philippine bases.", "COOPERATION"),
+        (
+            "A Danish officer has served as the first foreign liaison officer at 2nd Fleet since August.",
+            "PERSONNEL_EXCHANGE",
+        ),
+        (
+            "Sailors painted classrooms during a community relations project in Da Nang on March 6.",
+            "COOPERATION",
+        ),
+        (
+            "The United States and Japan unveiled revised guidelines for defense cooperation Monday.",
+            "AGREEMENT",
+        ),
         ("U.S. aircraft provided surveillance and targeting support to Philippine troops.", "COOPERATION"),
         ("Fort Leonard Wood hosted 14 Iraqi army engineers for a six-week course.", "PERSONNEL_EXCHANGE"),
         (
