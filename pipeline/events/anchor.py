@@ -281,7 +281,11 @@ def anchor_events(
         elif (
             line is not None
             and mention.status in ("ongoing", "occurred")
-            and _present_tense(mention, mention.trigger.start in verb_starts)
+            and (
+                _present_tense(mention, mention.trigger.start in verb_starts)
+                # a photo caption's "(June 19, 2004) -" is the moment it shows, whatever its words
+                or text[max(0, line.start - 1) : line.start] == "("
+            )
         ):
             dated = date_mention(
                 mention, line, "dct", by_tid, timexes, text, "; present-tense dateline sentence"

@@ -129,6 +129,13 @@ def test_a_photo_caption_in_the_present_is_dated_by_its_dateline() -> None:
     assert (arrival.date_value, arrival.date_source) == ("2016-05-04", "dct")
 
 
+def test_a_photo_caption_dates_its_events_by_its_date_whatever_their_words() -> None:
+    text = "MOMBASA, Kenya (June 19, 2004) - A seaman paints a classroom during a community service project."
+    line = timex(text, "June 19, 2004", "2004-06-19", anchor=None)
+    project = one(run(text, [line], published=date(2004, 6, 21)), "community service project")
+    assert project.date_value == "2004-06-19"
+
+
 def test_a_ship_arriving_for_a_port_visit_is_visiting_not_goods_delivered() -> None:
     text = "The aircraft carrier USS Nimitz arrives in Busan for a scheduled port visit."
     assert one(run(text, []), "arrives").event_type == "VISIT"
