@@ -72,6 +72,7 @@ class _Cues:
     not_first: frozenset[str]
     not_inside: frozenset[str]
     places: frozenset[str]
+    known: frozenset[str] = frozenset()  # names of standing exercise series, told without "exercise"
 
 
 def _alternation(words: list[str]) -> str:
@@ -114,6 +115,7 @@ def _cues(path: Path) -> _Cues:
         not_first=frozenset(str(w).lower() for w in raw.get("not_first") or ()),
         not_inside=frozenset(str(w).lower() for w in raw.get("not_inside") or ()),
         places=_places(path.parent / "actors" / "countries.yaml"),
+        known=frozenset(" ".join(str(w).lower().split()) for w in raw.get("known") or ()),
     )
 
 
@@ -185,7 +187,8 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
     """Spans (start, end) of exercise names mentioned as exercises, in text order, not overlapping."""
     cues = _cues(path)
     names = _names(text, cues)
-    learned: set[str] = set()
+    # (a standing series is an exercise by its name: "Balikatan will begin", "during Malabar")
+    learned: set[str] = {n.name for n in names if " ".join(n.name.lower().split()) in cues.known}
     told_at: list[bool] = []
     for n in names:
         before = text[max(0, n.start - 30) : n.start]

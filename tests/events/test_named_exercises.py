@@ -124,3 +124,16 @@ def test_a_named_exercise_with_its_own_relative_clause_is_dated_by_it() -> None:
     text = "Sea Breeze 2019, which ended Saturday, brought together 32 ships from 19 nations."
     mentions = mentions_of(text, date(2019, 7, 15))
     assert [(m.event_type, m.date_value) for m in mentions] == [("JOINT_EXERCISE", "2019-07-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Balikatan will begin Monday in the Philippines.", "2016-04-04"),
+        ("The Japanese destroyer sailed with U.S. ships during Malabar in July.", "2015-07"),
+        ("The two armies will hold Yudh Abhyas in September.", "2016-09"),
+    ],
+)
+def test_a_standing_series_is_an_exercise_by_its_name_alone(text: str, expected: str) -> None:
+    exercises = [m for m in mentions_of(text, date(2016, 4, 1)) if m.event_type == "JOINT_EXERCISE"]
+    assert [m.date_value for m in exercises] == [expected]
