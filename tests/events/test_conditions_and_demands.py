@@ -151,3 +151,9 @@ def test_a_visit_postponed_twice_that_finally_took_place_occurred() -> None:
 )
 def test_a_condition_a_question_a_recommendation_or_a_class_asserts_no_event(text: str) -> None:
     assert _triggers(text) == []
+
+
+def test_what_someone_may_do_is_a_possible_plan_but_may_be_or_might_be_asserts_nothing() -> None:
+    visit = mentions_of("Hagel may visit India in the fall.", date(2014, 4, 1))
+    assert [(m.event_type, m.status) for m in visit] == [("VISIT", "planned")]
+    assert _triggers("Something new might be a new agreement on limiting weapons.") == []
