@@ -24,3 +24,9 @@ def test_a_plan_whose_first_date_was_dropped_and_that_finally_took_place_occurre
     text = "The general's visit to Washington, first set for January, finally took place in May."
     visit = mentions_of(text, date(2011, 8, 12))[0]
     assert (visit.event_type, visit.status, visit.date_value) == ("VISIT", "occurred", "2011-05")
+
+
+def test_what_was_supposed_to_happen_did_not() -> None:
+    text = "The two ministers were supposed to meet in Brussels in March."
+    meeting = mentions_of(text, date(2016, 4, 14))[0]
+    assert (meeting.status, meeting.date_value) == ("cancelled", "2016-03")
