@@ -128,3 +128,11 @@ def test_the_first_to_do_so_is_no_second_event() -> None:
 def test_a_standing_mission_to_an_organisation_is_no_trip() -> None:
     text = "The United States expelled 12 officers of Russia's mission to the United Nations on Monday."
     assert "VISIT" not in [m.event_type for m in mentions_of(text, date(2018, 3, 27))]
+
+
+def test_their_call_on_a_day_is_a_call_not_a_call_paid_on_someone() -> None:
+    found = [
+        (m.event_type, m.date_value)
+        for m in mentions_of("Their call on Friday lasted an hour.", date(2014, 3, 17))
+    ]
+    assert found == [("PHONE_CALL", "2014-03-14")]
