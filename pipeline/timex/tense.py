@@ -315,7 +315,12 @@ def _nearest_cue(
             kind = "none"  # "were due to reopen Tuesday": a plan told in the past, either side of now
         elif kind in ("future", "would") and cue_end <= start:
             futures.append((cue_end, kind))
-        elif kind == "past" and futures and cue_start - futures[-1][0] <= _AUX_REACH:
+        elif (
+            kind == "past"
+            and futures
+            and cue_start - futures[-1][0] <= _AUX_REACH
+            and "," not in text[futures[-1][0] : cue_start]  # ("first set for March, took place on June 11")
+        ):
             kind = futures[-1][1]  # "will be held", "is expected to be signed", "would be held"
         left = cue_end <= start
         if (

@@ -30,3 +30,8 @@ def test_what_was_supposed_to_happen_did_not() -> None:
     text = "The two ministers were supposed to meet in Brussels in March."
     meeting = mentions_of(text, date(2016, 4, 14))[0]
     assert (meeting.status, meeting.date_value) == ("cancelled", "2016-03")
+
+
+def test_talks_first_set_for_one_month_that_took_place_in_another_occurred_then() -> None:
+    talks = mentions_of("The talks, first set for March, took place on June 11.", date(2020, 7, 1))[0]
+    assert (talks.status, talks.date_value) == ("occurred", "2020-06-11")

@@ -108,3 +108,7 @@ def test_a_long_name_with_a_number_and_an_and_inside_does_not_hide_the_verb() ->
         "Leavenworth on Monday."
     )
     assert tense(sentence, "Monday") == "past"
+
+
+def test_a_past_verb_after_a_comma_is_not_the_auxiliary_of_a_plan_before_it() -> None:
+    assert tense("The talks, first set for March, took place on June 11.", "June 11") == "past"
