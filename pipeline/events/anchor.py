@@ -34,7 +34,6 @@ from pipeline.events.dating import (
     is_vague,
     later_than_past_verb,
     moved_to,
-    offset_from,
     over_the_past,
     range_start,
     since_then,
@@ -45,6 +44,7 @@ from pipeline.events.dating import (
 from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
 from pipeline.events.governs import eligible, pre_modifies
+from pipeline.events.offsets import offset_from
 from pipeline.events.passage import date_by_passage
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.refer import (

@@ -337,39 +337,3 @@ def later_than_past_verb(mention: EventMention, t: TimeExpression, text: str, dc
         return False
     start, _, _ = value_interval(t.value, t.mod)
     return start is not None and start > dct
-
-
-# "The council last met in June 2014, [three months after] Russia annexed Crimea": the other event's date is
-# the told one moved by the amount.
-_OFFSET_LINK_RE = re.compile(r"\s+(after|before)\s+(?:[\w’'.\-]+\s+){0,5}$", re.IGNORECASE)
-_AMOUNT_RE = re.compile(r"^P(\d+)([DWMY])$")
-_UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
-
-
-def offset_from(
-    mention: EventMention, candidates: Sequence[TimeExpression], timexes: Sequence[TimeExpression], text: str
-) -> TimeExpression | None:
-    """An event told as an amount before or after a date of its sentence takes that date moved by it."""
-    from pipeline.timex import values as V  # noqa: PLC0415 (the timex value helpers, only here)
-
-    sentence = mention.sentence
-    if any(0 <= t.start - mention.trigger.end <= 12 and t.type == "DATE" for t in candidates):
-        return None  # its own date right after it: "a day after the attacks of Sept. 11, 2001"
-    for amount in timexes:
-        if amount.type != "DURATION" or not sentence.start <= amount.start < mention.trigger.start:
-            continue
-        link = _OFFSET_LINK_RE.match(text, amount.end, mention.trigger.start)
-        size = _AMOUNT_RE.match(amount.value)
-        told = [t for t in candidates if t.end <= amount.start]
-        if not link or not size or not told or (parsed := V.parse(told[-1].value)) is None:
-            continue
-        day, grain = parsed
-        sign = -1 if link.group(1).lower() == "after" else 1  # n after the event = the told date
-        unit = _UNIT_NAMES[size.group(2)]
-        moved = V.shift(day, unit, sign * int(size.group(1)))
-        if unit in ("month", "year") and V.RANK[grain] < V.RANK[unit]:
-            grain = unit  # "six months after Aug. 2": a month, not a day counted to the day
-        value = V.format_as(moved, grain)
-        how = f"'{told[-1].text}' ({told[-1].value}) {'-' if sign < 0 else '+'} {amount.value} = {value}"
-        return replace(amount, type="DATE", value=value, anchor=told[-1].tid, explanation=how)
-    return None

@@ -62,3 +62,9 @@ def test_an_event_after_which_another_came_keeps_its_own_date_when_it_has_one() 
     text = "Ten years ago this week, NATO invoked Article 5, a day after the attacks of Sept. 11, 2001."
     attacks = first_with(mentions_of(text, date(2011, 9, 8)), "attacks")
     assert attacks.date_value == "2001-09-11"
+
+
+def test_an_event_told_an_amount_after_another_dated_later_in_its_sentence_is_moved_from_it() -> None:
+    text = "Moscow offered the help a day after the hurricane came ashore Aug. 29, officials said."
+    offer = first_with(mentions_of(text, date(2005, 9, 7)), "offered")
+    assert offer.date_value == "2005-08-30"

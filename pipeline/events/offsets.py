@@ -1,0 +1,76 @@
+"""Events dated as an amount before or after another event's date: "The council last met in June 2014, three
+months after Russia annexed Crimea" (the annexation: June 2014 minus three months), "Moscow offered the help
+a day after Katrina came ashore on the Gulf Coast Aug. 29" (the offer: Aug. 29 plus a day)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.model import EventMention, TimeExpression
+
+# "The council last met in June 2014, [three months after] Russia annexed Crimea": the other event's date is
+# the told one moved by the amount.
+_OFFSET_LINK_RE = re.compile(r"\s+(after|before)\s+(?:[\w’'.\-]+\s+){0,5}$", re.IGNORECASE)
+_AMOUNT_RE = re.compile(r"^P(\d+)([DWMY])$")
+_UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def offset_from(
+    mention: EventMention, candidates: Sequence[TimeExpression], timexes: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """An event told as an amount before or after a date of its sentence takes that date moved by it."""
+    from pipeline.timex import values as V  # noqa: PLC0415 (the timex value helpers, only here)
+
+    sentence = mention.sentence
+    if any(0 <= t.start - mention.trigger.end <= 12 and t.type == "DATE" for t in candidates):
+        return None  # its own date right after it: "a day after the attacks of Sept. 11, 2001"
+    for amount in timexes:
+        if amount.type != "DURATION" or not sentence.start <= amount.start < mention.trigger.start:
+            continue
+        link = _OFFSET_LINK_RE.match(text, amount.end, mention.trigger.start)
+        size = _AMOUNT_RE.match(amount.value)
+        told = [t for t in candidates if t.end <= amount.start]
+        if not link or not size or not told or (parsed := V.parse(told[-1].value)) is None:
+            continue
+        day, grain = parsed
+        sign = -1 if link.group(1).lower() == "after" else 1  # n after the event = the told date
+        unit = _UNIT_NAMES[size.group(2)]
+        moved = V.shift(day, unit, sign * int(size.group(1)))
+        if unit in ("month", "year") and V.RANK[grain] < V.RANK[unit]:
+            grain = unit  # "six months after Aug. 2": a month, not a day counted to the day
+        value = V.format_as(moved, grain)
+        how = f"'{told[-1].text}' ({told[-1].value}) {'-' if sign < 0 else '+'} {amount.value} = {value}"
+        return replace(amount, type="DATE", value=value, anchor=told[-1].tid, explanation=how)
+    return _offset_after(mention, candidates, timexes, text)
+
+
+# "Moscow offered the help [a day after] Katrina came ashore on the Gulf Coast Aug. 29": the amount right
+# after the trigger, the other event's date after it.
+_AMOUNT_THEN_LINK_RE = re.compile(r"\s+(after|before)\s+", re.IGNORECASE)
+
+
+def _offset_after(
+    mention: EventMention, candidates: Sequence[TimeExpression], timexes: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The event told as an amount after or before another event dated later in its sentence."""
+    from pipeline.timex import values as V  # noqa: PLC0415 (the timex value helpers, only here)
+
+    for amount in timexes:
+        if amount.type != "DURATION" or not 0 <= amount.start - mention.trigger.end <= 3:
+            continue
+        link = _AMOUNT_THEN_LINK_RE.match(text, amount.end)
+        size = _AMOUNT_RE.match(amount.value)
+        told = [t for t in candidates if t.start >= amount.end and t.type == "DATE"]
+        if not link or not size or not told or (parsed := V.parse(told[0].value)) is None:
+            continue
+        day, grain = parsed
+        sign = 1 if link.group(1).lower() == "after" else -1
+        unit = _UNIT_NAMES[size.group(2)]
+        if V.RANK[grain] > V.RANK[unit]:
+            return None  # "a day after" an event known to the month
+        value = V.format_as(V.shift(day, unit, sign * int(size.group(1))), grain)
+        how = f"'{told[0].text}' ({told[0].value}) {'+' if sign > 0 else '-'} {amount.value} = {value}"
+        return replace(amount, type="DATE", value=value, anchor=told[0].tid, explanation=how)
+    return None
