@@ -181,13 +181,15 @@ def inside_wording(
     """A date told inside the trigger's own words after a preposition is its own ("[returned in early June
     for a second patrol]", not the "April 24" of the leaving before it); a name's year ("Desert Aegis 2019")
     or an object's date ("renounced a 1998 pact") is not."""
+    words = mention.trigger.text.split()
+    first_word_end = mention.trigger.start + len(words[0]) if words else 0
     for t in candidates:
         inside = mention.trigger.start < t.start and t.end <= mention.trigger.end
-        if (
-            inside
-            and t.type in ("DATE", "TIME")
-            and _ADVERBIAL_BEFORE_RE.search(text, max(0, t.start - 12), t.start)
-        ):
+        adverbial = bool(_ADVERBIAL_BEFORE_RE.search(text, max(0, t.start - 12), t.start)) or (
+            # right after the verb: "[arrived Monday for a port visit]" (not a name's year: "BALTOPS 2014")
+            0 <= t.start - first_word_end <= 1 and words[0].islower() and not t.value.isdigit()
+        )
+        if inside and t.type in ("DATE", "TIME") and adverbial:
             return t
     return None
 

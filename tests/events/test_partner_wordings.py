@@ -196,3 +196,12 @@ def test_a_second_call_told_by_its_partner_and_day_alone_is_another_call_of_that
 def test_two_partners_of_one_meeting_make_one_meeting() -> None:
     text = "Hagel met with the Polish minister and with the Lithuanian minister on Tuesday."
     assert len(mentions_of(text, date(2014, 3, 6))) == 1
+
+
+def test_a_day_right_after_the_arrival_dates_it_not_a_past_visit_told_after() -> None:
+    text = (
+        "The frigate arrived Monday for a five-day port visit, the first by Chinese ships to the port since "
+        "a three-ship visit in March 1997."
+    )
+    arrival = mentions_of(text, date(2006, 9, 21))[0]
+    assert (arrival.event_type, arrival.date_value) == ("VISIT", "2006-09-18")
