@@ -21,8 +21,6 @@ def offset_from(
     mention: EventMention, candidates: Sequence[TimeExpression], timexes: Sequence[TimeExpression], text: str
 ) -> TimeExpression | None:
     """An event told as an amount before or after a date of its sentence takes that date moved by it."""
-    from pipeline.timex import values as V  # noqa: PLC0415 (the timex value helpers, only here)
-
     sentence = mention.sentence
     if any(0 <= t.start - mention.trigger.end <= 12 and t.type == "DATE" for t in candidates):
         return None  # its own date right after it: "a day after the attacks of Sept. 11, 2001"
@@ -30,19 +28,13 @@ def offset_from(
         if amount.type != "DURATION" or not sentence.start <= amount.start < mention.trigger.start:
             continue
         link = _OFFSET_LINK_RE.match(text, amount.end, mention.trigger.start)
-        size = _AMOUNT_RE.match(amount.value)
         told = [t for t in candidates if t.end <= amount.start]
-        if not link or not size or not told or (parsed := V.parse(told[-1].value)) is None:
-            continue
-        day, grain = parsed
-        sign = -1 if link.group(1).lower() == "after" else 1  # n after the event = the told date
-        unit = _UNIT_NAMES[size.group(2)]
-        moved = V.shift(day, unit, sign * int(size.group(1)))
-        if unit in ("month", "year") and V.RANK[grain] < V.RANK[unit]:
-            grain = unit  # "six months after Aug. 2": a month, not a day counted to the day
-        value = V.format_as(moved, grain)
-        how = f"'{told[-1].text}' ({told[-1].value}) {'-' if sign < 0 else '+'} {amount.value} = {value}"
-        return replace(amount, type="DATE", value=value, anchor=told[-1].tid, explanation=how)
+        if (
+            link
+            and told
+            and (moved := _moved(amount, told[-1], -1 if link.group(1).lower() == "after" else 1))
+        ):
+            return moved  # (n after the event = the told date: the event is n before it)
     return _offset_after(mention, candidates, timexes, text)
 
 
@@ -55,22 +47,31 @@ def _offset_after(
     mention: EventMention, candidates: Sequence[TimeExpression], timexes: Sequence[TimeExpression], text: str
 ) -> TimeExpression | None:
     """The event told as an amount after or before another event dated later in its sentence."""
-    from pipeline.timex import values as V  # noqa: PLC0415 (the timex value helpers, only here)
-
     for amount in timexes:
         if amount.type != "DURATION" or not 0 <= amount.start - mention.trigger.end <= 3:
             continue
         link = _AMOUNT_THEN_LINK_RE.match(text, amount.end)
-        size = _AMOUNT_RE.match(amount.value)
         told = [t for t in candidates if t.start >= amount.end and t.type == "DATE"]
-        if not link or not size or not told or (parsed := V.parse(told[0].value)) is None:
-            continue
-        day, grain = parsed
-        sign = 1 if link.group(1).lower() == "after" else -1
-        unit = _UNIT_NAMES[size.group(2)]
-        if V.RANK[grain] > V.RANK[unit]:
-            return None  # "a day after" an event known to the month
-        value = V.format_as(V.shift(day, unit, sign * int(size.group(1))), grain)
-        how = f"'{told[0].text}' ({told[0].value}) {'+' if sign > 0 else '-'} {amount.value} = {value}"
-        return replace(amount, type="DATE", value=value, anchor=told[0].tid, explanation=how)
+        if link and told:
+            return _moved(amount, told[0], 1 if link.group(1).lower() == "after" else -1)
     return None
+
+
+def _moved(amount: TimeExpression, told: TimeExpression, sign: int) -> TimeExpression | None:
+    """``amount`` retyped as the date ``told`` moved by it (``sign`` +1: later); None when the amount is no
+    plain count or the told date is coarser than it ("a day after" an event known to the month)."""
+    from pipeline.timex import values as V  # noqa: PLC0415 (the timex value helpers, only here)
+
+    size = _AMOUNT_RE.match(amount.value)
+    parsed = V.parse(told.value)
+    if size is None or parsed is None:
+        return None
+    day, grain = parsed
+    unit = _UNIT_NAMES[size.group(2)]
+    if V.RANK[grain] > V.RANK[unit]:
+        return None
+    if unit in ("month", "year"):
+        grain = unit  # "six months after Aug. 2": a month, not a day counted to the day
+    value = V.format_as(V.shift(day, unit, sign * int(size.group(1))), grain)
+    how = f"'{told.text}' ({told.value}) {'+' if sign > 0 else '-'} {amount.value} = {value}"
+    return replace(amount, type="DATE", value=value, anchor=told.tid, explanation=how)
