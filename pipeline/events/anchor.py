@@ -251,7 +251,7 @@ def anchor_events(
             or fronted_when(mention, candidates, text)
             or edition(mention, candidates, text)
             or moved_to(mention, candidates, text)
-            or offset_from(mention, candidates, timexes, text),
+            or offset_from(mention, candidates, timexes, text, document.published),
             "clause",
         )
         if chosen is None:

@@ -1,14 +1,17 @@
 """Events dated as an amount before or after another event's date: "The council last met in June 2014, three
 months after Russia annexed Crimea" (the annexation: June 2014 minus three months), "Moscow offered the help
-a day after Katrina came ashore on the Gulf Coast Aug. 29" (the offer: Aug. 29 plus a day)."""
+a day after Katrina came ashore on the Gulf Coast Aug. 29" (the offer: Aug. 29 plus a day); with no amount,
+"put those contacts on hold after Russian troops crossed into Georgia in August" takes the other's date."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from pipeline.model import EventMention, TimeExpression
+from pipeline.timex.interval import value_interval
 
 # "The council last met in June 2014, [three months after] Russia annexed Crimea": the other event's date is
 # the told one moved by the amount.
@@ -18,7 +21,11 @@ _UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 def offset_from(
-    mention: EventMention, candidates: Sequence[TimeExpression], timexes: Sequence[TimeExpression], text: str
+    mention: EventMention,
+    candidates: Sequence[TimeExpression],
+    timexes: Sequence[TimeExpression],
+    text: str,
+    published: date | None = None,
 ) -> TimeExpression | None:
     """An event told as an amount before or after a date of its sentence takes that date moved by it."""
     sentence = mention.sentence
@@ -35,7 +42,9 @@ def offset_from(
             and (moved := _moved(amount, told[-1], -1 if link.group(1).lower() == "after" else 1))
         ):
             return moved  # (n after the event = the told date: the event is n before it)
-    return _offset_after(mention, candidates, timexes, text)
+    return _offset_after(mention, candidates, timexes, text) or _right_after(
+        mention, candidates, text, published
+    )
 
 
 # "Moscow offered the help [a day after] Katrina came ashore on the Gulf Coast Aug. 29": the amount right
@@ -55,6 +64,37 @@ def _offset_after(
         if link and told:
             return _moved(amount, told[0], 1 if link.group(1).lower() == "after" else -1)
     return None
+
+
+# "put those contacts on hold [after] Russian troops crossed into Georgia in August": a link in the
+# trigger's clause (no comma, colon or quote between), the other event and its date after it in the same
+# stretch.
+_LINK_AFTER_TRIGGER_RE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:after|following)\s+", re.IGNORECASE)
+_STRETCH_END_RE = re.compile(r"[,;:()\"“”]")
+
+
+def _right_after(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str, published: date | None
+) -> TimeExpression | None:
+    """A past event told as coming after another one dated in the same stretch of its sentence ("froze
+    contacts after the collision in April 2001") is dated by that date, to its precision: what came right
+    after a happening of August is known to August (the date is the other event's, so a verb between does not
+    take it away). A date before the link, or fronted before the trigger, is the event's own and wins."""
+    if mention.status not in ("occurred", "ongoing"):
+        return None
+    trig = mention.trigger
+    link = _LINK_AFTER_TRIGGER_RE.match(text, trig.end, mention.sentence.end)
+    if link is None or any(t.start < link.end() for t in candidates if t.type == "DATE"):
+        return None
+    stop = _STRETCH_END_RE.search(text, link.end(), mention.sentence.end)
+    end = stop.start() if stop else mention.sentence.end
+    told = [t for t in candidates if link.end() <= t.start and t.end <= end and t.type == "DATE"]
+    if not told:
+        return None
+    start = value_interval(told[0].value, told[0].mod)[0]
+    if published and start and start > published:
+        return None  # a plan the other clause tells of ("after Obama canceled a planned summit next month")
+    return told[0]
 
 
 def _moved(amount: TimeExpression, told: TimeExpression, sign: int) -> TimeExpression | None:

@@ -68,3 +68,15 @@ def test_an_event_told_an_amount_after_another_dated_later_in_its_sentence_is_mo
     text = "Moscow offered the help a day after the hurricane came ashore Aug. 29, officials said."
     offer = first_with(mentions_of(text, date(2005, 9, 7)), "offered")
     assert offer.date_value == "2005-08-30"
+
+
+def test_a_past_event_right_after_another_takes_its_date_though_a_verb_stands_between() -> None:
+    text = "The alliance froze its drills with Moscow after Russian tanks rolled into Crimea in March 2014."
+    froze = first_with(mentions_of(text, date(2014, 6, 2)), "froze")
+    assert froze.date_value == "2014-03"
+
+
+def test_a_fronted_date_stays_the_event_s_own_before_an_after_clause() -> None:
+    text = "In 2010, the two navies resumed port calls after a hiatus that began in August 2008."
+    calls = first_with(mentions_of(text, date(2011, 5, 4)), "port calls")
+    assert calls.date_value == "2010"
