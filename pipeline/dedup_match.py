@@ -118,6 +118,8 @@ class Cluster:
             _same_sentence_ok(item, other, rules) for other in self.by_sentence.get(item.sentence_key, ())
         ):
             return None
+        if not self._one_article_statuses_ok(item, rules):
+            return None
         if not self._participants_ok(item, rules):
             return None
         # a new status joins a specific one (ongoing, cancelled) only when the text says it is the same
@@ -133,6 +135,15 @@ class Cluster:
                 continue
             best = score
         return best
+
+    def _one_article_statuses_ok(self, item: Features, rules: DedupRules) -> bool:
+        """One article tells what is planned apart from what happened: "will meet later this month" is not the
+        interception "met them" of yesterday, though both fall in the month."""
+        for other in self.by_doc.get(item.doc_id, ()):
+            pair = frozenset((item.mention.status, other.mention.status))
+            if other.sentence_key != item.sentence_key and pair in rules.status_pairs_across_documents:
+                return False
+        return True
 
     def _participants_ok(self, item: Features, rules: DedupRules) -> bool:
         """Visits of other places and meetings with other counterparts are other events (complete linkage);

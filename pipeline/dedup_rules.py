@@ -25,6 +25,7 @@ class DedupRules:
     type_groups: tuple[tuple[str, str], ...]  # (event type, group it merges within)
     status_pairs: frozenset[frozenset[str]]
     status_pairs_if_dated: frozenset[frozenset[str]]
+    status_pairs_across_documents: frozenset[frozenset[str]]  # never in two sentences of one article
     status_priority: tuple[str, ...]
     day_tolerance: int
     thresholds: tuple[tuple[str, float], ...]
@@ -100,6 +101,9 @@ def _load(path: Path) -> DedupRules:
         type_groups=tuple(groups),
         status_pairs=frozenset(frozenset(p) for p in data.get("status_compatible") or ()),
         status_pairs_if_dated=frozenset(frozenset(p) for p in data.get("status_compatible_if_dated") or ()),
+        status_pairs_across_documents=frozenset(
+            frozenset(p) for p in data.get("status_compatible_across_documents_only") or ()
+        ),
         status_priority=tuple(data.get("status_priority") or ()),
         day_tolerance=int(data.get("cross_document_day_tolerance", 0)),
         thresholds=tuple((k, float(v)) for k, v in (data.get("text_similarity") or {}).items()),

@@ -105,3 +105,15 @@ def test_two_unrelated_cooperations_of_two_articles_sharing_only_countries_stay_
     )
     events = deduplicate([analyze(first), analyze(second)])
     assert all(e.n_docs == 1 for e in events), [[m.trigger.text for m in e.mentions] for e in events]
+
+
+def test_one_article_keeps_what_it_says_will_happen_apart_from_what_happened_that_month() -> None:
+    text = (
+        "U.S. and Russian officers met in Anchorage on Tuesday to review the flights.\n\n"
+        "Technical experts from both countries will meet in Moscow later this month to discuss early warning."
+    )
+    meetings = [e for e in _events(text, date(2007, 9, 6)) if e.event_type == "MEETING"]
+    planned = [e for e in meetings if any("experts" in m.sentence.text for m in e.mentions)]
+    assert len(planned) == 1
+    assert (planned[0].status, planned[0].date_value) == ("planned", "2007-09")
+    assert all("experts" in m.sentence.text for m in planned[0].mentions)
