@@ -203,7 +203,11 @@ def mention_text_features(
                 names,
                 sim.content_stems(mention.trigger.text, rules.stopwords),
                 # "hold a [separate] mine-clearing drill": a cue inside a long trigger counts too
-                sim.has_any(before + trigger_words[1:], rules.additive_cues),
+                # ... and one right after it: "negotiators met [again] in Washington"
+                sim.has_any(before + trigger_words[1:], rules.additive_cues)
+                or sim.has_any(
+                    sim.words_after(masked, mention.trigger.end - sent.start, 1), rules.additive_cues_after
+                ),
                 sim.has_any(before[-1:] + trigger_words[:1], rules.anaphoric_determiners),
             )
         )

@@ -18,6 +18,7 @@ _DEFAULT_DIR = DEFAULT_SETTINGS.lexicon_dir
 class DedupRules:
     additive_cues: frozenset[str]
     additive_window: int
+    additive_cues_after: frozenset[str]  # right after the trigger: "met again"
     separators: tuple[str, ...]  # phrases between two same-sentence triggers that make them two events
     anaphoric_determiners: frozenset[str]
     generic_name_words: frozenset[str]  # name pairs made only of these ("Air Base") name nothing shared
@@ -94,6 +95,7 @@ def _load(path: Path) -> DedupRules:
     return DedupRules(
         additive_cues=_words(data.get("additive_cues")),
         additive_window=int(data.get("additive_window", 6)),
+        additive_cues_after=_words(data.get("additive_cues_after")),
         separators=tuple(sorted(_words(data.get("same_sentence_separators")))),
         anaphoric_determiners=_words(data.get("anaphoric_determiners")),
         generic_name_words=_words(data.get("generic_name_words")),

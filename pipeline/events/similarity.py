@@ -135,5 +135,14 @@ def words_before(sentence_text: str, offset: int, window: int) -> list[str]:
     return tokens(before)[-window:] if window > 0 else []
 
 
+def words_after(sentence_text: str, offset: int, window: int) -> list[str]:
+    """The first ``window`` tokens after ``offset`` in the sentence, stopping at a clause break."""
+    after = sentence_text[max(offset, 0) :]
+    first_break = _CLAUSE_BREAK.search(after)
+    if first_break:
+        after = after[: first_break.start()]
+    return tokens(after)[:window] if window > 0 else []
+
+
 def has_any(words: Sequence[str], vocabulary: frozenset[str]) -> bool:
     return any(w in vocabulary for w in words)

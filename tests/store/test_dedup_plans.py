@@ -117,3 +117,14 @@ def test_one_article_keeps_what_it_says_will_happen_apart_from_what_happened_tha
     assert len(planned) == 1
     assert (planned[0].status, planned[0].date_value) == ("planned", "2007-09")
     assert all("experts" in m.sentence.text for m in planned[0].mentions)
+
+
+def test_a_meeting_held_again_is_another_meeting_of_the_same_week() -> None:
+    text = (
+        "Col. Ray Dunmore met Philippine army planners in Manila on Wednesday to divide up relief work.\n\n"
+        "Negotiators working on a base access agreement met again in Manila this week."
+    )
+    meetings = [e for e in _events(text, date(2013, 11, 15)) if e.event_type == "MEETING"]
+    again = [e for e in meetings if any("again" in m.sentence.text for m in e.mentions)]
+    assert len(again) == 1 and again[0].date_value == "2013-W46"
+    assert all("again" in m.sentence.text for m in again[0].mentions)
