@@ -299,6 +299,14 @@ def evidence(a: Features, b: Features, rules: DedupRules) -> float | None:
             return score + 2.0
         if a.additive and text < rules.threshold("additive"):
             return None  # "They also signed an agreement ..." starts a new event
+        if (
+            dated
+            and a.interval != b.interval
+            and "passage" in (ma.date_source, mb.date_source)
+            and not (shared_people or a.anaphoric)
+            and max(trig, text) < rules.threshold("same_document_undated")
+        ):
+            return None  # a date only inherited from the passage is no evidence of one happening
         if dated or a.anaphoric or text >= rules.threshold("same_document_undated"):
             return score + 0.5
         return None

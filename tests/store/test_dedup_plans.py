@@ -128,3 +128,14 @@ def test_a_meeting_held_again_is_another_meeting_of_the_same_week() -> None:
     again = [e for e in meetings if any("again" in m.sentence.text for m in e.mentions)]
     assert len(again) == 1 and again[0].date_value == "2013-W46"
     assert all("again" in m.sentence.text for m in again[0].mentions)
+
+
+def test_a_drill_dated_only_by_its_passage_is_not_the_exercise_of_another_day() -> None:
+    text = (
+        "GOA, India (NNS) -- U.S. and Indian sailors held a search-and-rescue exercise off Goa "
+        "on Tuesday.\n\n"
+        "Earlier this month the destroyer called at Colombo, where its crew held a firefighting drill with "
+        "Sri Lankan sailors."
+    )
+    drills = [e for e in _events(text, date(2011, 4, 14)) if e.event_type == "JOINT_EXERCISE"]
+    assert sorted(e.date_value for e in drills) == ["2011-04", "2011-04-12"]
