@@ -143,6 +143,19 @@ def blocked(
     return found is not None and found.start() < high
 
 
+# A plan's own description: "A command post exercise [that was to have brought] the two staffs together at
+# Fort Leavenworth, Kan., in May has been dropped" (the date is the plan's, whatever verbs describe it).
+_PLAN_DESCRIBED_RE = re.compile(
+    r"\s*,?\s+(?:that|which)\s+(?:was|were|is|are|had|has|would|will)\b[^;:]{0,120}?\s+(?:in|on|for)\s+$",
+    re.IGNORECASE,
+)
+
+
+def plan_described(trigger: Span, timex: TimeExpression, text: str) -> bool:
+    """Whether the date closes a relative clause that describes the (planned or called-off) event noun."""
+    return timex.start >= trigger.end and bool(_PLAN_DESCRIBED_RE.fullmatch(text, trigger.end, timex.start))
+
+
 _PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b[^,;:.]{0,80},")
 # The occasion something happens at is no predicate of its own: "is to meet Gates [at a NATO meeting] in
 # Brussels next month" (the meeting's date is the meeting's and the meet's).

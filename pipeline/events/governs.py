@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.events.between import PURPOSES_RE, blocked
+from pipeline.events.between import PURPOSES_RE, blocked, plan_described
 from pipeline.events.clause_roles import (
     FROM_PLACE_RE,
     HANGING_RE,
@@ -202,8 +202,9 @@ def eligible(
             and _DETERMINER_BEFORE_RE.search(text, max(0, t.start - 8), t.start)
         )
     )
+    described = noun and mention.status in ("planned", "cancelled") and plan_described(trig, t, text)
     if (
-        blocked(trig, t, verbs, text, noun, mention.status == "planned")
+        (not described and blocked(trig, t, verbs, text, noun, mention.status == "planned"))
         or wrong_way(mention.status, t)
         or (
             REPORTING_RE.search(text, max(0, t.start - 40), t.start)

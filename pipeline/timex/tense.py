@@ -297,6 +297,7 @@ def _nearest_cue(
     ]
     found_cues.sort()
     best: tuple[int, str] | None = None
+    own: tuple[int, str] | None = None  # the nearest cue of a relative clause left of the expression
     futures: list[tuple[int, str]] = []  # (end, kind) of future cues left of the expression
     for cue_start, cue_end, kind, word in found_cues:
         if cue_start < end and cue_end > start:
@@ -339,7 +340,17 @@ def _nearest_cue(
         distance = start - cue_end if left else cue_start - end + _RIGHT_PENALTY
         if best is None or distance < best[0]:
             best = (distance, kind)
+        if left and kind not in ("none", "neutral") and _RELATIVE_OPENER_RE.search(text, begin, cue_start):
+            own = (distance, kind)  # the verb of a relative clause the expression closes
+    if own is not None and best is not None and best[0] >= _RIGHT_PENALTY and own[0] < _REACH:
+        # "An exercise that was to bring the staffs together in May [has been dropped]": what follows is
+        # the main clause's verb; the date belongs to the relative clause and its tense
+        return own
     return best
+
+
+# A relative clause opening on a noun: "An exercise [that] was to bring ...", "talks [which] opened".
+_RELATIVE_OPENER_RE = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)
 
 
 # A date told by the clause hanging on it: "one on Tuesday and Wednesday, when Russian jets made ... passes".

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.events.analysed import mentions_of
+from tests.events.analysed import first_with, mentions_of
 
 
 def test_one_planned_visit_suspended_is_that_visit_called_off_not_a_suspension_of_ties() -> None:
@@ -35,3 +35,12 @@ def test_what_was_supposed_to_happen_did_not() -> None:
 def test_talks_first_set_for_one_month_that_took_place_in_another_occurred_then() -> None:
     talks = mentions_of("The talks, first set for March, took place on June 11.", date(2020, 7, 1))[0]
     assert (talks.status, talks.date_value) == ("occurred", "2020-06-11")
+
+
+def test_a_called_off_plan_is_dated_by_the_relative_clause_that_describes_it() -> None:
+    text = (
+        "A command post exercise that was to have brought the two staffs together at Fort Hood, Texas, "
+        "in June has been dropped because of its cost, officials said."
+    )
+    exercise = first_with(mentions_of(text, date(1997, 3, 12)), "exercise")
+    assert (exercise.status, exercise.date_value) == ("cancelled", "1997-06")

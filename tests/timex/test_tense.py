@@ -112,3 +112,10 @@ def test_a_long_name_with_a_number_and_an_and_inside_does_not_hide_the_verb() ->
 
 def test_a_past_verb_after_a_comma_is_not_the_auxiliary_of_a_plan_before_it() -> None:
     assert tense("The talks, first set for March, took place on June 11.", "June 11") == "past"
+
+
+def test_a_date_closing_a_relative_clause_takes_its_verb_not_the_main_verb_after_it() -> None:
+    sentence = "A staff exercise that was to bring the two commands together in May has been dropped."
+    assert tense(sentence, "May") == "past-future"
+    assert tense("The drill, which will test the hotline in June, was announced.", "June") == "future"
+    assert tense("Talks that began in May will end in June.", "May") == "past"
