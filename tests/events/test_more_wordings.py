@@ -77,6 +77,9 @@ DAY = date(2020, 11, 25)
             "The ministers agreed on the text of an agreement and will sign it in Washington in March.",
             "AGREEMENT_SIGNED",
         ),
+        ("Two Russian Tu-160 bombers flew along the Norwegian coast on Monday.", "MILITARY_FORCE"),
+        ("A Russian Su-27 flew upside down directly above a Navy EP-3E on Jan. 29.", "MILITARY_FORCE"),
+        ("A Russian destroyer collided with a U.S. frigate in the Black Sea in 1988.", "MILITARY_FORCE"),
     ],
 )
 def test_a_wording_is_found_with_its_type(text: str, expected: str) -> None:
