@@ -395,3 +395,19 @@ def test_a_guest_disinvited_leaves_the_exercise_planned() -> None:
 def test_a_body_founded_even_by_both_sides_is_no_event_of_its_own() -> None:
     assert mentions_of("The staff college was founded in 1802 by an act of Congress.", DAY) == []
     assert mentions_of("The joint commission was established in 1994 by the two governments.", DAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, Gen. Ray Holt, the Pacific Air Forces commander, hosted the Thai air chief, Air Chief "
+        "Marshal Somchai Prasert, for talks on airlift.",
+        "The defense secretary hosted Indonesia's minister of defense at the Pentagon today for talks.",
+        "The destroyer's captain hosted the Kenyan navy commander aboard for a reception on Friday.",
+    ],
+)
+def test_a_guest_hosted_for_talks_is_a_meeting_not_a_visit(text: str) -> None:
+    found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
+    hosted = [kind for kind, trigger in found if trigger.startswith("hosted")]
+    assert hosted == ["MEETING"], found
+    assert "VISIT" not in {kind for kind, _ in found}, found
