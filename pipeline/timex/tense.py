@@ -165,6 +165,9 @@ def _past_frame(frames: list[str]) -> re.Pattern[str]:
 _NOUN_PLANS_BEFORE = re.compile(
     r"(?:\b[a-z]{3,}ed|\b(?:the|its|their|his|her|our|new|these|those))\s+$", re.IGNORECASE
 )
+# A verb "plans" takes an object or "to" before any date; right before the date's preposition it is a noun.
+_DATE_PREPOSITION_ONLY = re.compile(r"\s+(?:on|in|at)\s+", re.IGNORECASE)
+_TO_NEXT = re.compile(r"\s+to\s", re.IGNORECASE)  # ("plans on Monday to announce": the verb after all)
 _OBJECT_NEXT = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|this|next|plans?\s+for)\b", re.IGNORECASE)
 _VERBAL_NEXT = re.compile(r"\s+(?:for|to|in|on|at|as|by|until|till|through)\b", re.IGNORECASE)
 
@@ -308,10 +311,11 @@ def _nearest_cue(
             continue  # "was called off on Saturday": the day of the calling off, in its own tense
         if cue_start >= end and word.split()[0].lower().endswith("ing"):
             continue  # "issued a declaration on Friday [pledging to] cooperate": the participle's own plan
-        if word.lower() in ("plans", "plan") and _NOUN_PLANS_BEFORE.search(
-            text, max(0, cue_start - 20), cue_start
+        if word.lower() in ("plans", "plan") and (
+            _NOUN_PLANS_BEFORE.search(text, max(0, cue_start - 20), cue_start)
+            or (_DATE_PREPOSITION_ONLY.fullmatch(text, cue_end, start) and not _TO_NEXT.match(text, end))
         ):
-            continue  # "approved plans on Thursday": a noun, no intention
+            continue  # "approved plans on Thursday", "protested the defense plans on Monday": a noun
         if kind == "ed":
             if word.lower() in cues.not_past or word[:1].isupper():
                 continue

@@ -119,3 +119,8 @@ def test_a_date_closing_a_relative_clause_takes_its_verb_not_the_main_verb_after
     assert tense(sentence, "May") == "past-future"
     assert tense("The drill, which will test the hotline in June, was announced.", "June") == "future"
     assert tense("Talks that began in May will end in June.", "May") == "past"
+
+
+def test_plans_right_before_the_date_preposition_is_a_noun() -> None:
+    assert tense("Moscow protested the U.S. missile defense plans on Monday.", "Monday") == "past"
+    assert tense("The ministry plans on Monday to announce the exercise.", "Monday") == "future"
