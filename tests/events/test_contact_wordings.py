@@ -18,6 +18,8 @@ DAY = date(2012, 6, 13)
         ("The Indonesian army chief will be hosted by Gen. Ortiz at Fort Bragg next week.", "VISIT"),
         ("Adm. Kovalev came to Norfolk in April.", "VISIT"),
         ("The two chiefs huddled for an hour on Monday.", "MEETING"),
+        ("The ministers discussed missile defense on the phone Tuesday.", "PHONE_CALL"),
+        ("The two chiefs talked over the phone on Monday about Syria.", "PHONE_CALL"),
         ("The planning group gathered at Camp Lejeune on Thursday.", "MEETING"),
         ("Secretary Hall received Minister Amani in his Pentagon office on Tuesday.", "VISIT"),
         ("Hall called Amani on Saturday to discuss the border clashes.", "PHONE_CALL"),
