@@ -26,6 +26,8 @@ _SPEAKER_BEFORE_RE = re.compile(rf"(?:\b(?:{'|'.join(_SPEAKER_CUES_BEFORE)})[\s,
 _ASCII_SPACES_AND_COMMAS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,"  # what "[\s,]" matches in an ASCII text
 # Where a visit or trip goes: the place after these words is the host.
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_GAP_RE = re.compile(r"\s+(?:the\s+)?")
+_AUXILIARY_BEFORE_RE = re.compile(r"\b(?:will|would|to|can|could|may|might|shall|should|must|did)\s+$", re.I)
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|another|any|no|some)\s+$", re.IGNORECASE)
 _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$")
 _RELATIVE_WHO_RE = re.compile(r"^[\s,]*who\b", re.IGNORECASE)
@@ -169,7 +171,12 @@ def assign_roles(
         ):
             role = "actor"  # "the first visit to Russia by a U.S. defense secretary": the agent of the noun
         elif event_type == "VISIT" and not before_trigger:
-            role = "recipient" if _DESTINATION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]) else ""
+            # a destination after a preposition, or the object of the visiting verb ("it will visit the U.S.
+            # Naval Academy": the place visited, whoever "it" is)
+            verb = not noun or _AUXILIARY_BEFORE_RE.search(text, max(0, trigger.start - 12), trigger.start)
+            object_of_verb = bool(verb) and _OBJECT_GAP_RE.fullmatch(text, trigger.end, m.start) is not None
+            destination = _DESTINATION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start])
+            role = "recipient" if destination or object_of_verb else ""
         else:
             role = ""
         ordered.append((m, role))

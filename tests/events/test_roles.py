@@ -132,3 +132,10 @@ def test_a_bare_place_a_traveller_came_from_is_no_visit_of_its_own() -> None:
         doc(text), sentences(text), [], [okafor, ecuador], sorted(m1 + m2, key=lambda m: m.start)
     )
     assert "from Quito" not in [m.trigger.text for m in out]
+
+
+def test_the_place_a_visiting_verb_takes_as_object_is_the_recipient() -> None:
+    got = roles(
+        "On Thursday it will visit the Naval Academy in Annapolis.", ("Naval Academy", "U.S. Naval Academy")
+    )
+    assert got["visit"] == [("U.S. Naval Academy", "recipient")]
