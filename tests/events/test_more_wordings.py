@@ -165,3 +165,28 @@ def test_the_next_flight_of_a_series_moved_to_a_day_is_planned_for_it() -> None:
     text = "Two C-17s flew relief supplies to Moscow on Monday. The third flight was moved to Friday."
     flight = [m for m in mentions_of(text, date(2014, 2, 10)) if m.trigger.text == "flight"]
     assert [(m.status, m.date_value) for m in flight] == [("planned", "2014-02-14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States supplied armored trucks to the Indonesian marines last month.",
+        "The U.S. transferred three Hercules transports to the Philippine air force last year.",
+        "Russian troops handed the base over to the Kyrgyz government on Friday.",
+        "A U.S. Coast Guard cutter towed the disabled Russian trawler to port on Monday.",
+    ],
+)
+def test_goods_handed_to_another_side_are_cooperation(text: str) -> None:
+    assert "COOPERATION" in {m.event_type for m in mentions_of(text, DAY)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The secretary delivered a speech to the Polish parliament on Monday.",
+        "The minister handed a letter to the Russian ambassador on Friday.",
+        "The agreement gives U.S. forces access to Ghanaian facilities.",
+    ],
+)
+def test_words_and_rights_handed_over_are_no_goods(text: str) -> None:
+    assert "COOPERATION" not in {m.event_type for m in mentions_of(text, DAY)}
