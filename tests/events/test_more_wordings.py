@@ -174,6 +174,7 @@ def test_the_next_flight_of_a_series_moved_to_a_day_is_planned_for_it() -> None:
         "The U.S. transferred three Hercules transports to the Philippine air force last year.",
         "Russian troops handed the base over to the Kyrgyz government on Friday.",
         "A U.S. Coast Guard cutter towed the disabled Russian trawler to port on Monday.",
+        "Russia supplied armored trucks in December to carry the chemicals by road.",
     ],
 )
 def test_goods_handed_to_another_side_are_cooperation(text: str) -> None:
