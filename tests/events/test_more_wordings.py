@@ -16,6 +16,11 @@ DAY = date(2020, 11, 25)
     ("text", "expected"),
     [
         ("China lodged a formal protest with Washington on Thursday.", "STATEMENT"),
+        ("Hagel asked Beijing to share its flight data on Monday.", "STATEMENT"),
+        ("The admiral asked the Chinese navy to keep a safe distance.", "STATEMENT"),
+        ("India objected to the sale of F-16s to Pakistan in 2005.", "STATEMENT"),
+        ("The general complained about the pace of the talks on Friday.", "STATEMENT"),
+        ("The Thai minister called the alliance a cornerstone of regional security.", "STATEMENT"),
         ("Carter expressed his condolences to the Jordanian chairman on Sunday.", "STATEMENT"),
         ("Mattis reassured South Korean leaders on Monday.", "STATEMENT"),
         ("NATO leaders endorsed the Readiness Initiative at the Brussels summit on Wednesday.", "AGREEMENT"),
@@ -191,3 +196,10 @@ def test_goods_handed_to_another_side_are_cooperation(text: str) -> None:
 )
 def test_words_and_rights_handed_over_are_no_goods(text: str) -> None:
     assert "COOPERATION" not in {m.event_type for m in mentions_of(text, DAY)}
+
+
+def test_a_passive_request_is_no_statement_of_its_own() -> None:
+    found = [
+        (m.event_type, m.trigger.text) for m in mentions_of("Col. Reyes was asked to lead the team.", DAY)
+    ]
+    assert not [t for kind, t in found if kind == "STATEMENT"], found
