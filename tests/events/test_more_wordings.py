@@ -17,6 +17,10 @@ DAY = date(2020, 11, 25)
     [
         ("China lodged a formal protest with Washington on Thursday.", "STATEMENT"),
         ("Hagel asked Beijing to share its flight data on Monday.", "STATEMENT"),
+        ("The U.S. side raised the unsafe intercepts at the annual review in June.", "STATEMENT"),
+        ("The incident will be raised with the Chinese government through diplomatic channels.", "STATEMENT"),
+        ("We urge Russia to pull its forces back from the border.", "STATEMENT"),
+        ("The situation is grave, and we call on Moscow to stop the shelling.", "STATEMENT"),
         ("The admiral asked the Chinese navy to keep a safe distance.", "STATEMENT"),
         ("India objected to the sale of F-16s to Pakistan in 2005.", "STATEMENT"),
         ("The general complained about the pace of the talks on Friday.", "STATEMENT"),
