@@ -184,6 +184,9 @@ def test_the_next_flight_of_a_series_moved_to_a_day_is_planned_for_it() -> None:
         "Russian troops handed the base over to the Kyrgyz government on Friday.",
         "A U.S. Coast Guard cutter towed the disabled Russian trawler to port on Monday.",
         "Russia supplied armored trucks in December to carry the chemicals by road.",
+        "Polish and American soldiers have worked side by side in Iraq since 2003.",
+        "U.S. Army trainers have worked with the Kazakh peacekeeping battalion since 2003.",
+        "U.S. medics treated Russian sailors injured in the fire on Tuesday.",
     ],
 )
 def test_goods_handed_to_another_side_are_cooperation(text: str) -> None:
