@@ -210,3 +210,17 @@ def test_a_passive_request_is_no_statement_of_its_own() -> None:
         (m.event_type, m.trigger.text) for m in mentions_of("Col. Reyes was asked to lead the team.", DAY)
     ]
     assert not [t for kind, t in found if kind == "STATEMENT"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vilnius wants to restore the agreement before the summer.",
+        "Disputes over shares of the work had held up the deal since last autumn.",
+        "The Senate may take up the accord before its July recess.",
+        "Officials have been negotiating an agreement on port access since May.",
+    ],
+)
+def test_an_agreement_only_referred_to_is_no_agreement_reached(text: str) -> None:
+    found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
+    assert all(kind != "AGREEMENT" for kind, _ in found), found
