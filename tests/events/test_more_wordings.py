@@ -45,6 +45,7 @@ DAY = date(2020, 11, 25)
             "PERSONNEL_EXCHANGE",
         ),
         ("Kazakhstan sent 10 officers to U.S. military schools last year.", "PERSONNEL_EXCHANGE"),
+        ("A U.S. Army major is studying at the Russian General Staff Academy.", "PERSONNEL_EXCHANGE"),
         (
             "Carter told Chinese Defense Minister Chang Wanquan on Tuesday that the patrols go on.",
             "STATEMENT",
