@@ -24,6 +24,7 @@ from pipeline.events.clauses import (
 )
 from pipeline.events.labels import make_label
 from pipeline.events.movers import movement_type, mover_lexicon, object_type
+from pipeline.events.questions import asks_only
 from pipeline.events.refer import REACH, antecedent
 from pipeline.events.roles import assign_roles
 from pipeline.events.sentence_links import at_home, cancel_noun_subject, origin_roles
@@ -181,7 +182,7 @@ def extract_events(
             continue
         if is_link_line(sentence, sentences[index - 1] if index else None, cues.link_prefixes):
             continue
-        if sentence.text.rstrip().rstrip("\"”'’)").endswith("?"):
+        if asks_only(sentence.text, cues.presupposing_questions):
             continue  # a question asks, it reports nothing ("Q: Can you tell us about the exercise?")
         sentence_timexes = timex_per_sentence[index]
         clauses = split_clauses(text, sentence, sentence_timexes)

@@ -43,6 +43,7 @@ class StatusCues:
     topic_after: tuple[tuple[str, ...], ...] = ()
     generic_after: tuple[tuple[str, ...], ...] = ()
     link_prefixes: tuple[str, ...] = ()
+    presupposing_questions: tuple[tuple[str, ...], ...] = ()  # "how did ...?": the event is taken as given
     skip_clause_before: tuple[tuple[str, ...], ...] = ()
     ongoing_next: tuple[tuple[str, ...], ...] = ()
     since_ongoing_types: frozenset[str] = frozenset()
@@ -114,6 +115,7 @@ def _load(path: Path) -> StatusCues:
         generic_after=_seqs(skip.get("generic_after")),
         skip_clause_before=_seqs(skip.get("clause_before")),
         link_prefixes=tuple(str(p).lower() for p in skip.get("link_prefixes") or ()),
+        presupposing_questions=_seqs(skip.get("presupposing_questions")),
         ongoing_next=_seqs((raw.get("ongoing") or {}).get("next")),
         progressive=_seqs((raw.get("ongoing") or {}).get("progressive")),
         ongoing_before=_seqs((raw.get("ongoing") or {}).get("before")),

@@ -308,3 +308,18 @@ def test_a_force_joined_past_a_long_name_and_an_agreement_dated_after_its_partic
     assert (joined.event_type, joined.date_value) == ("COOPERATION", "1999-W28")
     assert (reached.event_type, reached.date_value) == ("AGREEMENT", "1999-06-18")
     assert first_with(mentions, "welcomed").event_type == "VISIT"
+
+
+def test_a_question_about_how_something_went_reports_it_and_dates_the_answer() -> None:
+    text = (
+        "Q: Mr. Secretary, how did your meeting with General Wei go this morning?\n\n"
+        "SEC. HALE: It was a candid conversation. We agreed to keep the channels open."
+    )
+    mentions = mentions_of(text, date(2019, 11, 18))
+    assert first_with(mentions, "meeting").date_value == "2019-11-18"
+    assert first_with(mentions, "agreed").date_value == "2019-11-18"
+
+
+def test_a_yes_no_question_reports_nothing() -> None:
+    text = "Q: Will you meet the minister next week? Can you tell us about the exercise?"
+    assert mentions_of(text, date(2019, 11, 18)) == []
