@@ -22,8 +22,12 @@ import yaml
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # A capitalised word, never the exercise noun itself ("the Balikatan Exercise": the name is "Balikatan").
-_WORD = r"(?!(?i:exercises?|drills?|maneuvers|manoeuvres|war[^\S\n]+games)\b)[A-Z][A-Za-z][A-Za-z\-]*"
-_SERIAL = r"(?:[^\S\n]+(?:(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?|[IVX]{1,4})\b)"
+_WORD = (
+    r"(?!(?i:exercises?|drills?|maneuvers|manoeuvres|war[^\S\n]+games)\b)(?![IVXL]{1,6}\b)"
+    r"[A-Z][A-Za-z](?:[A-Za-z]|-(?=[A-Za-z]))*"  # (a hyphen inside, not one before a serial: "Anakonda-20")
+)
+# A year or serial: "Cobra Gold 2015", "Keen Sword 19", "Anakonda-20", "UNITAS LX".
+_SERIAL = r"(?:(?:[^\S\n]+|-)(?:(?:19|20)\d{2}|\d{1,2}(?:-\d{1,2})?|[IVXL]{1,6})\b)"
 # "(?=[A-Z])" first: the cheap test rules out most positions before the look-arounds run.
 _NAME_RE = re.compile(rf"(?=[A-Z])(?<![\w\-])({_WORD}(?:[^\S\n]+{_WORD}){{0,2}})({_SERIAL}?)")
 
@@ -64,6 +68,7 @@ class _Cues:
     before_name: _EndCue
     after_name: re.Pattern[str]
     verbs: re.Pattern[str]
+    verbs_after_aside: re.Pattern[str]
     verbs_relative: re.Pattern[str]
     verbs_which: re.Pattern[str]
     before_learned: _EndCue
@@ -97,6 +102,10 @@ def _cues(path: Path) -> _Cues:
             flags,
         ),
         verbs=re.compile(rf"^,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
+        # ... past an apposition: "Keen Sword 19, the biggest edition yet, began around Japan"
+        verbs_after_aside=re.compile(
+            rf"^,[^,;:.\n]{{3,60}},[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags
+        ),
         verbs_relative=re.compile(
             rf"^(?:,[^\S\n]+(?:which|that))?,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags
         ),
@@ -135,6 +144,7 @@ def _places(countries: Path) -> frozenset[str]:
 
 
 # Cues that name a learned exercise ("during Baltops") but are too common to teach a name on their own.
+_CALLED_OFF_RE = re.compile(r"cancel|called off|postponed|scrapped|suspended|put off|delayed", re.IGNORECASE)
 _WEAK_CUES = frozenset(["at", "in", "after", "before", "since", "during"])
 
 
@@ -203,9 +213,11 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
         weak = cue is not None and cue.group().strip().lower() in _WEAK_CUES
         named = n.serial or (cue is not None and not weak)
         after = text[n.end : n.end + 40]
+        after_aside = text[n.end : n.end + 90]
         if (
             told
             or (named and cues.verbs_relative.match(after))
+            or ((n.serial or n.name in learned) and cues.verbs_after_aside.match(after_aside))
             or (weak and cues.verbs_which.match(after))
             or (n.serial and cues.serial_after.search(before))
             or cues.verbs_before.search(before)
@@ -222,7 +234,9 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
         if told:
             continue  # "exercise Baltops": the exercise noun already tells it
         verb = cues.verbs.match(text[n.end : n.end + 40])
-        if verb:
+        if verb and _CALLED_OFF_RE.search(verb.group()):
+            spans.append((n.start, n.end))  # "Balikatan 2020 [was canceled]": the status cue stays after it
+        elif verb:
             spans.append(
                 (n.start, n.end + verb.end())
             )  # "Ocean Bridge 08 was held": the name and its predicate
@@ -231,6 +245,7 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
             spans.append((max(0, n.start - 30) + opener.start("verb"), n.end))
         elif (
             cues.before_learned.search(before)
+            or cues.verbs_after_aside.match(text[n.end : n.end + 90])
             or (n.serial and cues.serial_after.search(before))
             # "Sea Breeze 2019, which ended Saturday, brought together 32 ships": its own relative clause
             or (n.serial and cues.verbs_which.match(text[n.end : n.end + 40]))

@@ -14,7 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.events.named_exercises import find_named_exercises
-from pipeline.events.trigger_rules import WORD_RE, TriggerMatch, TriggerRule, _lexicon, by_first_word_tested
+from pipeline.events.trigger_rules import (
+    REFER,
+    WORD_RE,
+    TriggerMatch,
+    TriggerRule,
+    _lexicon,
+    by_first_word_tested,
+)
 
 # A place name follows ("flying to Manila", "headed to the Philippines"), not a verb ("going to discuss").
 # (a month or a weekday is no name: "the bill the House passed in May")
@@ -214,7 +221,14 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
     for start, end in find_named_exercises(text, path.parent / "exercise_names.yaml"):
         # Lowest priority: any wording of the vocabulary that overlaps the name tells more, except a word of
         # the name itself ("Baltic [Rescue] 2004" is the exercise, not a rescue).
-        candidates = [c for c in candidates if not _word_of_name(c[3], start, end, text)]
+        # A back reference inside the name's predicate ("Cobra Gold 2018 [took place] in Thailand") refers to
+        # the exercise the name tells: the name wins.
+        candidates = [
+            c
+            for c in candidates
+            if not _word_of_name(c[3], start, end, text)
+            and not (c[3].rule.event_type == REFER and c[3].start < end and start < c[3].end)
+        ]
         candidates.append((1, -(end - start), start, TriggerMatch(start, end, _NAMED_EXERCISE)))
     candidates.sort(key=lambda c: c[:3])
     # Best first; a candidate overlapping one already taken loses. Taken spans are kept sorted and disjoint,

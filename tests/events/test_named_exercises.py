@@ -24,6 +24,13 @@ def names(text: str) -> list[str]:
         ("Ocean Bridge 08 was held off Goa last April.", ["Ocean Bridge 08 was held"]),
         ("The Baltops exercise ended.\nShips drilled together during Baltops.", ["Baltops"]),
         ("Exercise Sea Breeze opened.\nMarines joined Sea Breeze last week.", ["Sea Breeze"]),
+        ("Valiant Shield 18, the largest edition yet, began off Guam.", ["Valiant Shield 18"]),
+        ("Dynamic Manta-21 began on Monday.", ["Dynamic Manta-21 began"]),
+        ("UNITAS LXI begins Aug. 19.", ["UNITAS LXI begins"]),
+        ("Cope Thunder 2004 took place in the Philippines in June.", ["Cope Thunder 2004 took place"]),
+        ("Garuda Shield 2020 was canceled on Thursday.", ["Garuda Shield 2020"]),
+        ("Japan will send observers to RIMPAC this summer.", ["RIMPAC"]),
+        ("Flintlock will return to Niger next year.", ["Flintlock will return"]),
     ],
 )
 def test_named_exercises_are_found(text: str, expected: list[str]) -> None:
@@ -137,3 +144,12 @@ def test_a_named_exercise_with_its_own_relative_clause_is_dated_by_it() -> None:
 def test_a_standing_series_is_an_exercise_by_its_name_alone(text: str, expected: str) -> None:
     exercises = [m for m in mentions_of(text, date(2016, 4, 1)) if m.event_type == "JOINT_EXERCISE"]
     assert [m.date_value for m in exercises] == [expected]
+
+
+def test_a_named_edition_that_took_place_or_was_called_off_is_dated_with_its_status() -> None:
+    held = mentions_of("Cobra Gold 2018 took place in Thailand in February.", date(2018, 3, 1))
+    assert [(m.event_type, m.status, m.date_value) for m in held] == [
+        ("JOINT_EXERCISE", "occurred", "2018-02")
+    ]
+    called_off = mentions_of("Garuda Shield 2020 was canceled on Thursday.", date(2020, 3, 20))
+    assert {m.status for m in called_off} == {"cancelled"}
