@@ -121,6 +121,9 @@ def denied_before(sentence_before: str, cues: StatusCues) -> bool:
     return _has(_words(sentence_before), cues.skip_clause_before)
 
 
+_HEDGES = frozenset(("might", "could"))
+
+
 def decide_status(
     before: str,
     trigger: str,
@@ -140,6 +143,12 @@ def decide_status(
     trigger_words = _words(trigger)
     own_after = words_after[: _complement_start(words_after)] if verb else words_after
     near = words_before[-cues.skip_window :]
+    if _has(near + trigger_words[:1], cues.hedged_plans) and not _has(
+        [w for w in near if w not in _HEDGES], cues.skip_before
+    ):
+        return (
+            "planned"  # "the two sides might sign a memorandum in November": a possible plan (not "if ...")
+        )
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
         return SKIP
     if verb and _hypothetical_present(near, _words(trigger), cues):

@@ -43,6 +43,7 @@ class StatusCues:
     topic_after: tuple[tuple[str, ...], ...] = ()
     generic_after: tuple[tuple[str, ...], ...] = ()
     link_prefixes: tuple[str, ...] = ()
+    hedged_plans: tuple[tuple[str, ...], ...] = ()  # "might visit": a possible plan, no hypothesis
     presupposing_questions: tuple[tuple[str, ...], ...] = ()  # "how did ...?": the event is taken as given
     skip_clause_before: tuple[tuple[str, ...], ...] = ()
     ongoing_next: tuple[tuple[str, ...], ...] = ()
@@ -94,6 +95,7 @@ def _load(path: Path) -> StatusCues:
         counterfactual_after=_seqs(skip.get("counterfactual_after")),
         counterfactual_window=int(skip.get("counterfactual_window", 8)),
         skip_before=_seqs(skip.get("before_near")),
+        hedged_plans=_seqs(raw.get("hedged_plans")),
         skip_after=_seqs(skip.get("after_near")),
         cancelled_before=_seqs((raw.get("cancelled") or {}).get("before")),
         cancelled_after=_seqs((raw.get("cancelled") or {}).get("after")),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.events.status import SKIP, decide_status, is_future_wording, status_cues
+from tests.events.analysed import mentions_of
 
 
 def status(marked: str, has_set: bool = False) -> str:
@@ -88,3 +91,15 @@ def test_a_set_expression_makes_it_recurring() -> None:
 )
 def test_future_wording_of_a_date(wording: str, future: bool) -> None:
     assert is_future_wording(wording, status_cues()) is future
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hagel might visit India in the fall.",
+        "The two navies could hold their first joint patrol as early as next month.",
+        "The two sides might sign a memorandum of understanding in November.",
+    ],
+)
+def test_what_might_or_could_happen_is_a_possible_plan(text: str) -> None:
+    assert {m.status for m in mentions_of(text, date(2014, 6, 2))} == {"planned"}
