@@ -201,7 +201,7 @@ def mention_text_features(
                 sentence_norm,
                 words,
                 names,
-                sim.content_stems(mention.trigger.text, rules.stopwords),
+                sim.trigger_stems(mention.trigger.text, rules.stopwords),
                 # "hold a [separate] mine-clearing drill": a cue inside a long trigger counts too
                 # ... and one right after it: "negotiators met [again] in Washington"
                 sim.has_any(before + trigger_words[1:], rules.additive_cues)
