@@ -86,9 +86,13 @@ def stem_similarity(
 ) -> float:
     """100 when two triggers share a stem ("meet" / "today's meetings"); a fuzzy ratio when they are spelled
     nearly alike ("recieved"/"received"); else 0 (unrelated words score 20-40 by chance: noise)."""
-    if sa & sb:
+    if not sa.isdisjoint(sb):
         return 100.0
-    score = max((fuzz.ratio(x, y) for x in sa or {normalise(a)} for y in sb or {normalise(b)}), default=0.0)
+    # (with the cutoff a ratio under the floor is 0 at once: the maximum is the same when it reaches it)
+    score = max(
+        (fuzz.ratio(x, y, score_cutoff=floor) for x in sa or {normalise(a)} for y in sb or {normalise(b)}),
+        default=0.0,
+    )
     return float(score) if score >= floor else 0.0
 
 
