@@ -201,7 +201,7 @@ def mention_text_features(
                 sentence_norm,
                 words,
                 names,
-                sim.content_stems(mention.trigger.text, rules.stopwords),
+                sim.trigger_stems(mention.trigger.text, rules.stopwords),
                 # "hold a [separate] mine-clearing drill": a cue inside a long trigger counts too
                 # ... and one right after it: "negotiators met [again] in Washington"
                 sim.has_any(before + trigger_words[1:], rules.additive_cues)
@@ -367,6 +367,9 @@ def _candidates(keys: set[tuple], index: dict[tuple, list[int]], rules: DedupRul
     """Events sharing a block with the mention (undated mentions meet other articles only by wording: an
     undated cross-article merge needs near-identical sentences anyway)."""
     found: set[int] = set()
+    most = rules.max_block_candidates
     for key in keys:
-        found.update(index.get(key, ())[-rules.max_block_candidates :])
+        events = index.get(key)
+        if events:  # (the latest ``most`` of them; most blocks are shorter, and are not copied)
+            found.update(events if len(events) <= most else events[-most:])
     return sorted(found)  # ties go to the earliest event

@@ -112,11 +112,14 @@ class Cluster:
             for interval, docs in self.intervals.items():
                 if not _dates_agree(item, interval, docs, rules):
                     return None
-        if not all(rules.status_ok(item.mention.status, s, both_dated) for s in self.statuses):
-            return None
-        if not all(
-            _same_sentence_ok(item, other, rules) for other in self.by_sentence.get(item.sentence_key, ())
+        status = item.mention.status
+        # (all members of the same status as the item, the common case: nothing to check)
+        if (len(self.statuses) > 1 or status not in self.statuses) and not all(
+            rules.status_ok(status, s, both_dated) for s in self.statuses
         ):
+            return None
+        same_sentence = self.by_sentence.get(item.sentence_key)
+        if same_sentence and not all(_same_sentence_ok(item, other, rules) for other in same_sentence):
             return None
         if not self._one_article_statuses_ok(item, rules):
             return None

@@ -200,6 +200,8 @@ def _select(text: str, grammar: Grammar) -> list[Candidate]:
     index = _word_index(text, grammar.trigger_words)
     cache: dict[frozenset[str] | None, list[tuple[int, int]]] = {}
     for rule in grammar.rules:
+        if rule.triggers is not None and rule.triggers.isdisjoint(index):
+            continue  # none of its trigger words is in the text (most rules, in most texts): no window
         for match in _matches(text, rule, index, cache):
             start, end = match.span()
             if _context_ok(rule, text, start, end):
