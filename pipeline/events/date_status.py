@@ -13,6 +13,7 @@ from pipeline.events.status import is_future_wording, is_timetable, status_cues
 from pipeline.model import Document, EventMention
 
 # The opening of a series, right before its date: "since 2004", "began in 2003", "from 2010".
+_RANGE_END_RE = re.compile(r"\s*(?:(?:to|through|until|till)\s|[-–—])", re.IGNORECASE)
 _SINCE_WORD_RE = re.compile(r"\b(?:since|began|begun|started|from)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE)
 
 # A month or a day, maybe without its year ("XXXX-05-03"; "today" = XXXX-XX-XX without publication date).
@@ -125,7 +126,12 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
     before = mention.sentence.text[
         max(0, t.start - mention.sentence.start - 30) : t.start - mention.sentence.start
     ]
-    if mention.date_source not in ("clause", "sentence") or _SINCE_WORD_RE.search(before):
+    since = _SINCE_WORD_RE.search(before)
+    if since and since.group().lower().startswith("from"):
+        # "from June 18 to 20": a range is one edition's span, not the series' start
+        after = mention.sentence.text[t.end - mention.sentence.start :]
+        since = None if _RANGE_END_RE.match(after) else since
+    if mention.date_source not in ("clause", "sentence") or since:
         return mention
     dct = document.published
     if (

@@ -133,3 +133,11 @@ def test_next_in_a_stretch_of_the_story_plans_nothing() -> None:
     mentions = mentions_of(text, date(2006, 10, 4))
     assert first_with(mentions, "touring").status == "occurred"
     assert first_with(mentions, "training").status == "occurred"
+
+
+def test_an_annual_series_told_with_one_edition_s_span_is_that_edition() -> None:
+    talks = first_with(
+        mentions_of("The two held their annual staff talks in Tokyo from June 18 to 20.", date(2012, 7, 2)),
+        "talks",
+    )
+    assert (talks.status, talks.date_value) == ("occurred", "2012-06-18")
