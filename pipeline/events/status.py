@@ -303,5 +303,16 @@ def rescheduled(words_before: str, rest: str, cues: StatusCues) -> bool:
 
 def went_ahead(rest_of_sentence: str, cues: StatusCues) -> bool:
     """Does the sentence go on to say the event happened after all ("The visit, which was postponed twice,
-    finally took place in November")?"""
-    return _has(_words(rest_of_sentence), cues.went_ahead)
+    finally took place in November", "The dialogue, postponed twice because of the crisis, was held in
+    Seoul on Tuesday": the calling off told in an aside, the holding in the main predicate)?"""
+    return _has(_words(rest_of_sentence), cues.went_ahead) or bool(
+        _HELD_AFTER_ASIDE_RE.search(rest_of_sentence)
+    )
+
+
+_HELD_AFTER_ASIDE_RE = re.compile(
+    r",\s[^,;]*\b(?:postponed|delayed|called off|cancell?ed|put off|pushed back|scrapped|suspended)\b[^,;]*,"
+    r"\s+(?:(?:was|were|had been|has been|have been)\s+(?:finally\s+|eventually\s+)?"
+    r"(?:held|convened|staged|conducted|opened|signed)|(?:finally\s+|eventually\s+)?(?:opened|convened|began))\b",
+    re.IGNORECASE,
+)

@@ -44,3 +44,12 @@ def test_a_called_off_plan_is_dated_by_the_relative_clause_that_describes_it() -
     )
     exercise = first_with(mentions_of(text, date(1997, 3, 12)), "exercise")
     assert (exercise.status, exercise.date_value) == ("cancelled", "1997-06")
+
+
+def test_a_meeting_postponed_in_an_aside_and_held_in_the_main_predicate_occurred() -> None:
+    text = (
+        "The Korea-U.S. Integrated Defense Dialogue, postponed twice because of the political crisis, "
+        "was held in Seoul on Tuesday."
+    )
+    dialogue = first_with(mentions_of(text, date(2017, 3, 2)), "Dialogue")
+    assert (dialogue.status, dialogue.date_value) == ("occurred", "2017-02-28")
