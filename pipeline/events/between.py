@@ -80,6 +80,14 @@ def blocked(
     """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
     word standing between the trigger and the date (a noun's modal is its own predicate's)."""
     low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+    if noun and timex.start >= trigger.end:
+        aside = _WHICH_ASIDE_RE.match(text, trigger.end)
+        if (
+            aside is not None
+            and aside.start("aside") <= timex.start < aside.end()
+            and not _OWN_COURSE_RE.match(text, aside.start("aside"))
+        ):
+            return True  # "The talks, which broke down in June, will resume next week": the aside's date
     opening = _FRONT_PREPOSITION_RE.search(text, max(0, timex.start - 16), timex.start)
     head = opening.start() if opening else timex.start  # ("In August, Russian forces pushed ...")
     if (
@@ -156,6 +164,21 @@ def plan_described(trigger: Span, timex: TimeExpression, text: str) -> bool:
     return timex.start >= trigger.end and bool(_PLAN_DESCRIBED_RE.fullmatch(text, trigger.end, timex.start))
 
 
+# A non-restrictive relative clause on a noun, closed before the noun's own predicate: "Talks on the
+# agreement, [which broke down in June,] will resume in Manila next week".
+_WHICH_ASIDE_RE = re.compile(
+    r"[^,;:.]{0,40}?(?P<aside>,\s+(?:which|who)\s[^,;:]{0,100},)"
+    r"(?=\s+(?:will|would|shall|is|are|was|were|has|have|had|can|could|may|might|must|remains?|remained|"
+    r"[a-z]+ed)\b)"  # (the noun's own predicate follows)
+)
+# ... unless it tells the noun's own course: "The exercise, which began on Monday, brought together ...".
+_OWN_COURSE_RE = re.compile(
+    r",\s+(?:which|who)\s+(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+)?(?:first\s+|officially\s+)?"
+    r"(?:began|begun|begins|started|starts|opened|opens|ended|ends|concluded|closed|took\s+place|takes\s+place|held|"
+    r"ran|runs|kicked\s+off|kicks\s+off|wrapped\s+up|got\s+under\s*way|lasted|lasts|continued|continues|"
+    r"convened|scheduled|set|planned|due)\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b[^,;:.]{0,80},")
 # The occasion something happens at is no predicate of its own: "is to meet Gates [at a NATO meeting] in
 # Brussels next month" (the meeting's date is the meeting's and the meet's).

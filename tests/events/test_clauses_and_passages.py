@@ -391,3 +391,16 @@ def test_an_infinitive_of_occurrence_after_a_wording_ending_on_its_event_noun_ha
     text = "Russian jets will take part in Vigilant Eagle 2010, a joint exercise to be held Aug. 8-11."
     exercise = first_with(mentions_of(text, date(2010, 8, 2)), "take part")
     assert exercise.date_value == "2010-08-08"
+
+
+def test_a_which_clause_on_a_noun_keeps_its_date_and_the_noun_takes_its_predicate_s() -> None:
+    mentions = mentions_of(
+        "Talks on the access agreement, which broke down in June, will resume in Manila next week.",
+        date(2016, 10, 3),
+    )
+    talks = first_with(mentions, "Talks")
+    assert (talks.status, talks.date_value) == ("planned", "2016-W41")
+    begun = first_with(
+        mentions_of("The exercise, which began on Monday, drew 2,000 troops.", date(2016, 10, 5)), "exercise"
+    )
+    assert begun.date_value == "2016-10-03"
