@@ -228,8 +228,10 @@ def habitual(text: str, trigger: Span, clause: Span, dated: bool, cues) -> bool:
 # A noun introduced by a preposition of time or cause is another event's setting: "suspended contacts
 # [following the Russian invasion] of Georgia" does not suspend the invasion.
 _SETTING_PREPOSITION_RE = re.compile(
-    r"\b(?:following|after|before|during|amid|despite|over|because\s+of|due\s+to|in\s+response\s+to)\s+"
-    r"(?:[\w’'\-.]+\s+){0,4}$",
+    r"\b(?:following|after|before|during|amid|despite|over|because\s+of|in\s+response\s+to)\s+"
+    r"(?:[\w’'\-.]+\s+){0,4}$"
+    # ("had been due to [arrive]": "due to" right before the trigger is a plan's infinitive, no preposition)
+    r"|\bdue\s+to\s+(?:[\w’'\-.]+\s+){1,4}$",
     re.IGNORECASE,
 )
 

@@ -53,3 +53,9 @@ def test_a_meeting_postponed_in_an_aside_and_held_in_the_main_predicate_occurred
     )
     dialogue = first_with(mentions_of(text, date(2017, 3, 2)), "Dialogue")
     assert (dialogue.status, dialogue.date_value) == ("occurred", "2017-02-28")
+
+
+def test_an_arrival_a_delegation_had_been_due_to_make_did_not_happen() -> None:
+    text = "The delegation had been due to arrive on Monday, but the visit was put off."
+    arrival = first_with(mentions_of(text, date(2019, 1, 30)), "arrive")
+    assert arrival.status == "cancelled"
