@@ -103,3 +103,10 @@ def test_future_wording_of_a_date(wording: str, future: bool) -> None:
 )
 def test_what_might_or_could_happen_is_a_possible_plan(text: str) -> None:
     assert {m.status for m in mentions_of(text, date(2014, 6, 2))} == {"planned"}
+
+
+def test_a_visit_still_being_planned_is_a_plan_and_talk_of_one_is_no_event() -> None:
+    planned = mentions_of("A visit to Washington by the Chinese minister is being planned.", date(2014, 6, 2))
+    assert [m.status for m in planned] == ["planned"]
+    assert mentions_of("Talk of a Mattis visit to Hanoi this spring is premature.", date(2018, 1, 5)) == []
+    assert mentions_of("Reports of a visit by the minister are premature.", date(2018, 1, 5)) == []
