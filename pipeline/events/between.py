@@ -143,7 +143,7 @@ def blocked(
         found is not None
         and found.start() < high
         and timex.start >= trigger.end
-        and _MOVEMENT_RE.match(trigger.text)
+        and _MOVEMENT_RE.search(trigger.text)
         and found.group().lower().startswith("to ")
     ):
         # the purpose of a movement shares its date: "rotated in [to guard] a base in Iraq earlier this month"
@@ -196,8 +196,8 @@ _FOR_PURPOSE_RE = re.compile(
     r"return\w*|rotat\w*)\b[^.;:]{0,50}\bfor\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+)?$",
     re.IGNORECASE,
 )
-_MOVEMENT_RE = re.compile(
-    r"(?:arrived|arrives|arrive|rotated|rotates|deployed|deploys|flew|flies|traveled|travelled|travels|came|"
+_MOVEMENT_RE = re.compile(  # (anywhere in the trigger: "engineers deployed")
+    r"\b(?:arrived|arrives|arrive|rotated|rotates|deployed|deploys|flew|flies|traveled|travelled|travels|came|"
     r"comes|sailed|sails|landed|lands|went|goes|returned|returns|sent|sends|dispatched)\b",
     re.IGNORECASE,
 )

@@ -404,3 +404,9 @@ def test_a_which_clause_on_a_noun_keeps_its_date_and_the_noun_takes_its_predicat
         mentions_of("The exercise, which began on Monday, drew 2,000 troops.", date(2016, 10, 5)), "exercise"
     )
     assert begun.date_value == "2016-10-03"
+
+
+def test_the_purpose_of_a_movement_named_with_its_movers_shares_its_date() -> None:
+    text = "A team of U.S. Army engineers deployed to Kazakhstan to help seal the tunnels last spring."
+    deployed = first_with(mentions_of(text, date(2000, 9, 15)), "deployed")
+    assert deployed.date_value == "2000-SP"
