@@ -52,6 +52,7 @@ class DateGrammar:
     label_line: re.Pattern[str]
     section_line: re.Pattern[str]
     dateline: re.Pattern[str]
+    dateline_dashed: re.Pattern[str]  # "KUWAIT CITY – Jan. 8, 2019 –": the date between dashes
     date_first: re.Pattern[str]
     date_only: re.Pattern[str]
     max_lines: int
@@ -97,6 +98,7 @@ def load_grammar(path: Path) -> DateGrammar:
         dateline=re.compile(
             rf"{place}{agency}(?:,\s*|\s+\(\s*)(?P<d>{date_rx})\)?{agency}\s*(?:{dash})\s",
         ),
+        dateline_dashed=re.compile(rf"{place}{agency}\s+(?:{dash})\s+(?P<d>{date_rx})\s*(?:{dash}|:)\s"),
         date_first=re.compile(rf"(?P<d>{date_rx}){time_rx}\s*(?:{dash})\s"),
         date_only=re.compile(rf"(?P<d>{date_rx}){time_rx}\s*(?:[,|•·]\s*[^\d|]{{1,60}})?"),
         max_lines=int(data.get("max_header_lines", 15)),
@@ -184,6 +186,7 @@ def find_header_date(text: str, lexicon_dir: Path | None = None) -> HeaderDate |
             ("label", grammar.label_line.fullmatch if short else None),
             ("label", grammar.section_line.fullmatch if short else None),
             ("dateline", grammar.dateline.match),
+            ("dateline", grammar.dateline_dashed.match),
             ("dateline", grammar.date_first.match),
             ("dateonly", grammar.date_only.fullmatch if short else None),
         )
