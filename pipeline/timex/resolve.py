@@ -70,7 +70,10 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     if base is None:
         value = V.unknown_as(unit) + suffix
         return Result(value, None, f"{cand.rule}: no publication date, {unit} left unknown", True, False)
-    value = V.format_as(V.shift(base, unit, count), unit) + suffix
+    grain = unit
+    if suffix.startswith("@"):  # "Seventy years ago today": the years moved, told to the day
+        grain, suffix = suffix[1:], ""
+    value = V.format_as(V.shift(base, unit, count), grain) + suffix
     moved = f" {sign} {abs(count)} {unit}" if count else f", same {unit}"
     present = kind == "DCT" and count == 0
     return Result(value, anchor, f"{how}{moved} = {value}", False, not present)
