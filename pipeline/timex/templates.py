@@ -155,6 +155,7 @@ FUNCTIONS: dict[str, Callable[..., str | None]] = {
     "TWODAYS": lambda w: "+2" if "after" in w else "-2",
     "PARTOR": lambda part, default: part or default or None,
     "NX": lambda num, vague: vague or num or "1",
+    "FIRSTLAST": lambda first, last: "START" if first else ("END" if last else None),
     "SHIFTDIR": lambda s: {"last": "past", "next": "future", "this": "this", "this coming": "future"}.get(
         re.sub(r"\s+", " ", s.lower()), "past" if "past" in s.lower() else "tense"
     ),
