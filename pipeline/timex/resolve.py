@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from pipeline.model import TimeExpression
 from pipeline.timex import values as V
@@ -70,10 +70,13 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     if base is None:
         value = V.unknown_as(unit) + suffix
         return Result(value, None, f"{cand.rule}: no publication date, {unit} left unknown", True, False)
-    grain = unit
-    if suffix.startswith("@"):  # "Seventy years ago today": the years moved, told to the day
+    grain, moved_to = unit, V.shift(base, unit, count)
+    if suffix.startswith("@wd"):  # "Thursday last week": that weekday of the week moved to
+        moved_to = moved_to + timedelta(days=int(suffix[3:]) - moved_to.isoweekday())
+        grain, suffix = "day", ""
+    elif suffix.startswith("@"):  # "Seventy years ago today": the years moved, told to the day
         grain, suffix = suffix[1:], ""
-    value = V.format_as(V.shift(base, unit, count), grain) + suffix
+    value = V.format_as(moved_to, grain) + suffix
     moved = f" {sign} {abs(count)} {unit}" if count else f", same {unit}"
     present = kind == "DCT" and count == 0
     return Result(value, anchor, f"{how}{moved} = {value}", False, not present)
