@@ -43,8 +43,9 @@ REPORTING_RE = re.compile(
     # "..., an official told lawmakers yesterday", "told a Senate panel on Tuesday"
     r"|,[^,;]{0,60}\b(?:told|testified before|briefed)\s+(?:(?:the|a|an)\s+)?"
     r"(?:[\w'’.\-]+\s+){1,3}(?:on\s+)?$"
-    # "Gen. Waldhauser told Congress on Thursday that ...": a named audience
-    r"|\b(?:told|testified\s+before|briefed)\s+(?:[A-Z][\w'’.\-]*\s+){1,3}(?:on\s+)?$"
+    # "told Congress on Thursday that ...", "told Somali officials on Thursday that": an audience
+    r"|\b(?:told|testified\s+before|briefed)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}"
+    r"(?:[a-z][\w'’\-]*\s+)?(?:on\s+)?$"
 )
 # A date told of a person, a document or an aside, not of the event: "Born in 1961 in Tbilisi, the chief
 # studied ...", "In a report released March 22, the GAO found ...".

@@ -32,7 +32,9 @@ def test_the_release_of_a_report_dates_no_event_it_reports() -> None:
 
 
 def test_the_day_an_audience_was_told_dates_the_telling_not_what_had_been_done() -> None:
-    text = "Gen. Waldhauser told Congress on Thursday that AFRICOM had carried out 70 airstrikes in Somalia."
+    text = (
+        "Gen. Waldhauser told Somali officials on Thursday that AFRICOM had carried out 70 airstrikes there."
+    )
     mentions = mentions_of(text, date(2017, 2, 3))
     assert first_with(mentions, "carried out").date_value is None
     assert first_with(mentions, "told").date_value == "2017-02-02"

@@ -225,3 +225,8 @@ def test_a_passive_request_is_no_statement_of_its_own() -> None:
 def test_an_agreement_only_referred_to_is_no_agreement_reached(text: str) -> None:
     found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
     assert all(kind != "AGREEMENT" for kind, _ in found), found
+
+
+def test_testimony_to_a_legislature_is_no_statement_to_the_other_side() -> None:
+    text = "The deputy assistant secretary told the panel that officials expected the sale to proceed."
+    assert not [m for m in mentions_of(text, DAY) if m.event_type == "STATEMENT"]
