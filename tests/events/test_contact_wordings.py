@@ -22,6 +22,8 @@ DAY = date(2012, 6, 13)
         ("Secretary Hale was in Jakarta in January.", "VISIT"),
         ("The general briefed his Indian counterpart on the missile defense plan on Monday.", "MEETING"),
         ("The Thai chief of staff will lead a delegation to Washington next month.", "VISIT"),
+        ("The Pentagon will send a delegation to Hanoi next month.", "VISIT"),
+        ("The secretary said he hoped to travel there next year.", "VISIT"),
         ("Polish paratroopers jumped alongside U.S. soldiers at Fort Bragg on Thursday.", "JOINT_EXERCISE"),
         ("Minister Purnomo will be here on Tuesday.", "VISIT"),
         ("The Indonesian minister will be at the Pentagon on Tuesday.", "VISIT"),
