@@ -251,13 +251,26 @@ def clause_tense(text: str, start: int, end: int, cues: TenseCues, hanging: bool
         return "past" if past else "future"
     if cues.past_frame.search(text, max(0, start - _REACH), start):
         return "past"  # what is answered or avenged has happened, whatever the main clause's tense
-    return _cue_tense(text, start, end, cues, hanging)
+    tense = _cue_tense(text, start, end, cues, hanging)
+    if (
+        tense == "future"
+        and _PLAN_WORD_BEFORE.search(text, max(0, start - 20), start)
+        and _CALLED_OFF_AFTER.match(text, end)
+    ):
+        return None  # "A parachute drop, set for Thursday, was scrapped": the plan's day, either side of now
+    return tense
 
 
 # A date right before the preposition: "through" ends a range then ("from Sept. 16 through Sept. 27").
 _RANGE_START_BEFORE = re.compile(
     r"\b(?:from\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
+)
+_PLAN_WORD_BEFORE = re.compile(r"\b(?:set|scheduled|planned|slated|due)\s+(?:for\s+|on\s+|in\s+)?$", re.I)
+_CALLED_OFF_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:called\s+off|canceled|cancelled|"
+    r"scrapped|scrubbed|postponed|put\s+off|dropped)\b",
+    re.IGNORECASE,
 )
 _MOVED_TO_RE = re.compile(
     r"\b(?:moved|pushed|postponed|delayed|put\s+off|rescheduled|shifted)\s+(?:back\s+|up\s+|forward\s+)?to\s+$",

@@ -124,3 +124,9 @@ def test_a_date_closing_a_relative_clause_takes_its_verb_not_the_main_verb_after
 def test_plans_right_before_the_date_preposition_is_a_noun() -> None:
     assert tense("Moscow protested the U.S. missile defense plans on Monday.", "Monday") == "past"
     assert tense("The ministry plans on Monday to announce the exercise.", "Monday") == "future"
+
+
+def test_a_plan_s_day_told_with_its_calling_off_has_no_direction() -> None:
+    sentence = "A parachute drop by the two armies, set for Thursday, was scrapped because of high winds."
+    assert tense(sentence, "Thursday") is None
+    assert tense("A parachute drop, set for Thursday, will go ahead.", "Thursday") == "future"
