@@ -42,8 +42,10 @@ def offset_from(
             and (moved := _moved(amount, told[-1], -1 if link.group(1).lower() == "after" else 1))
         ):
             return moved  # (n after the event = the told date: the event is n before it)
-    return _offset_after(mention, candidates, timexes, text) or _right_after(
-        mention, candidates, text, published
+    return (
+        _offset_after(mention, candidates, timexes, text)
+        or _right_after(mention, candidates, text, published)
+        or _shortly_after_told(mention, candidates, text)
     )
 
 
@@ -95,6 +97,35 @@ def _right_after(
     if published and start and start > published:
         return None  # a plan the other clause tells of ("after Obama canceled a planned summit next month")
     return told[0]
+
+
+# "Russia announced the suspension April 7, [shortly after] two U.S. Navy destroyers fired Tomahawk missiles":
+# the event right after the link happened the day the main clause tells (a plain "after" only to the month).
+_SHORTLY_AFTER_RE = re.compile(
+    r"\b(?P<near>(?:shortly|soon|just|right|immediately|hours|minutes|moments)\s+)?(?:after|before)\s+"
+    r"(?:[\w’'.\-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+
+
+def _shortly_after_told(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """A past event told right after or before another dated earlier in its sentence shares its date: the day
+    with "shortly" (or a coarser date with a plain "after")."""
+    if mention.status not in ("occurred", "ongoing"):
+        return None
+    link = _SHORTLY_AFTER_RE.search(
+        text, max(mention.sentence.start, mention.trigger.start - 80), mention.trigger.start
+    )
+    if link is None or any(t.start >= link.start() for t in candidates if t.type == "DATE"):
+        return None
+    # (the date told right before the link, in the same stretch of the sentence)
+    told = [t for t in candidates if link.start() - 60 <= t.end <= link.start() and t.type == "DATE"]
+    if not told:
+        return None
+    grain = value_interval(told[-1].value, told[-1].mod)[2]
+    return told[-1] if link.group("near") or grain not in ("day", "time") else None
 
 
 def _moved(amount: TimeExpression, told: TimeExpression, sign: int) -> TimeExpression | None:

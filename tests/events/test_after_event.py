@@ -80,3 +80,18 @@ def test_a_fronted_date_stays_the_event_s_own_before_an_after_clause() -> None:
     text = "In 2010, the two navies resumed port calls after a hiatus that began in August 2008."
     calls = first_with(mentions_of(text, date(2011, 5, 4)), "port calls")
     assert calls.date_value == "2010"
+
+
+def test_an_event_told_shortly_after_another_s_date_shares_that_day() -> None:
+    text = (
+        "Moscow announced the suspension April 7, shortly after two U.S. destroyers fired cruise missiles "
+        "at an airfield in Syria."
+    )
+    fired = first_with(mentions_of(text, date(2017, 4, 20)), "fired")
+    assert fired.date_value == "2017-04-07"
+
+
+def test_a_plain_after_a_day_leaves_the_earlier_event_undated() -> None:
+    text = "The two ministers signed the plan on June 16, after their deputies met in Astana."
+    met = first_with(mentions_of(text, date(2005, 6, 20)), "met")
+    assert met.date_value != "2005-06-16"
