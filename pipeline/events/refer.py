@@ -25,9 +25,30 @@ def antecedent(rule: TriggerRule, trigger: Span, earlier: Sequence[EventMention]
     """The event mention ``trigger`` refers back to among ``earlier`` (those of the last ``REACH``
     sentences and of its own), or None: then it is no mention at all."""
     for mention in reversed(earlier):
-        if mention.trigger.start < trigger.start and mention.event_type in rule.refers_to:
+        if (
+            mention.trigger.start < trigger.start
+            and mention.event_type in rule.refers_to
+            and not _inside_closed_aside(mention, trigger)
+        ):
             return mention
     return None
+
+
+# A relative clause between commas: "The exercise[, which has been held every year since 2004,] was canceled".
+_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
+
+
+def _inside_closed_aside(mention: EventMention, trigger: Span) -> bool:
+    """Whether ``mention`` is told inside a relative clause that closes before ``trigger`` in its sentence:
+    the predicate after it speaks of the clause's noun ("was canceled": the exercise, not "held")."""
+    sentence = mention.sentence
+    if not sentence.start <= trigger.start < sentence.end:
+        return False
+    for aside in _RELATIVE_ASIDE_RE.finditer(sentence.text):
+        start, end = sentence.start + aside.start(), sentence.start + aside.end()
+        if start <= mention.trigger.start < end <= trigger.start:
+            return True
+    return False
 
 
 def dated_as_antecedent(mention: EventMention, before: Sequence[EventMention]) -> EventMention:
@@ -36,7 +57,11 @@ def dated_as_antecedent(mention: EventMention, before: Sequence[EventMention]) -
     for other in reversed(before):
         if other.sentence.start != mention.sentence.start:
             break
-        if other.event_type == mention.event_type and other.timex is not None:
+        if (
+            other.event_type == mention.event_type
+            and other.timex is not None
+            and not _inside_closed_aside(other, mention.trigger)
+        ):
             return dated_as(mention, other)
     return mention
 

@@ -59,3 +59,9 @@ def test_an_arrival_a_delegation_had_been_due_to_make_did_not_happen() -> None:
     text = "The delegation had been due to arrive on Monday, but the visit was put off."
     arrival = first_with(mentions_of(text, date(2019, 1, 30)), "arrive")
     assert arrival.status == "cancelled"
+
+
+def test_a_calling_off_after_a_relative_clause_tells_of_the_clause_s_noun() -> None:
+    text = "The exercise, which has been held every year since 2004, was canceled this year."
+    called_off = first_with(mentions_of(text, date(2010, 9, 15)), "was canceled")
+    assert (called_off.status, called_off.date_value) == ("cancelled", "2010")
