@@ -188,6 +188,11 @@ def test_the_next_flight_of_a_series_moved_to_a_day_is_planned_for_it() -> None:
         "Polish and American soldiers have worked side by side in Iraq since 2003.",
         "U.S. Army trainers have worked with the Kazakh peacekeeping battalion since 2003.",
         "U.S. medics treated Russian sailors injured in the fire on Tuesday.",
+        "U.S. and Ukrainian engineers dismantled the last of the SS-24 silos in 2001.",
+        "The United States funded the construction of a storage site at Mayak.",
+        "The Coast Guard and the Russian border service coordinated the search for the missing boat.",
+        "U.S. specialists removed 1,300 pounds of uranium from Kazakhstan in 1994.",
+        "The embassy arranged for the return of the remains of two Soviet pilots.",
     ],
 )
 def test_goods_handed_to_another_side_are_cooperation(text: str) -> None:
@@ -230,3 +235,8 @@ def test_an_agreement_only_referred_to_is_no_agreement_reached(text: str) -> Non
 def test_testimony_to_a_legislature_is_no_statement_to_the_other_side() -> None:
     text = "The deputy assistant secretary told the panel that officials expected the sale to proceed."
     assert not [m for m in mentions_of(text, DAY) if m.event_type == "STATEMENT"]
+
+
+def test_an_activity_told_as_a_purpose_is_no_cooperation_of_its_own() -> None:
+    text = "A Kazakh engineer company is expected to deploy to Iraq this summer to clear unexploded ordnance."
+    assert not [m for m in mentions_of(text, DAY) if "clear" in m.trigger.text]
