@@ -266,6 +266,9 @@ _RANGE_START_BEFORE = re.compile(
     r"\b(?:from\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
 )
+_WEEKDAY_RE = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)", re.IGNORECASE
+)
 _PLAN_WORD_BEFORE = re.compile(r"\b(?:set|scheduled|planned|slated|due)\s+(?:for\s+|on\s+|in\s+)?$", re.I)
 _CALLED_OFF_AFTER = re.compile(
     r"[^.;:]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:called\s+off|canceled|cancelled|"
@@ -322,6 +325,10 @@ def _nearest_cue(
             continue
         if kind == "neutral" and not _OBJECT_NEXT.match(text, cue_end):
             continue  # "was called off on Saturday": the day of the calling off, in its own tense
+        if kind == "neutral" and _WEEKDAY_RE.fullmatch(text, start, end):
+            kind = (
+                "past"  # "canceled the deployment on Friday": a weekday is the calling off's, not the plan's
+            )
         if cue_start >= end and word.split()[0].lower().endswith("ing"):
             continue  # "issued a declaration on Friday [pledging to] cooperate": the participle's own plan
         if word.lower() in ("plans", "plan") and (

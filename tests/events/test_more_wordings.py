@@ -35,6 +35,7 @@ DAY = date(2020, 11, 25)
         ("The Pentagon scaled back military engagement with Thailand after the coup.", "SUSPENSION"),
         ("Uzbekistan evicted U.S. forces from Karshi-Khanabad in 2005.", "SUSPENSION"),
         ("Pakistan shut down the NATO supply route on Saturday.", "SUSPENSION"),
+        ("The deployment of the brigade to Saudi Arabia began in May.", "MILITARY_FORCE"),
         ("India will post liaison officers at U.S. Central Command next year.", "PERSONNEL_EXCHANGE"),
         (
             "A Colombian colonel has been assigned as an instructor at the Army War College.",

@@ -130,3 +130,8 @@ def test_a_plan_s_day_told_with_its_calling_off_has_no_direction() -> None:
     sentence = "A parachute drop by the two armies, set for Thursday, was scrapped because of high winds."
     assert tense(sentence, "Thursday") is None
     assert tense("A parachute drop, set for Thursday, will go ahead.", "Thursday") == "future"
+
+
+def test_a_weekday_after_a_calling_off_is_the_calling_off_s_day() -> None:
+    assert tense("Pakistan canceled the deployment of the brigade on Friday.", "Friday") == "past"
+    assert tense("EUCOM has called off a visit to Moscow in May.", "May") is None
