@@ -427,3 +427,8 @@ def test_a_guest_hosted_for_talks_is_a_meeting_not_a_visit(text: str) -> None:
     hosted = [kind for kind, trigger in found if trigger.startswith("hosted")]
     assert hosted == ["MEETING"], found
     assert "VISIT" not in {kind for kind, _ in found}, found
+
+
+def test_a_dinner_or_reception_told_as_the_setting_of_the_sentence_is_no_meeting_of_its_own() -> None:
+    text = "At a dinner Monday, the Russian general invited the U.S. commander to watch a field exercise."
+    assert not [m for m in mentions_of(text, DAY) if m.trigger.text in ("dinner", "reception")]
