@@ -241,3 +241,14 @@ def test_testimony_to_a_legislature_is_no_statement_to_the_other_side() -> None:
 def test_an_activity_told_as_a_purpose_is_no_cooperation_of_its_own() -> None:
     text = "A Kazakh engineer company is expected to deploy to Iraq this summer to clear unexploded ordnance."
     assert not [m for m in mentions_of(text, DAY) if "clear" in m.trigger.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Typhoon Haiyan, one of the strongest storms on record, struck the Philippines on Nov. 8.",
+        "The missile was launched from San Nicolas Island and hit its target after 500 kilometers of flight.",
+    ],
+)
+def test_weather_and_a_test_hitting_its_target_are_no_use_of_force(text: str) -> None:
+    assert "MILITARY_FORCE" not in {m.event_type for m in mentions_of(text, DAY)}
