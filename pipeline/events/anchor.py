@@ -46,6 +46,7 @@ from pipeline.events.departures import leaving_after
 from pipeline.events.governs import eligible, pre_modifies
 from pipeline.events.offsets import offset_from
 from pipeline.events.passage import date_by_passage
+from pipeline.events.plan_passage import plans_told_after
 from pipeline.events.progress import mark_ongoing
 from pipeline.events.refer import (
     dated_as_antecedent,
@@ -316,6 +317,7 @@ def anchor_events(
     with_references = sorted([*first_pass, *references], key=lambda m: m.trigger.start)
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
     dated_all = [m for m in dated_all if not m.mention_id.endswith(f":{REFERENCE_ONLY}")]
+    dated_all = plans_told_after(dated_all, text, by_tid, timexes, lexicon_dir)
     marked = mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
     return marked if document.published is not None else [vague_when_undated(m) for m in marked]
 

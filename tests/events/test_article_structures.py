@@ -323,3 +323,22 @@ def test_a_question_about_how_something_went_reports_it_and_dates_the_answer() -
 def test_a_yes_no_question_reports_nothing() -> None:
     text = "Q: Will you meet the minister next week? Can you tell us about the exercise?"
     assert mentions_of(text, date(2019, 11, 18)) == []
+
+
+def test_a_plan_told_right_after_a_dated_plan_is_part_of_it_unless_told_as_another() -> None:
+    text = (
+        "Tomorrow the secretary hosts the commander of the Brazilian Navy at the Pentagon. The admiral and "
+        "the secretary are expected to discuss maritime security.\n\n"
+        "The admiral will tour Norfolk Naval Station on Friday. He also will visit the Naval Academy."
+    )
+    mentions = mentions_of(text, date(2017, 3, 8))
+    assert first_with(mentions, "discuss").date_value == "2017-03-09"
+    assert first_with(mentions, "visit").date_value is None  # ("He also will visit the Naval Academy")
+
+
+def test_an_answer_s_plan_takes_the_day_its_question_asks_about() -> None:
+    text = (
+        "Q: On Brazil, will the talks tomorrow cover the submarine program?\n\n"
+        "CAPT. HARROWER: The admiral and the secretary are expected to discuss maritime security."
+    )
+    assert first_with(mentions_of(text, date(2017, 3, 8)), "discuss").date_value == "2017-03-09"
