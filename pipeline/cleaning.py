@@ -156,9 +156,10 @@ def clean_text(raw: str, lexicon_dir: Path | None = None) -> str:
     rules = load_chrome_rules((lexicon_dir or default_lexicon_dir()) / "page_chrome.txt")
     text = strip_tags(_LINE_BREAKS.sub("\n", raw))
     for _ in range(3):  # each repair can expose another ("&#31;" -> control char; "Â\x1f¡" -> "Â¡" -> "¡")
-        repaired = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-        repaired = unicodedata.normalize("NFC", fix_mojibake(strip_tags(unescape_entities(repaired))))
-        repaired = _LINE_BREAKS.sub("\n", _INVISIBLE.sub("", _SPACES.sub(" ", repaired)))
+        spaced = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        repaired = unicodedata.normalize("NFC", fix_mojibake(strip_tags(unescape_entities(spaced))))
+        if repaired != spaced:  # (else these three find nothing: most texts need no repair at all)
+            repaired = _LINE_BREAKS.sub("\n", _INVISIBLE.sub("", _SPACES.sub(" ", repaired)))
         if repaired == text:
             break
         text = repaired
