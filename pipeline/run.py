@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -178,15 +178,15 @@ def _ingest_documents(
     reanalyse: bool = False,
 ) -> IngestReport:
     from pipeline.near_duplicates import inherit_dates
-    from pipeline.store import Store
     from pipeline.store_stream import reading_key
 
-    store = Store(
-        settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
-    )
     engine = Analyser(settings.lexicon_dir, progress, workers, settings.engine, settings.dask_scheduler)
-    with store, engine as analyser:
-        known = store.doc_ids()
+    with ExitStack() as opened:
+        # A store not created yet holds no document: it is created once the workers are started (importing
+        # DuckDB and Arrow and creating it took 0.3 s before them, while the other cores waited).
+        store = None if _absent(settings.db_path) else opened.enter_context(_open_store(settings))
+        analyser = opened.enter_context(engine)
+        known = store.doc_ids() if store is not None else set()
         fresh: dict[str, Document] = {}
         present: dict[str, Document] = {}  # stored already, analysed again when ``reanalyse``
         # Dated documents keep their dates whatever the near-copies say: they are analysed (in the pool)
@@ -207,6 +207,7 @@ def _ingest_documents(
                         waiting.append(doc)
             if not analyser.decided and len(fresh) >= POOL_MIN_DOCUMENTS:
                 analyser.decide(len(fresh))
+                store = store or opened.enter_context(_open_store(settings))
                 stream = _stream(analyser, known, reanalyse, settings, store)
             # while dedup follows the analyses, only enough is handed out to keep the workers busy: the
             # rest goes in reading order once every date is known
@@ -216,7 +217,9 @@ def _ingest_documents(
                 waiting = []
         if not analyser.decided:
             analyser.decide(len(fresh) + len(present))
+            store = store or opened.enter_context(_open_store(settings))
             stream = _stream(analyser, known, reanalyse, settings, store)
+        assert store is not None  # (opened when the analyser decided)
         # reading the files (the workers analysing meanwhile), and starting the workers
         report.timings["load"] = time.perf_counter() - started - analyser.start_seconds
         report.timings["workers_start"] = analyser.start_seconds
@@ -298,6 +301,19 @@ def _ingest_documents(
                 report.snapshot = store.write_snapshot()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _absent(db_path: Path) -> bool:
+    """No store file (nor a write-ahead log) at ``db_path``: the store to create will be empty."""
+    return not db_path.exists() and not db_path.with_name(db_path.name + ".wal").exists()
+
+
+def _open_store(settings: Settings) -> Store:
+    from pipeline.store import Store
+
+    return Store(
+        settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
+    )
 
 
 def _stream(
