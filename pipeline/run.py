@@ -9,12 +9,11 @@ stderr and is counted.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.analysis_pool import POOL_MIN_DOCUMENTS, Analyser, _work, analyze_all, default_workers
 from pipeline.config import DEFAULT_SETTINGS, Settings
+from pipeline.ingest_gc import few_collections, no_collections
 from pipeline.model import Document, DocumentAnalysis
 
 if TYPE_CHECKING:
@@ -47,9 +47,6 @@ _ROUND = 16
 _BACKLOG = 128
 # A held store writer starts inserting when this many documents are left to analyse (see ``_collect``).
 _RELEASE_AHEAD = 256
-# Young-generation collections while ingesting: one per million new container objects (Python's default is
-# 700). What this process keeps of 2,000 documents (~800,000 objects) then never gets scanned.
-_GC_YOUNG_THRESHOLD = 1_000_000
 
 
 @dataclass
@@ -81,25 +78,7 @@ class IngestReport:
         )
 
 
-@contextmanager
-def _few_full_collections() -> Iterator[None]:
-    """No full garbage collection during an ingest (the pool's workers inherit this), then the caller's
-    settings back. An ingest keeps millions of small objects alive (analyses, rows, dedup features) and
-    makes few reference cycles; every full collection walks all of them, which cost 30 % of the storing
-    and dedup time of 2,000 documents. Young collections are rare too: every one scans the objects kept
-    since the last, and the next older generation's scans them again (at 10,000 that was 0.35 s of this
-    process's 4.5 s of CPU over 2,000 documents analysed by a pool, for no garbage: ``gc.collect()``
-    after such an ingest finds none). The workers free their documents' objects as they go, so they
-    seldom reach a collection at any threshold."""
-    before = gc.get_threshold()
-    gc.set_threshold(_GC_YOUNG_THRESHOLD, before[1], 1 << 30)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-@_few_full_collections()
+@few_collections()
 def ingest(
     paths: Iterable[Path | str],
     settings: Settings = DEFAULT_SETTINGS,
@@ -140,7 +119,7 @@ def ingest(
     return _ingest_documents(batches(), settings, progress, workers, report, started, reanalyse)
 
 
-@_few_full_collections()
+@few_collections()
 def ingest_text(
     text: str,
     title: str | None = None,
@@ -254,6 +233,7 @@ def _ingest_documents(
             later.sort(key=reading_key)
             stream.expect([*first, *later])
         analyser.submit(later)
+        no_collections()  # from here on (the workers are started): see ``pipeline.ingest_gc``
         writer = _writer(analyser, stream, known, reanalyse, store)
         try:
             analyses, prepared, errors = _collect(analyser, stream, writer, len(later) + len(first))
