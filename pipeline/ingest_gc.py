@@ -32,8 +32,8 @@ def few_collections() -> Iterator[None]:
 
 
 def no_collections() -> None:
-    """No collection at all in this process until ``few_collections`` ends: once the workers are started
-    (they keep ``few_collections``' thresholds), the objects this process makes live on until the end.
+    """No collection at all in this process until ``few_collections`` ends, once a pool's workers are
+    started (they keep ``few_collections``' thresholds): the objects this process makes then live on.
     2,000 documents reached one young collection there, which held the GIL 0.25-0.4 s to scan a million
     objects and freed 389."""
     gc.disable()

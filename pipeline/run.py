@@ -233,7 +233,8 @@ def _ingest_documents(
             later.sort(key=reading_key)
             stream.expect([*first, *later])
         analyser.submit(later)
-        no_collections()  # from here on (the workers are started): see ``pipeline.ingest_gc``
+        if analyser.pooled:  # the workers are started: see ``pipeline.ingest_gc``
+            no_collections()
         writer = _writer(analyser, stream, known, reanalyse, store)
         try:
             analyses, prepared, errors = _collect(analyser, stream, writer, len(later) + len(first))
