@@ -180,7 +180,10 @@ def find_header_date(text: str, lexicon_dir: Path | None = None) -> HeaderDate |
     """The publication date stated at the top of ``text`` (labelled line, dateline or date line), if any."""
     grammar = _grammar(lexicon_dir)
     found: list[tuple[int, int, HeaderDate]] = []
+    best = len(_RANK)  # rank of the best line so far: a later line wins only with a better (smaller) one
     for offset, line in _header_lines(text, grammar):
+        if best == 0:
+            break
         short = len(line) <= grammar.max_line_chars
         attempts = (
             ("label", grammar.label_line.fullmatch if short else None),
@@ -191,6 +194,8 @@ def find_header_date(text: str, lexicon_dir: Path | None = None) -> HeaderDate |
             ("dateonly", grammar.date_only.fullmatch if short else None),
         )
         for kind, matcher in attempts:
+            if _RANK[kind] >= best:
+                break  # (attempts go by rank)
             match = matcher(line) if matcher else None
             if not match:
                 continue
@@ -201,6 +206,7 @@ def find_header_date(text: str, lexicon_dir: Path | None = None) -> HeaderDate |
             start, end = offset + match.start(), offset + match.end()
             header = HeaderDate(start, end, text[start:end].strip(), value, kind)
             found.append((_RANK[kind], offset, header))
+            best = _RANK[kind]
             break
     return min(found, key=lambda item: item[:2])[2] if found else None
 

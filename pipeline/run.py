@@ -9,12 +9,11 @@ stderr and is counted.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.analysis_pool import POOL_MIN_DOCUMENTS, Analyser, _work, analyze_all, default_workers
 from pipeline.config import DEFAULT_SETTINGS, Settings
+from pipeline.ingest_gc import few_collections, no_collections
 from pipeline.model import Document, DocumentAnalysis
 
 if TYPE_CHECKING:
@@ -47,9 +47,6 @@ _ROUND = 16
 _BACKLOG = 128
 # A held store writer starts inserting when this many documents are left to analyse (see ``_collect``).
 _RELEASE_AHEAD = 256
-# Young-generation collections while ingesting: one per million new container objects (Python's default is
-# 700). What this process keeps of 2,000 documents (~800,000 objects) then never gets scanned.
-_GC_YOUNG_THRESHOLD = 1_000_000
 
 
 @dataclass
@@ -81,25 +78,7 @@ class IngestReport:
         )
 
 
-@contextmanager
-def _few_full_collections() -> Iterator[None]:
-    """No full garbage collection during an ingest (the pool's workers inherit this), then the caller's
-    settings back. An ingest keeps millions of small objects alive (analyses, rows, dedup features) and
-    makes few reference cycles; every full collection walks all of them, which cost 30 % of the storing
-    and dedup time of 2,000 documents. Young collections are rare too: every one scans the objects kept
-    since the last, and the next older generation's scans them again (at 10,000 that was 0.35 s of this
-    process's 4.5 s of CPU over 2,000 documents analysed by a pool, for no garbage: ``gc.collect()``
-    after such an ingest finds none). The workers free their documents' objects as they go, so they
-    seldom reach a collection at any threshold."""
-    before = gc.get_threshold()
-    gc.set_threshold(_GC_YOUNG_THRESHOLD, before[1], 1 << 30)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-@_few_full_collections()
+@few_collections()
 def ingest(
     paths: Iterable[Path | str],
     settings: Settings = DEFAULT_SETTINGS,
@@ -140,7 +119,7 @@ def ingest(
     return _ingest_documents(batches(), settings, progress, workers, report, started, reanalyse)
 
 
-@_few_full_collections()
+@few_collections()
 def ingest_text(
     text: str,
     title: str | None = None,
@@ -178,15 +157,15 @@ def _ingest_documents(
     reanalyse: bool = False,
 ) -> IngestReport:
     from pipeline.near_duplicates import inherit_dates
-    from pipeline.store import Store
     from pipeline.store_stream import reading_key
 
-    store = Store(
-        settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
-    )
     engine = Analyser(settings.lexicon_dir, progress, workers, settings.engine, settings.dask_scheduler)
-    with store, engine as analyser:
-        known = store.doc_ids()
+    with ExitStack() as opened:
+        # A store not created yet holds no document: it is created once the workers are started (importing
+        # DuckDB and Arrow and creating it took 0.3 s before them, while the other cores waited).
+        store = None if _absent(settings.db_path) else opened.enter_context(_open_store(settings))
+        analyser = opened.enter_context(engine)
+        known = store.doc_ids() if store is not None else set()
         fresh: dict[str, Document] = {}
         present: dict[str, Document] = {}  # stored already, analysed again when ``reanalyse``
         # Dated documents keep their dates whatever the near-copies say: they are analysed (in the pool)
@@ -207,6 +186,7 @@ def _ingest_documents(
                         waiting.append(doc)
             if not analyser.decided and len(fresh) >= POOL_MIN_DOCUMENTS:
                 analyser.decide(len(fresh))
+                store = store or opened.enter_context(_open_store(settings))
                 stream = _stream(analyser, known, reanalyse, settings, store)
             # while dedup follows the analyses, only enough is handed out to keep the workers busy: the
             # rest goes in reading order once every date is known
@@ -216,7 +196,9 @@ def _ingest_documents(
                 waiting = []
         if not analyser.decided:
             analyser.decide(len(fresh) + len(present))
+            store = store or opened.enter_context(_open_store(settings))
             stream = _stream(analyser, known, reanalyse, settings, store)
+        assert store is not None  # (opened when the analyser decided)
         # reading the files (the workers analysing meanwhile), and starting the workers
         report.timings["load"] = time.perf_counter() - started - analyser.start_seconds
         report.timings["workers_start"] = analyser.start_seconds
@@ -251,6 +233,8 @@ def _ingest_documents(
             later.sort(key=reading_key)
             stream.expect([*first, *later])
         analyser.submit(later)
+        if analyser.pooled:  # the workers are started: see ``pipeline.ingest_gc``
+            no_collections()
         writer = _writer(analyser, stream, known, reanalyse, store)
         try:
             analyses, prepared, errors = _collect(analyser, stream, writer, len(later) + len(first))
@@ -298,6 +282,19 @@ def _ingest_documents(
                 report.snapshot = store.write_snapshot()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _absent(db_path: Path) -> bool:
+    """No store file (nor a write-ahead log) at ``db_path``: the store to create will be empty."""
+    return not db_path.exists() and not db_path.with_name(db_path.name + ".wal").exists()
+
+
+def _open_store(settings: Settings) -> Store:
+    from pipeline.store import Store
+
+    return Store(
+        settings.db_path, lexicon_dir=settings.lexicon_dir, fuzzy_threshold=settings.fuzzy_name_threshold
+    )
 
 
 def _stream(

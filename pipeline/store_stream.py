@@ -59,6 +59,7 @@ class StreamingDedup:
         self.first_doc: dict[str, str] = {}  # actor_id -> doc_id its record comes from (the smallest)
         self.done: list[tuple[DocumentAnalysis, Sequence | None]] = []
         self.used: dict[str, tuple] = {}  # actor_id of a clustered mention -> view it was clustered with
+        self.unknown: set[str] = set()  # actor_ids of clustered mentions without a canonical form then
         self.documents: dict[str, Document] = {}
         self._reset()
 
@@ -124,7 +125,7 @@ class StreamingDedup:
         if self.restarts > MAX_RESTARTS:
             self._give_up()
             return
-        self.used = {}
+        self.used, self.unknown = {}, set()
         self._reset()
         for entry in self.done:
             self._cluster(entry)
@@ -140,8 +141,11 @@ class StreamingDedup:
             self.touched[self.clustering.add(item)] = self.position
         for mention in analysis.event_mentions:
             for role in mention.actors:
-                if role.actor_id not in self.used and role.actor_id in canonical:
-                    self.used[role.actor_id] = view(canonical[role.actor_id])
+                if role.actor_id not in self.used:
+                    if role.actor_id in canonical:
+                        self.used[role.actor_id] = view(canonical[role.actor_id])
+                    else:
+                        self.unknown.add(role.actor_id)
 
     def _build_settled(self) -> None:
         from pipeline.store_events import cluster_rows
@@ -183,9 +187,9 @@ class StreamingDedup:
             actor = canonical.get(actor_id)
             if actor is None or view(actor) != seen:
                 return None
-        for mention in (m for a, _ in self.done for m in a.event_mentions):
-            if any(r.actor_id not in self.used and r.actor_id in canonical for r in mention.actors):
-                return None
+        # (an actor of a mention is in ``used`` or was in ``unknown``: only those can lack their form)
+        if any(i not in self.used and i in canonical for i in self.unknown):
+            return None
         return self.clustering
 
 
