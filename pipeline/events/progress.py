@@ -78,6 +78,8 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
                 t.start >= mention.trigger.end
                 and _OF_RE.match(text, t.end)
                 and not _FOR_LENGTH_RE.search(text, mention.trigger.end, t.start)
+                # ("wrapped up Garuda Shield on Aug. 12 [after two weeks] of jungle training": its own length)
+                and not _AFTER_LENGTH_RE.search(text, max(0, t.start - 8), t.start)
             ):
                 continue  # "The signing capped [three days] of talks": the length of the noun after it
             if mention.trigger.start - 60 <= t.start and gap <= 60:
@@ -92,6 +94,7 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
     return 7 if _WEEKLONG_RE.search(words) else None
 
 
+_AFTER_LENGTH_RE = re.compile(r"\bafter\s+$", re.IGNORECASE)
 # Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.
 _ENDED_RE = re.compile(r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound)\b", re.IGNORECASE)
 # ... or stand before its noun: "wrapped up [a three-day planning] conference", "The signing capped [three

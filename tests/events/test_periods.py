@@ -141,3 +141,9 @@ def test_an_annual_series_told_with_one_edition_s_span_is_that_edition() -> None
         "talks",
     )
     assert (talks.status, talks.date_value) == ("occurred", "2012-06-18")
+
+
+def test_an_exercise_ended_after_a_length_of_training_began_that_long_before() -> None:
+    text = "Thai and U.S. troops wrapped up Cobra Gold 2019 in Sattahip on Feb. 22 after two weeks of drills."
+    ended = first_with(mentions_of(text, date(2019, 2, 25)), "Cobra Gold")
+    assert ended.date_value == "2019-02-09"
