@@ -108,10 +108,14 @@ def blocked(
         if timex.start >= trigger.end
         else []
     )
+    purpose_of_move = timex.start >= trigger.end and _MOVEMENT_RE.search(trigger.text) is not None
     if any(
         low <= v.start
         and v.end <= high
         and not _OCCASION_BEFORE_RE.search(text, max(0, v.start - 50), v.start)
+        # (the purpose of a movement is no predicate between: "will deploy a battalion to Poland [to train]
+        # with Polish troops next month")
+        and not (purpose_of_move and _TO_BEFORE_RE.search(text, max(0, v.start - 4), v.start))
         # (a participle aside is the noun's, not a predicate between: "The deployment ..., agreed by the two
         # presidents in June, will begin next year")
         and not any(a <= v.start < b for a, b in asides)
@@ -197,8 +201,9 @@ _FOR_PURPOSE_RE = re.compile(
     re.IGNORECASE,
 )
 _MOVEMENT_RE = re.compile(  # (anywhere in the trigger: "engineers deployed")
-    r"\b(?:arrived|arrives|arrive|rotated|rotates|deployed|deploys|flew|flies|traveled|travelled|travels|came|"
-    r"comes|sailed|sails|landed|lands|went|goes|returned|returns|sent|sends|dispatched)\b",
+    r"\b(?:arrived|arrives|arrive|rotated|rotates|rotate|deployed|deploys|deploy|flew|flies|fly|traveled|travelled|"
+    r"travels|travel|came|comes|come|sailed|sails|sail|landed|lands|went|goes|go|returned|returns|return|sent|sends|"
+    r"send|dispatched|dispatch)\b",
     re.IGNORECASE,
 )
 

@@ -410,3 +410,12 @@ def test_the_purpose_of_a_movement_named_with_its_movers_shares_its_date() -> No
     text = "A team of U.S. Army engineers deployed to Kazakhstan to help seal the tunnels last spring."
     deployed = first_with(mentions_of(text, date(2000, 9, 15)), "deployed")
     assert deployed.date_value == "2000-SP"
+
+
+def test_a_planned_movement_shares_the_date_of_its_purpose() -> None:
+    mentions = mentions_of(
+        "France will send a frigate to sail with the Truman strike group next month.", date(2016, 6, 9)
+    )
+    assert first_with(mentions, "send").date_value == "2016-07"
+    text = "The Army will deploy a battalion to Poland to train with Polish troops next month."
+    assert first_with(mentions_of(text, date(2016, 6, 9)), "deploy").date_value == "2016-07"
