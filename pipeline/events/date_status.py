@@ -13,6 +13,9 @@ from pipeline.events.status import is_future_wording, is_timetable, status_cues
 from pipeline.model import Document, EventMention
 
 # The opening of a series, right before its date: "since 2004", "began in 2003", "from 2010".
+_WILL_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:will|would|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)\b", re.I
+)
 _RANGE_END_RE = re.compile(r"\s*(?:(?:to|through|until|till)\s|[-–—])", re.IGNORECASE)
 _SINCE_WORD_RE = re.compile(r"\b(?:since|began|begun|started|from)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE)
 
@@ -154,8 +157,18 @@ def _one_edition(mention: EventMention, document: Document) -> EventMention:
         # A series whose own date lies wholly ahead ("a series of drills next year") has not begun: a plan.
         label = mention.label.removeprefix("Recurring: ")
         return replace(mention, status="planned", label=replan(label))
-    if mention.precision not in ("day", "week", "month", "time"):
+    this_year = (
+        mention.precision == "year" and mention.timex.anchor == "dct" and mention.start.year == dct.year
+    )
+    if mention.precision not in ("day", "week", "month", "time") and not this_year:
         return mention
+    if this_year:
+        # "the allies' annual spring drills will be scaled down this year": this year's edition, a plan
+        before = mention.sentence.text[: mention.trigger.start - mention.sentence.start]
+        after = mention.sentence.text[mention.trigger.end - mention.sentence.start :]
+        future = _MODAL_BEFORE_RE.search(before) or _WILL_AFTER_RE.match(after)
+        label = mention.label.removeprefix("Recurring: ")
+        return replace(mention, status="planned", label=replan(label)) if future else mention
     status = "planned" if mention.start > dct else "occurred"
     label = mention.label.removeprefix("Recurring: ")
     return replace(mention, status=status, label=replan(label) if status == "planned" else label)

@@ -147,3 +147,9 @@ def test_an_exercise_ended_after_a_length_of_training_began_that_long_before() -
     text = "Thai and U.S. troops wrapped up Cobra Gold 2019 in Sattahip on Feb. 22 after two weeks of drills."
     ended = first_with(mentions_of(text, date(2019, 2, 25)), "Cobra Gold")
     assert ended.date_value == "2019-02-09"
+
+
+def test_this_year_s_edition_of_an_annual_series_told_with_a_future_is_a_plan() -> None:
+    text = "Foal Eagle and Key Resolve, the allies' annual spring drills, will be scaled down this year."
+    drills = first_with(mentions_of(text, date(2018, 3, 1)), "drills")
+    assert (drills.status, drills.date_value) == ("planned", "2018")
