@@ -129,6 +129,8 @@ def _ends_sentence(text: str, match: re.Match[str], block_end: int, abbreviation
     following = text[after]
     if following.islower() or following in _NOT_STARTER:
         return False
+    if following == "(" and _closing_parenthetical(text, after, block_end):
+        return False  # a photo caption's "... drill. (Photo taken March 3, 2016)" belongs to the caption
     if text[match.start()] != "." or match.end() - match.start() > 1:
         return True  # "?", "!", "…", "..." or a period followed by a closing quote
     word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
@@ -141,6 +143,12 @@ def _ends_sentence(text: str, match: re.Match[str], block_end: int, abbreviation
         next_word = _NEXT_WORD.match(text, after, block_end)
         return bool(next_word) and next_word.group(1) in abbreviations.starters
     return True
+
+
+def _closing_parenthetical(text: str, start: int, block_end: int) -> bool:
+    """Whether a short parenthetical opening at ``start`` closes its paragraph (a credit or date line)."""
+    close = text.find(")", start, block_end)
+    return close != -1 and close - start <= 160 and not text[close + 1 : block_end].strip(" .")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
