@@ -391,31 +391,3 @@ def test_an_infinitive_of_occurrence_after_a_wording_ending_on_its_event_noun_ha
     text = "Russian jets will take part in Vigilant Eagle 2010, a joint exercise to be held Aug. 8-11."
     exercise = first_with(mentions_of(text, date(2010, 8, 2)), "take part")
     assert exercise.date_value == "2010-08-08"
-
-
-def test_a_which_clause_on_a_noun_keeps_its_date_and_the_noun_takes_its_predicate_s() -> None:
-    mentions = mentions_of(
-        "Talks on the access agreement, which broke down in June, will resume in Manila next week.",
-        date(2016, 10, 3),
-    )
-    talks = first_with(mentions, "Talks")
-    assert (talks.status, talks.date_value) == ("planned", "2016-W41")
-    begun = first_with(
-        mentions_of("The exercise, which began on Monday, drew 2,000 troops.", date(2016, 10, 5)), "exercise"
-    )
-    assert begun.date_value == "2016-10-03"
-
-
-def test_the_purpose_of_a_movement_named_with_its_movers_shares_its_date() -> None:
-    text = "A team of U.S. Army engineers deployed to Kazakhstan to help seal the tunnels last spring."
-    deployed = first_with(mentions_of(text, date(2000, 9, 15)), "deployed")
-    assert deployed.date_value == "2000-SP"
-
-
-def test_a_planned_movement_shares_the_date_of_its_purpose() -> None:
-    mentions = mentions_of(
-        "France will send a frigate to sail with the Truman strike group next month.", date(2016, 6, 9)
-    )
-    assert first_with(mentions, "send").date_value == "2016-07"
-    text = "The Army will deploy a battalion to Poland to train with Polish troops next month."
-    assert first_with(mentions_of(text, date(2016, 6, 9)), "deploy").date_value == "2016-07"

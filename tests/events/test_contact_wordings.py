@@ -18,22 +18,6 @@ DAY = date(2012, 6, 13)
         ("The Indonesian army chief will be hosted by Gen. Ortiz at Fort Bragg next week.", "VISIT"),
         ("Adm. Kovalev came to Norfolk in April.", "VISIT"),
         ("The two chiefs huddled for an hour on Monday.", "MEETING"),
-        ("The ministers discussed missile defense on the phone Tuesday.", "PHONE_CALL"),
-        ("Secretary Hale was in Jakarta in January.", "VISIT"),
-        ("The general briefed his Indian counterpart on the missile defense plan on Monday.", "MEETING"),
-        ("The Thai chief of staff will lead a delegation to Washington next month.", "VISIT"),
-        ("The Pentagon will send a delegation to Hanoi next month.", "VISIT"),
-        ("The secretary said he hoped to travel there next year.", "VISIT"),
-        ("Polish paratroopers jumped alongside U.S. soldiers at Fort Bragg on Thursday.", "JOINT_EXERCISE"),
-        ("Minister Purnomo will be here on Tuesday.", "VISIT"),
-        ("The Indonesian minister will be at the Pentagon on Tuesday.", "VISIT"),
-        ("Secretary Hale returned from New Delhi on Tuesday.", "VISIT"),
-        ("We flew into Ulaanbaatar on Sunday morning.", "VISIT"),
-        ("Secretary Hale greeted Gen. Lee Sun-jin at the Pentagon on Tuesday.", "MEETING"),
-        ("Hale shook hands with Gen. Lee before their talks.", "MEETING"),
-        ("On June 14, Secretary Hale called South Korean Defense Minister Song Young-moo.", "PHONE_CALL"),
-        ("The two leaders discussed the drills in their call on Friday.", "PHONE_CALL"),
-        ("The two chiefs talked over the phone on Monday about Syria.", "PHONE_CALL"),
         ("The planning group gathered at Camp Lejeune on Thursday.", "MEETING"),
         ("Secretary Hall received Minister Amani in his Pentagon office on Tuesday.", "VISIT"),
         ("Hall called Amani on Saturday to discuss the border clashes.", "PHONE_CALL"),
@@ -411,24 +395,3 @@ def test_a_guest_disinvited_leaves_the_exercise_planned() -> None:
 def test_a_body_founded_even_by_both_sides_is_no_event_of_its_own() -> None:
     assert mentions_of("The staff college was founded in 1802 by an act of Congress.", DAY) == []
     assert mentions_of("The joint commission was established in 1994 by the two governments.", DAY) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On Tuesday, Gen. Ray Holt, the Pacific Air Forces commander, hosted the Thai air chief, Air Chief "
-        "Marshal Somchai Prasert, for talks on airlift.",
-        "The defense secretary hosted Indonesia's minister of defense at the Pentagon today for talks.",
-        "The destroyer's captain hosted the Kenyan navy commander aboard for a reception on Friday.",
-    ],
-)
-def test_a_guest_hosted_for_talks_is_a_meeting_not_a_visit(text: str) -> None:
-    found = [(m.event_type, m.trigger.text) for m in mentions_of(text, DAY)]
-    hosted = [kind for kind, trigger in found if trigger.startswith("hosted")]
-    assert hosted == ["MEETING"], found
-    assert "VISIT" not in {kind for kind, _ in found}, found
-
-
-def test_a_dinner_or_reception_told_as_the_setting_of_the_sentence_is_no_meeting_of_its_own() -> None:
-    text = "At a dinner Monday, the Russian general invited the U.S. commander to watch a field exercise."
-    assert not [m for m in mentions_of(text, DAY) if m.trigger.text in ("dinner", "reception")]
