@@ -62,7 +62,6 @@ def plans_told_after(
 # An answer right after its question: "Q: On Brazil, will the talks tomorrow cover the submarine program?" /
 # "CAPT. HARROWER: The admiral and the secretary are expected to discuss maritime security ...".
 _QUESTION_BEFORE_RE = re.compile(r"\?[\"”]?\s*(?:[A-Z][A-Za-z.\s]{0,40}?(?:\([^)]*\))?:?\s*)?$")
-_QUESTION_START_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?=[^\n]*$)")
 
 
 def _question_date(
