@@ -326,9 +326,8 @@ def _nearest_cue(
         if kind == "neutral" and not _OBJECT_NEXT.match(text, cue_end):
             continue  # "was called off on Saturday": the day of the calling off, in its own tense
         if kind == "neutral" and _WEEKDAY_RE.fullmatch(text, start, end):
-            kind = (
-                "past"  # "canceled the deployment on Friday": a weekday is the calling off's, not the plan's
-            )
+            # "canceled the deployment on Friday": a weekday is the calling off's, not the plan's
+            kind = "past"
         if cue_start >= end and word.split()[0].lower().endswith("ing"):
             continue  # "issued a declaration on Friday [pledging to] cooperate": the participle's own plan
         if word.lower() in ("plans", "plan") and (
