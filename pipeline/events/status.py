@@ -146,9 +146,8 @@ def decide_status(
     if _has(near + trigger_words[:1], cues.hedged_plans) and not _has(
         [w for w in near if w not in _HEDGES], cues.skip_before
     ):
-        return (
-            "planned"  # "the two sides might sign a memorandum in November": a possible plan (not "if ...")
-        )
+        # "the two sides might sign a memorandum in November": a possible plan (not "if they might ...")
+        return "planned"
     if _has(near, cues.skip_before) or _has(words_after[: cues.skip_window], cues.skip_after):
         return SKIP
     if verb and _hypothetical_present(near, _words(trigger), cues):
