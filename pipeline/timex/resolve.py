@@ -23,6 +23,7 @@ from pipeline.timex import values as V
 from pipeline.timex.discourse import Context, Reference, Result, find_ref, make_reference
 from pipeline.timex.extract import Candidate
 from pipeline.timex.holidays import movable_day, national_day
+from pipeline.timex.month_day import MONTH_ONLY_DAY, day_of_month
 from pipeline.timex.rules import Grammar
 from pipeline.timex.tense import clause_tense
 from pipeline.timex.validate import is_valid_mod, is_valid_value
@@ -204,6 +205,7 @@ HANDLERS: tuple[tuple[re.Pattern[str], Callable[[Candidate, Context, re.Match[st
     (_WEEKDAY, weekday),
     (re.compile(r"(\d{4})-((?:nth|easter|onafter):.+)"), _holiday_in_year),
     (re.compile(r"(\d{4}|XXXX)-national:(\w+)"), _national),
+    (MONTH_ONLY_DAY, day_of_month),
     (re.compile(r"XXXX-.+"), year_fill),
     (re.compile(r".*"), _absolute),
 )
@@ -280,12 +282,17 @@ def _range_start(
     """ "March 20-22", "Dec. 28 to Jan. 3", "between March and October last year": a yearless start takes
     its year from the end (so the two ends of one range never land in different years)."""
     start = _YEARLESS.fullmatch(cand.value)
-    if start is None or nxt.value.startswith("XXXX-W") or nxt.type != "DATE":
+    month_only = MONTH_ONLY_DAY.fullmatch(cand.value)
+    if start is None and month_only is None or nxt.value.startswith("XXXX-W") or nxt.type != "DATE":
         return None
     end = _anchor(nxt, ctx, found, index + 1)
     parsed = V.parse(end.value) if end is not None else None
     if parsed is None or parsed[1] not in ("day", "month"):
         return None
+    if month_only is not None:  # "from the 5th to the 9th of August": the month of the end
+        first = V.add_months(parsed[0].replace(day=1), -1 if int(month_only[1]) > parsed[0].day else 0)
+        value = f"{first.year:04d}-{first.month:02d}-{month_only[1]}"
+        return Result(value, end.anchor, f"range start in the month of its end ({end.value}) = {value}")
     year = parsed[0].year - (1 if int(start[1]) > parsed[0].month else 0)
     if (
         nxt.value.startswith("XXXX-")

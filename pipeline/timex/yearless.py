@@ -48,7 +48,7 @@ def _pick(cands: list[tuple[date, date, str]], base: date, period_start: date, d
     return min(cands, key=distance)[2]
 
 
-def _direction(cand: Candidate, ctx: Context) -> tuple[str, str]:
+def clause_direction(cand: Candidate, ctx: Context) -> tuple[str, str]:
     if cand.dir == "ref-past":
         return "past-strict", "the last one before"
     if cand.dir == "ref-future":
@@ -145,7 +145,7 @@ def _narrative_year(cand: Candidate, ctx: Context, direction: str) -> Reference 
 
 def year_fill(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     """ "in December", "Sept. 12", "last fall", "the third quarter": the year from the DCT and a direction."""
-    direction, how = _direction(cand, ctx)
+    direction, how = clause_direction(cand, ctx)
     base, anchor = ctx.dct, "dct"
     if cand.dir == "ref-year" and (ref := find_ref(ctx, "year")) is not None:
         period = _year_periods(cand, ref.day.year)
@@ -229,7 +229,7 @@ def weekday(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     base, anchor = ctx.dct, "dct"
     if cand.dir.startswith("ref-") and (ref := find_ref(ctx, "day")) is not None and ref.grain == "day":
         base, anchor = ref.day, ref.tid
-    direction, how = _direction(cand, ctx)
+    direction, how = clause_direction(cand, ctx)
     if base is None:
         ref = find_ref(ctx, "day") if cand.dir in ("", "tense") else None
         if ref is None or ref.grain != "day" or not _narrative_day(cand, ctx, ref):
