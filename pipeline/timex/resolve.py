@@ -189,17 +189,18 @@ def _absolute(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
 
 
 def _shifted(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
-    """ "a week from Tuesday", "three days from tomorrow": the day named, then moved by the amount."""
+    """ "a week from Tuesday", "three days from tomorrow", "the eve of Independence Day": the day named, then
+    moved by the amount."""
     inner = _handle(replace(cand, value=m[1]), ctx)
     parsed = V.parse(inner.value)
     if parsed is None or parsed[1] != "day":
         return Result("XXXX-XX-XX", None, f"{cand.rule}: the day it counts from is unknown", True, False)
     value = V.shift(parsed[0], m[2], int(m[3])).isoformat()
-    return Result(value, inner.anchor, f"{inner.explanation}, + {m[3]} {m[2]} = {value}")
+    return Result(value, inner.anchor, f"{inner.explanation}, {m[3]} {m[2]} = {value}")
 
 
 HANDLERS: tuple[tuple[re.Pattern[str], Callable[[Candidate, Context, re.Match[str]], Result]], ...] = (
-    (re.compile(r"(.+)>([a-z]+)(?:/pl)?\+(\d+)"), _shifted),
+    (re.compile(r"(.+)>([a-z]+)(?:/pl)?([+-]\d+)"), _shifted),
     (_OFFSET, _offset),
     (_CLOCK, _clock),
     (_WEEKDAY, weekday),
