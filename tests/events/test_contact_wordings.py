@@ -90,6 +90,8 @@ DAY = date(2012, 6, 13)
         ("Russian officers had watched American crews demolish a silo in December 1993.", "VISIT"),
         ("Russian officers observed a U.S. Army brigade's gunnery there that spring.", "VISIT"),
         ("Chinese naval officers will also observe a U.S.-led search-and-rescue drill.", "JOINT_EXERCISE"),
+        ("Russian officers will observe a U.S. Army peacekeeping rehearsal at Fort Polk this fall.", "VISIT"),
+        ("Kazakh officers have also observed U.S. exercises in Germany.", "VISIT"),
         ("A draft was initialed in Moscow four months later.", "AGREEMENT"),
         (
             "Earlier this year, the two militaries held their first dialogue on humanitarian demining.",
