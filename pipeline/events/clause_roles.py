@@ -38,12 +38,16 @@ _NAME_GAP_RE = re.compile(
 _APPOSITION_RE = re.compile(r",\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
 
 
-def own_relative(trigger: Span, clause: Span, text: str) -> bool:
-    """Is this clause a relative clause of the trigger's own (right after it, maybe after its name)?"""
+def own_relative(trigger: Span, clause: Span, text: str, verb: bool = False) -> bool:
+    """Is this clause a relative clause of the trigger's own (right after it, maybe after its name)? A verb's
+    only right after its wording: past a phrase, the clause is about the phrase's noun ("flew relief supplies
+    into Sendai airport, [which had reopened the day before]")."""
     if not _RELATIVE_RE.match(clause.text):
         return False
     if trigger.start < clause.start < trigger.end:
         return True  # the trigger runs into it ("a series [that began]")
+    if verb:
+        return clause.start >= trigger.end and not text[trigger.end : clause.start].strip(" ,")
     gap = text[trigger.end : clause.start]
     # ... or through an apposition naming it again: "dioxin remediation at Bien Hoa Air Base, [a project]
     # that began in 2019"

@@ -179,6 +179,14 @@ _OBJECT_DATE_RE = re.compile(r"^\s+(?:a|an|the|its|their|his|her|our|this|that)\
 _OF_NOUN_RE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s+of\s+$")
 
 
+def verb_reading(trig: Span, verbs: Sequence[Span], text: str) -> bool:
+    """Is the trigger a verb here? ("with [a meeting] of the ministers": a verb-shaped trigger after a
+    determiner is a noun.)"""
+    return any(v.start == trig.start for v in verbs) and not _DETERMINER_BEFORE_RE.search(
+        text, max(0, trig.start - 8), trig.start
+    )
+
+
 def eligible(
     mention: EventMention,
     t: TimeExpression,
@@ -189,10 +197,8 @@ def eligible(
 ) -> bool:
     """Can this expression of the sentence date this mention at all?"""
     trig = mention.trigger
-    # "with [a meeting] of the ministers": a verb-shaped trigger after a determiner is a noun.
     noun = (
-        not any(v.start == trig.start for v in verbs)
-        or bool(_DETERMINER_BEFORE_RE.search(text, max(0, trig.start - 8), trig.start))
+        not verb_reading(trig, verbs, text)
         # ("take part in Vigilant Eagle 2010, a joint [exercise] to be held Aug. 8-11": a wording that ends on
         # its event noun)
         or bool(t.start >= trig.end and _EVENT_NOUN_END_RE.search(trig.text))
@@ -315,7 +321,7 @@ def eligible(
     if (
         home != there
         and relative_clause(clauses[there], text)
-        and not own_relative(trig, clauses[there], text)
+        and not own_relative(trig, clauses[there], text, verb=not noun)
     ):
         # "the latest in a series [that began in 2017]": the series' date, not the meeting's; nor is a
         # relative clause before the trigger its own ("presence, [which began in 2014], and the exercise")

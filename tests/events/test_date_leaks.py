@@ -49,3 +49,16 @@ def test_the_cause_of_a_postponement_is_not_dated_by_the_new_date() -> None:
     text = "The navy has postponed the exercise until October because of the fighting in Marawi."
     fighting = first_with(mentions_of(text, date(2017, 8, 14)), "fighting")
     assert (fighting.status, fighting.date_value) == ("occurred", None)
+
+
+def test_a_relative_clause_on_a_verbs_complement_dates_the_complement_not_the_verb() -> None:
+    text = (
+        "On Wednesday, Marines from Okinawa flew relief supplies into Sendai airport, which had reopened to "
+        "military flights the day before."
+    )
+    assert first_with(mentions_of(text, date(2011, 3, 24)), "flew").date_value == "2011-03-23"
+
+
+def test_a_relative_clause_right_after_a_noun_still_dates_its_noun() -> None:
+    text = "The pact should prevent errant fire like the U.S. airstrike that killed 11 soldiers last June."
+    assert first_with(mentions_of(text, date(2008, 2, 20)), "airstrike").date_value == "2007-06"
