@@ -157,8 +157,12 @@ def blocked(
 
 # A plan's own description: "A command post exercise [that was to have brought] the two staffs together at
 # Fort Leavenworth, Kan., in May has been dropped" (the date is the plan's, whatever verbs describe it).
+# ... or a participle of planning: "A Navy port visit to St. Petersburg, [planned before the suspension for]
+# June, has been canceled".
 _PLAN_DESCRIBED_RE = re.compile(
-    r"\s*,?\s+(?:that|which)\s+(?:was|were|is|are|had|has|would|will)\b[^;:]{0,120}?\s+(?:in|on|for)\s+$",
+    r"\s*,?\s+(?:that|which)\s+(?:was|were|is|are|had|has|would|will)\b[^;:]{0,120}?\s+(?:in|on|for)\s+$"
+    r"|[^,;:]{0,60},\s+(?:first\s+|originally\s+|initially\s+)?(?:planned|scheduled|set|slated)\b[^,;:]{0,60}?"
+    r"\s+(?:in|on|for)\s+$",
     re.IGNORECASE,
 )
 

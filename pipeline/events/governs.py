@@ -140,25 +140,10 @@ _SINCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
-_TIME_NOUNS = frozenset(
-    [
-        "week",
-        "weekend",
-        "end",
-        "beginning",
-        "start",
-        "middle",
-        "day",
-        "days",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "eve",
-        "weeks",
-        "month",
-    ]
+_TIME_NOUN_LIST = (
+    "week weekend end beginning start middle day days night morning evening afternoon eve weeks month"
 )
+_TIME_NOUNS = frozenset(_TIME_NOUN_LIST.split())
 _STATEMENT_RELEASED_RE = re.compile(r"\bstatement\s+(?:released|issued)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO_GAP_RE = re.compile(r"^\s*,?\s*to\s+(?:help\s+|jointly\s+)?$", re.IGNORECASE)
 # (a movement's purpose, not what was agreed: "agreed Tuesday to hold an exercise next year")
@@ -337,6 +322,7 @@ def eligible(
         home != there
         and SEQUEL_RE.match(clauses[there].text)
         and any(clauses[there].start <= s < t.start for s in trigger_starts)
+        and not described  # ("a port visit, planned before the suspension for June, has been canceled")
     ):
         return False  # "had been in doubt after Obama canceled a planned summit ... next month": the summit's
     of_noun = _OF_NOUN_RE.search(text, max(0, t.start - 40), t.start)

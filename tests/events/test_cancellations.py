@@ -65,3 +65,12 @@ def test_a_calling_off_after_a_relative_clause_tells_of_the_clause_s_noun() -> N
     text = "The exercise, which has been held every year since 2004, was canceled this year."
     called_off = first_with(mentions_of(text, date(2010, 9, 15)), "was canceled")
     assert (called_off.status, called_off.date_value) == ("cancelled", "2010")
+
+
+def test_a_called_off_visit_is_dated_by_the_month_its_planning_participle_names() -> None:
+    text = (
+        "A Navy port visit to St. Petersburg, planned before the suspension for June, has been canceled, "
+        "officials said Monday."
+    )
+    visit = first_with(mentions_of(text, date(2014, 4, 29)), "port visit")
+    assert (visit.status, visit.date_value) == ("cancelled", "2014-06")
