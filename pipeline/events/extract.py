@@ -53,6 +53,7 @@ from pipeline.events.status_scope import (
 from pipeline.events.subjects import implied_subject
 from pipeline.events.trigger_rules import REFER, TriggerMatch
 from pipeline.events.triggers import find_triggers
+from pipeline.events.word_use import inside_name, noun_use
 from pipeline.model import Actor, ActorMention, ActorRole, Document, EventMention, Span, TimeExpression
 
 
@@ -65,44 +66,6 @@ def _by_sentence(items: Sequence, sentences: Sequence[Span]) -> list[list]:
         if 0 <= i < len(sentences) and item.start < sentences[i].end:
             groups[i].append(item)
     return groups
-
-
-_POSSESSIVE_BEFORE_RE = re.compile(r"['’]s\s+$")
-# (not a preposition's object: it is no subject of a predicate)
-_DETERMINER_BEFORE_RE = re.compile(
-    r"(?<!\bat )(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\bby )(?<!\bfor )(?<!\bafter )(?<!\bbefore )"
-    r"(?<!\bduring )(?<!\bsince )(?<!\bfrom )(?<!\bwith )(?<!\buntil )"
-    r"\b(?:the|a|an|this|that|its|their|his|her|our)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _noun_use(text: str, match: TriggerMatch) -> bool:
-    """A verb-shaped trigger used as a noun: after a possessive ("a destroyer's [call at] Norfolk"), or a
-    single word after a determiner ("The [meeting] ... will not go ahead")."""
-    if _POSSESSIVE_BEFORE_RE.search(text, max(0, match.start - 3), match.start):
-        return True
-    words = text[match.start : match.end].split()
-    # (one word, or a noun with its complement: "An [exchange of helicopter crews] ... was dropped")
-    single = len(words) == 1 or (len(words) > 1 and words[1].lower() in ("of", "between", "among"))
-    return single and bool(_DETERMINER_BEFORE_RE.search(text, max(0, match.start - 16), match.start))
-
-
-_CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’\-]*\s+$")
-_NAME_WORD_RE = re.compile(r"([A-Z][\w'’\-]*)\s+(?:and|of|for|&)\s+$")
-
-
-def _inside_name(text: str, match: TriggerMatch) -> bool:
-    """A capitalised trigger inside a title or an office's name is no event ("Director of Joint Training
-    and Exercises", "Office of Defense Cooperation")."""
-    word = text[match.start : match.end]
-    if not word[:1].isupper() or match.rule.rule_id == "named_exercise":
-        return False  # an exercise's own name was judged a name already ("to Israel for Desert Aegis 2019")
-    if match.rule.skip_in_names and _CAPITALISED_BEFORE_RE.search(
-        text, max(0, match.start - 40), match.start
-    ):
-        return True
-    return bool(_NAME_WORD_RE.search(text, max(0, match.start - 40), match.start))
 
 
 _OBJECT_GAP_RE = re.compile(r"^\s*(?:\S+\s+){0,3}$")
@@ -217,7 +180,7 @@ def extract_events(
             clause = clauses[clause_index(clauses, match.start)]
             # a verb or an adjunct: no subject of a predicate after it (but "a destroyer's [call at] Norfolk
             # ... has been called off" is a noun)
-            verb = match.rule.pos != "noun" and not _noun_use(text, match)
+            verb = match.rule.pos != "noun" and not noun_use(text, match)
             own_end = (
                 object_end(text, match, found, complement(text, match.end, clause.end, far=True))
                 if verb
@@ -249,7 +212,7 @@ def extract_events(
                 event_type,
                 verb,
             )
-            if status == SKIP or _inside_name(text, match):
+            if status == SKIP or inside_name(text, match):
                 continue
             if match.rule.event_type != "STATEMENT" and denied_before(
                 text[sentence.start : match.start], cues
