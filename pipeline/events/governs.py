@@ -67,6 +67,15 @@ _SUPERSEDED_RE = re.compile(
     r"(?:for|in|on)\s+$",
     re.IGNORECASE,
 )
+# A plan's date the sentence then moves: "which [had been scheduled for] this spring, has been postponed
+# until June".
+_HAD_BEEN_SET_RE = re.compile(
+    r"\bhad\s+been\s+(?:scheduled|set|planned|slated|due)\s+(?:for|in|on)\s+$", re.I
+)
+_MOVED_TO_RE = re.compile(
+    r"\b(?:postponed|delayed|put\s+off|pushed\s+back|moved|rescheduled|deferred)\s+(?:until|till|to|for)\b",
+    re.I,
+)
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
 _RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
@@ -218,6 +227,12 @@ def eligible(
         return False  # "postponed ... until October because of [the fighting]": a cause has its own time
     if _SUPERSEDED_RE.search(text, max(0, t.start - 40), t.start) and mention.status != "cancelled":
         return False  # (a plan called off is dated by the date it had: "originally scheduled for Aug. 21")
+    if (
+        mention.status == "planned"
+        and _HAD_BEEN_SET_RE.search(text, max(0, t.start - 40), t.start)
+        and _MOVED_TO_RE.search(text, t.end, mention.sentence.end)
+    ):
+        return False  # "which had been scheduled for [this spring], has been postponed until June": June
     if _RELEASED_RE.search(text, max(0, t.start - 40), t.start) and mention.event_type != "STATEMENT":
         return False
     if (

@@ -28,7 +28,25 @@ def noun_use(text: str, match: TriggerMatch) -> bool:
     words = text[match.start : match.end].split()
     # (one word, or a noun with its complement: "An [exchange of helicopter crews] ... was dropped")
     single = len(words) == 1 or (len(words) > 1 and words[1].lower() in ("of", "between", "among"))
-    return single and bool(_DETERMINER_BEFORE_RE.search(text, max(0, match.start - 16), match.start))
+    if not single:
+        return False
+    if _DETERMINER_BEFORE_RE.search(text, max(0, match.start - 16), match.start):
+        return True
+    # ... or after a determiner and modifiers: "The U.S.-Japan security consultative [meeting], which had
+    # been scheduled for this spring, has been postponed"
+    return bool(_MODIFIED_AFTER_DETERMINER_RE.search(text, max(0, match.start - 70), match.start))
+
+
+# Words that modify a noun (no plural subject before a participle: "the ministers [meeting] in Brussels"):
+# adjectives by their ending, capitalised or hyphenated words that are no plural, years, and the nouns news
+# puts before contacts.
+_MODIFIER = (
+    r"(?:[a-z]+(?:ive|al|ary|ic|ian|ese|ish|ern|ar)|[A-Z][\w.'’\-]*[^\Ws]|[A-Z]|[a-z]+-[\w\-]*[^\Ws]|\d{4}|"
+    r"security|defense|defence|policy|staff|port|planned|scheduled|proposed|long-planned)"
+)
+_MODIFIED_AFTER_DETERMINER_RE = re.compile(
+    rf"(?<![\w'’\-.])(?i:the|a|an|this|that|its|their|his|her|our)\s+(?:{_MODIFIER}\s+){{1,4}}$"
+)
 
 
 _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’\-]*\s+$")

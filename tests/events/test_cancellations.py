@@ -74,3 +74,18 @@ def test_a_called_off_visit_is_dated_by_the_month_its_planning_participle_names(
     )
     visit = first_with(mentions_of(text, date(2014, 4, 29)), "port visit")
     assert (visit.status, visit.date_value) == ("cancelled", "2014-06")
+
+
+def test_a_modified_noun_postponed_past_its_relative_clause_is_planned_for_the_new_date() -> None:
+    text = (
+        "The U.S.-Japan security consultative meeting, which had been scheduled for this spring, has been "
+        "postponed until June because of the disaster."
+    )
+    found = {(m.status, m.date_value) for m in mentions_of(text, date(2011, 3, 24))}
+    assert found == {("planned", "2011-06")}
+
+
+def test_a_plural_subject_before_a_participle_is_no_modified_noun() -> None:
+    text = "NATO foreign ministers meeting in Brussels yesterday agreed to suspend the council's sessions."
+    meeting = first_with(mentions_of(text, date(2008, 8, 20)), "meeting")
+    assert (meeting.status, meeting.date_value) == ("occurred", "2008-08-19")
