@@ -24,6 +24,7 @@ from pipeline.events.after_event import dated_from_event
 from pipeline.events.clause_roles import in_sequel_clause, own_relative
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.conjuncts import share_conjunct_dates
+from pipeline.events.date_modifiers import pre_modifies
 from pipeline.events.date_status import plan_ahead, status_from_date
 from pipeline.events.dating import (
     date_mention,
@@ -43,7 +44,7 @@ from pipeline.events.dating import (
 )
 from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
-from pipeline.events.governs import eligible, pre_modifies, verb_reading
+from pipeline.events.governs import eligible, verb_reading
 from pipeline.events.offsets import offset_from
 from pipeline.events.passage import date_by_passage
 from pipeline.events.plan_passage import plans_told_after

@@ -20,22 +20,14 @@ from pipeline.events.between import PURPOSES_RE, blocked, plan_described
 from pipeline.events.clause_roles import (
     FROM_PLACE_RE,
     HANGING_RE,
-    PREPOSITION_BEFORE_RE,
     SEQUEL_RE,
     own_relative,
     relative_clause,
 )
 from pipeline.events.clauses import clause_index
+from pipeline.events.date_modifiers import NEXT_WORD_RE, modified_head
 from pipeline.model import EventMention, Span, TimeExpression
 
-# Words after which a date is an adjunct of the clause, not a pre-modifier of the next noun.
-_FUNCTION_WORD_LIST = """
-a an the to and or but nor at in on of for with by from into onto over under after before
-during until through since than that which who whom whose when where while as so then about
-between among against near is was were are be been being will would shall should can could may
-might must has have had do does did he she it they we i you his her its their our this these
-those there here said says according also not no yet both each"""
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 # The date of the reporting, not of the event: "Russia invaded Georgia, officials [said today]".
 REPORTING_RE = re.compile(
     r"\b(?:said|says|announced|reported|stated|added|noted|confirmed|disclosed|told reporters|"
@@ -82,30 +74,6 @@ _RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
 _ADJECTIVE_REF_RE = re.compile(
     r"^(?:the\s+)?(?:current|present|former|future|past|recent|previous)$", re.IGNORECASE
 )
-_PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
-_NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")
-
-
-def pre_modifies(t: TimeExpression, text: str) -> bool:
-    """Does the date pre-modify a noun ("the [2011] work plan") rather than stand as an adjunct?"""
-    return _modified_head(t, text) is not None
-
-
-def _modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
-    """The noun phrase a date pre-modifies ("its [1999] air war", "the [1972] Anti-Ballistic Missile Treaty",
-    "[Year 2000] computer glitches"), as (start, end); None when the date is an adjunct ("met Feb. 17, 2017,
-    in ...")."""
-    if not t.text[-1:].isdigit() or PREPOSITION_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
-        return None
-    m = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
-    if not m or m.group(1).lower() in _FUNCTION_WORDS:
-        return None
-    end = t.end + 1
-    for word in _PHRASE_WORD_RE.finditer(text, t.end + 1, min(len(text), t.end + 60)):
-        if word.group(2) or word.group(1).lower() in _FUNCTION_WORDS:
-            break
-        end = word.end()
-    return t.end + 1, end
 
 
 # A participle of a noun's cancelling right before a date: the date is the cancelling's, not the event's.
@@ -150,7 +118,7 @@ _SINCE_BEFORE_RE = re.compile(
 )
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
 _TIME_NOUN_LIST = (
-    "week weekend end beginning start middle day days night morning evening afternoon eve weeks month"
+    "week weekend end beginning start middle day days night morning evening afternoon eve weeks month hours"
 )
 _TIME_NOUNS = frozenset(_TIME_NOUN_LIST.split())
 _STATEMENT_RELEASED_RE = re.compile(r"\bstatement\s+(?:released|issued)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -175,9 +143,11 @@ _OF_NOUN_RE = re.compile(r"\b([A-Za-z][\w'’\-]*)\s+of\s+$")
 
 def verb_reading(trig: Span, verbs: Sequence[Span], text: str) -> bool:
     """Is the trigger a verb here? ("with [a meeting] of the ministers": a verb-shaped trigger after a
-    determiner is a noun.)"""
-    return any(v.start == trig.start for v in verbs) and not _DETERMINER_BEFORE_RE.search(
-        text, max(0, trig.start - 8), trig.start
+    determiner is a noun, and so is a gerund with "of": "[Training of Ukrainian units] ... is expected")"""
+    return (
+        any(v.start == trig.start for v in verbs)
+        and not _DETERMINER_BEFORE_RE.search(text, max(0, trig.start - 8), trig.start)
+        and not _GERUND_OF_RE.match(trig.text)
     )
 
 
@@ -280,7 +250,7 @@ def eligible(
     first = since and _FIRST_SINCE_RE.search(text, max(0, t.start - 70), t.start)
     if first and not first.start() <= trig.start < t.start:
         return False
-    if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and _modified_head(t, text):
+    if t.start >= trig.end and _OBJECT_DATE_RE.match(text[trig.end : t.start]) and modified_head(t, text):
         return False
     verbal = not noun or _MODAL_RIGHT_BEFORE_RE.search(text, max(0, trig.start - 20), trig.start)
     # ("will arrive in Georgia next month [to] train Georgian troops": the purpose right after the date)
@@ -296,7 +266,7 @@ def eligible(
     if verbal and t.start < trig.start and not purpose and _after_other_verb(t, trig, clauses, verbs):
         # ("will travel to China next week [to meet] suppliers": a purpose right after the date shares it)
         return False  # "Macierewicz, who arrived on Tuesday, toured ... yesterday": Tuesday is the arrival's
-    noun_after = _NEXT_WORD_RE.match(text[t.end : t.end + 40])
+    noun_after = NEXT_WORD_RE.match(text[t.end : t.end + 40])
     if (
         t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
         and _ADJECTIVE_REF_RE.match(t.text)
@@ -345,7 +315,7 @@ def eligible(
         # "the Aachen treaty of January 22, 2019": the treaty's date, not this event's (but "the week of
         # Sept. 9", "the night of June 3" are times)
         return False
-    head = _modified_head(t, text)
+    head = modified_head(t, text)
     # A date modifying a plain noun ("Year 2000 computer glitches") dates no event, unless the noun is a
     # landmark in time ("flew relief missions [after the October 2005 earthquake]").
     # (the noun it modifies is this event's own: "the 2008 war"; another event's: "arranged under the 2011
@@ -377,6 +347,7 @@ _MODAL_RIGHT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the)|\w['’]s)\s+$", re.IGNORECASE)
+_GERUND_OF_RE = re.compile(r"[A-Za-z]+ing\s+of\b")
 _DAY_VALUE_RE = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2})")
 _COORDINATED_RE = re.compile(r"^\s*(?:[;:]|,?\s*(?:and|but|or)\b)", re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"^from\b", re.IGNORECASE)
