@@ -16,6 +16,7 @@ from pipeline.timex.interval import value_interval
 # "The council last met in June 2014, [three months after] Russia annexed Crimea": the other event's date is
 # the told one moved by the amount.
 _OFFSET_LINK_RE = re.compile(r"\s+(after|before)\s+(?:[\w’'.\-]+\s+){0,5}$", re.IGNORECASE)
+_BACK_TO_TOLD_RE = re.compile(r"\s+(?:that|this|then)\b", re.IGNORECASE)
 _AMOUNT_RE = re.compile(r"^P(\d+)([DWMY])$")
 _UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
@@ -36,12 +37,14 @@ def offset_from(
             continue
         link = _OFFSET_LINK_RE.match(text, amount.end, mention.trigger.start)
         told = [t for t in candidates if t.end <= amount.start]
-        if (
-            link
-            and told
-            and (moved := _moved(amount, told[-1], -1 if link.group(1).lower() == "after" else 1))
-        ):
-            return moved  # (n after the event = the told date: the event is n before it)
+        if not (link and told):
+            continue
+        after = link.group(1).lower() == "after"
+        # (n after the event = the told date: the event is n before it; but "[two days after that] he hosted
+        # Bush": n after the told date)
+        sign = (1 if after else -1) if _BACK_TO_TOLD_RE.match(text, link.end(1)) else (-1 if after else 1)
+        if moved := _moved(amount, told[-1], sign):
+            return moved
     return (
         _offset_after(mention, candidates, timexes, text)
         or _right_after(mention, candidates, text, published)

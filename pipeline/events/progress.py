@@ -82,6 +82,8 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
                 and not _AFTER_LENGTH_RE.search(text, max(0, t.start - 8), t.start)
             ):
                 continue  # "The signing capped [three days] of talks": the length of the noun after it
+            if t.end <= mention.trigger.start and _ENDED_RE.search(text, t.end, mention.trigger.start):
+                continue  # "[five-day] port call ... ended Sunday with a passing exercise": the call's length
             if mention.trigger.start - 60 <= t.start and gap <= 60:
                 days = _days(t.value)
                 if days and days > 1:

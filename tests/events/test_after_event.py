@@ -95,3 +95,21 @@ def test_a_plain_after_a_day_leaves_the_earlier_event_undated() -> None:
     text = "The two ministers signed the plan on June 16, after their deputies met in Astana."
     met = first_with(mentions_of(text, date(2005, 6, 20)), "met")
     assert met.date_value != "2005-06-16"
+
+
+def test_an_amount_after_that_counts_forward_from_the_day_told_before() -> None:
+    text = (
+        "NATO leaders met in Bucharest from April 2 to 4. On the final day, President Putin sat down with "
+        "the allied leaders, and two days after that he hosted President Bush at Sochi."
+    )
+    assert first_with(mentions_of(text, date(2008, 4, 7)), "hosted").date_value == "2008-04-06"
+
+
+def test_the_length_of_a_visit_that_ended_is_not_the_length_of_what_ended_it() -> None:
+    text = (
+        "The Indian frigate INS Tabar's five-day port call in San Diego ended Sunday with a passing exercise "
+        "alongside the destroyer USS Dewey."
+    )
+    found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2011, 11, 16))}
+    assert found.get("port call") == "2011-11-09"
+    assert found.get("exercise") == "2011-11-13"
