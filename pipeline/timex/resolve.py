@@ -33,6 +33,7 @@ _OFFSET = re.compile(r"UNDEF-(DCT|REF|TNS)-([a-z]+)(?:/pl)?([+-])(\d+|X)(.*)")
 _CLOCK = re.compile(r"XXXX-XX-XX(T.+)")
 _WEEKDAY = re.compile(r"XXXX-WXX-(\d|WE)(T.+)?")
 _SMALL_UNITS = {"hour": 24, "minute": 24 * 60, "second": 24 * 3600}
+_NATIONAL_DAY_RE = re.compile(r"\b(?:[Ii]ndependence|[Nn]ational)\s+[Dd]ay\b")
 _UNKNOWN_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX)(?:T.+)?$")
 
 
@@ -172,7 +173,9 @@ def _holiday_in_year(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
 
 def _national(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     """ "Malta's Independence Day": the day of the country named before it; unknown country -> XXXX-XX-XX."""
-    day = national_day(ctx.text, cand.start, m[2], ctx.grammar.tables)
+    # (the country may be named inside the expression: "the eve of Ukraine's Independence Day")
+    own = _NATIONAL_DAY_RE.search(ctx.text, cand.start, cand.end)
+    day = national_day(ctx.text, own.start() if own else cand.start, m[2], ctx.grammar.tables)
     if not day:
         return Result("XXXX-XX-XX", None, f"{m[2]} day of a country the lexicon does not date", True, False)
     dated = replace(cand, value=f"{m[1]}-{day}")
