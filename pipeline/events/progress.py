@@ -156,6 +156,9 @@ def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression]
         return False  # (told first: it spares the regexes of ``ended``, which would also say no)
     if ended(mention, text):
         return False  # "wrapped up a three-day planning conference here Aug. 6": over
+    days = _stated_length(mention, timexes, text)
+    if days and (end or start) + timedelta(days=days - 1) < dct:
+        return False  # "began a four-day naval exercise late last month", read in mid-January: over
     if mention.status == "occurred" and _ends_later(mention, dct, timexes, text):
         return True  # "kicked off June 3 and will end June 15", read on June 12: however long ago it began
     if mention.status == "occurred" and (
@@ -169,7 +172,6 @@ def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression]
         return True  # "scheduled for Feb. 9-16", read on Feb. 9 after it began
     if mention.status != "occurred":
         return False  # a plan's stated length is how long it will run, once begun
-    days = _stated_length(mention, timexes, text)
     return bool(days) and start + timedelta(days=days - 1) >= dct and (start < dct or days > 1)
 
 

@@ -206,7 +206,10 @@ def decide_status(
             return "ongoing"  # (a force "has escorted convoys since 2008": a presence that goes on)
         return "recurring"
     # The trigger's own first words count for "the need [to meet]", not for "agreed [to ...]" after it.
-    if _has(window_after, cues.ongoing_ending) or (not verb and _has(words_after, cues.ongoing_ending)):
+    # (the trigger may end on the verb: "[Rapid Trident 2014 runs] through Sept. 26")
+    if _has(trigger_words[-1:] + window_after, cues.ongoing_ending) or (
+        not verb and _has(words_after, cues.ongoing_ending)
+    ):
         return (
             "ongoing"  # "The exercise, co-sponsored by PACOM and the Mongolian forces, runs through July 1"
         )

@@ -7,6 +7,7 @@ from datetime import date
 from pipeline.events.anchor import anchor_events
 from pipeline.events.extract import extract_events
 from pipeline.model import EventMention
+from tests.events.analysed import mentions_of
 from tests.events.helpers import actor, doc, sentences, timex
 
 DCT = date(2015, 6, 10)  # a Wednesday
@@ -63,3 +64,19 @@ def test_a_dated_range_covering_the_publication_date_is_running() -> None:
     twelve = timex(text, "12", "2015-06-12")
     drills = one(run(text, [june9, twelve]), "drills")
     assert (drills.status, drills.start, drills.end) == ("ongoing", date(2015, 6, 9), date(2015, 6, 12))
+
+
+def test_an_exercise_begun_last_month_with_a_length_long_past_is_over() -> None:
+    text = (
+        "Russian, Chinese and Iranian warships began a four-day naval exercise in the Gulf of Oman late "
+        "last month."
+    )
+    exercise = mentions_of(text, date(2020, 1, 16))[0]
+    assert (exercise.status, exercise.date_value) == ("occurred", "2019-12")
+
+
+def test_a_named_exercise_that_runs_through_a_later_day_runs_now() -> None:
+    text = "Rapid Trident 2014 runs through Sept. 26 at the peacekeeping center near Lviv."
+    exercise = mentions_of(text, date(2014, 9, 17))[0]
+    assert exercise.status == "ongoing"
+    assert exercise.date_value != "2014-09-26"  # its end is no start
