@@ -114,10 +114,20 @@ def _near_before_same_clause(
         return True
     for j in range(first - 1, max(-1, first - rule.near_before_window - 1), -1):
         if words[j] in rule.near_before:
-            if _inside_name(text, spans, j, first):
-                continue
-            return not _OTHER_CLAUSE_RE.search(text, spans[j][1], spans[first][0])
+            # (a title heads the subject's name: "Georgian Defense [Minister] Bacho Akhalaia will be in ...")
+            titled = text[spans[j][0] : spans[j][1]].istitle() and _NAME_THEN_MATCH_RE.fullmatch(
+                text, spans[j][1], spans[first][0]
+            )
+            if titled or not _inside_name(text, spans, j, first):
+                return not _OTHER_CLAUSE_RE.search(text, spans[j][1], spans[first][0])
     return False
+
+
+_NAME_THEN_MATCH_RE = re.compile(
+    r"(?:\s+(?!(?:School|Command|Center|Centre|Course|Academy|College|University|Institute|Base|Division|Brigade|"
+    r"Battalion|Regiment|Group|Wing|Squadron|Fleet|Staff|Office|Agency|Department|Ministry|Council|Committee|Corps|"
+    r"Army|Navy|Force|Guard|Service|Directorate|District)\b)[A-Z][\w.'’\-]*[^\Ws]){1,3}\s+"
+)
 
 
 def _accepted(

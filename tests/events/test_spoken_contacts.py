@@ -33,6 +33,9 @@ DAY = date(2012, 6, 13)
         ("On June 14, Secretary Hale called South Korean Defense Minister Song Young-moo.", "PHONE_CALL"),
         ("The two leaders discussed the drills in their call on Friday.", "PHONE_CALL"),
         ("The two chiefs talked over the phone on Monday about Syria.", "PHONE_CALL"),
+        ("The next day he called NATO Secretary-General Jens Stoltenberg.", "PHONE_CALL"),
+        ("Rumsfeld spent Christmas Eve with troops in Mosul.", "VISIT"),
+        ("Georgian Defense Minister Bacho Akhalaia will be in Washington on Tuesday.", "VISIT"),
     ],
 )
 def test_a_spoken_or_caption_wording_of_a_contact_is_found_with_its_type(text: str, expected: str) -> None:
