@@ -38,6 +38,7 @@ class MoverType:
     event_type: str | None  # None: the trigger rule's own type
     in_aid_context: str | None = None
     visits: bool = False  # also retypes a visit verb
+    for_training: str | None = None  # the type when the movement is for training with the partner
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class MoverLexicon:
     verb_chain: frozenset[str]
     coordinators: frozenset[str]
     not_names: frozenset[str] = frozenset()
+    training_purpose: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -61,6 +63,7 @@ def _load(path: Path) -> MoverLexicon:
             event_type=entry.get("type"),
             visits=bool(entry.get("visits", False)),
             in_aid_context=entry.get("in_aid_context"),
+            for_training=entry.get("for_training"),
         )
         for word in entry.get("words") or []:
             class_of[str(word).lower()] = name
@@ -72,6 +75,9 @@ def _load(path: Path) -> MoverLexicon:
         verb_chain=frozenset(str(w).lower() for w in raw.get("verb_chain") or ()),
         coordinators=frozenset(str(w).lower() for w in raw.get("coordinators") or ()),
         not_names=frozenset(str(w).lower() for w in raw.get("not_names") or ()),
+        training_purpose=re.compile(raw["training_purpose"], re.IGNORECASE)
+        if raw.get("training_purpose")
+        else None,
     )
 
 
@@ -129,6 +135,12 @@ def movement_type(
         return None
     if kind.in_aid_context and _aid_context(text[sentence_start:sentence_end], lexicon):
         return kind.in_aid_context
+    if (
+        kind.for_training
+        and lexicon.training_purpose
+        and lexicon.training_purpose.match(text, verb_start, sentence_end)
+    ):
+        return kind.for_training  # "arrived in Poland for training with Polish troops": the training
     return kind.event_type
 
 

@@ -33,6 +33,17 @@ DAY = date(2012, 4, 18)
             "flew",
             "VISIT",
         ),
+        (
+            "About 150 paratroopers of the 173rd Airborne arrived in Poland for training with Polish troops.",
+            "arrived",
+            "JOINT_EXERCISE",
+        ),
+        (
+            "Four F-16s arrived at Lask Air Base last Thursday for a two-week training rotation with "
+            "the Polish air force.",
+            "rotation",
+            "JOINT_EXERCISE",
+        ),
     ],
 )
 def test_the_mover_decides_what_an_arrival_is(text: str, word: str, expected: str) -> None:
