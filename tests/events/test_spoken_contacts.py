@@ -36,6 +36,8 @@ DAY = date(2012, 6, 13)
         ("The next day he called NATO Secretary-General Jens Stoltenberg.", "PHONE_CALL"),
         ("Rumsfeld spent Christmas Eve with troops in Mosul.", "VISIT"),
         ("Georgian Defense Minister Bacho Akhalaia will be in Washington on Tuesday.", "VISIT"),
+        ('"I\'ll be in Beijing next week," the admiral told reporters Friday.', "VISIT"),
+        ("The Kazakh peacekeeping unit deployed to Iraq on Aug. 16, 2003.", "MILITARY_FORCE"),
     ],
 )
 def test_a_spoken_or_caption_wording_of_a_contact_is_found_with_its_type(text: str, expected: str) -> None:
@@ -62,3 +64,7 @@ def test_a_guest_hosted_for_talks_is_a_meeting_not_a_visit(text: str) -> None:
 def test_a_dinner_or_reception_told_as_the_setting_of_the_sentence_is_no_meeting_of_its_own() -> None:
     text = "At a dinner Monday, the Russian general invited the U.S. commander to watch a field exercise."
     assert not [m for m in mentions_of(text, DAY) if m.trigger.text in ("dinner", "reception")]
+
+
+def test_being_in_touch_is_no_trip() -> None:
+    assert mentions_of("I'll be in touch with the minister next week.", DAY) == []
