@@ -92,6 +92,7 @@ DAY = date(2012, 6, 13)
         ("Chinese naval officers will also observe a U.S.-led search-and-rescue drill.", "JOINT_EXERCISE"),
         ("Russian officers will observe a U.S. Army peacekeeping rehearsal at Fort Polk this fall.", "VISIT"),
         ("Kazakh officers have also observed U.S. exercises in Germany.", "VISIT"),
+        ("U.S. soldiers marched through Red Square on Victory Day alongside Russian troops.", "COOPERATION"),
         ("A draft was initialed in Moscow four months later.", "AGREEMENT"),
         (
             "Earlier this year, the two militaries held their first dialogue on humanitarian demining.",
@@ -397,3 +398,8 @@ def test_a_guest_disinvited_leaves_the_exercise_planned() -> None:
 def test_a_body_founded_even_by_both_sides_is_no_event_of_its_own() -> None:
     assert mentions_of("The staff college was founded in 1802 by an act of Congress.", DAY) == []
     assert mentions_of("The joint commission was established in 1994 by the two governments.", DAY) == []
+
+
+def test_crews_marching_in_an_exercises_closing_parade_are_no_ceremony_of_their_own() -> None:
+    text = "Our crews will march in the closing parade alongside their Ukrainian colleagues."
+    assert all(m.event_type != "COOPERATION" for m in mentions_of(text, DAY))
