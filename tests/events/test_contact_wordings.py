@@ -93,6 +93,10 @@ DAY = date(2012, 6, 13)
         ("Russian officers will observe a U.S. Army peacekeeping rehearsal at Fort Polk this fall.", "VISIT"),
         ("Kazakh officers have also observed U.S. exercises in Germany.", "VISIT"),
         ("U.S. soldiers marched through Red Square on Victory Day alongside Russian troops.", "COOPERATION"),
+        (
+            "They confer under the memorandum on flight safety in Syria, which the two sides signed Oct. 20.",
+            "AGREEMENT_SIGNED",
+        ),
         ("A draft was initialed in Moscow four months later.", "AGREEMENT"),
         (
             "Earlier this year, the two militaries held their first dialogue on humanitarian demining.",
