@@ -146,6 +146,7 @@ def _places(countries: Path) -> frozenset[str]:
 # Cues that name a learned exercise ("during Baltops") but are too common to teach a name on their own.
 _CALLED_OFF_RE = re.compile(r"cancel|called off|postponed|scrapped|suspended|put off|delayed", re.IGNORECASE)
 _WEAK_CUES = frozenset(["at", "in", "after", "before", "since", "during"])
+_LOCATIVE_CUES = frozenset(["at", "in"])
 
 
 class _Name(NamedTuple):
@@ -218,7 +219,8 @@ def find_named_exercises(text: str, path: Path) -> list[tuple[int, int]]:
             told
             or (named and cues.verbs_relative.match(after))
             or ((n.serial or n.name in learned) and cues.verbs_after_aside.match(after_aside))
-            or (weak and cues.verbs_which.match(after))
+            # (not a place's: "the ministerial in Brussels, which ended yesterday")
+            or (weak and cue.group().strip().lower() not in _LOCATIVE_CUES and cues.verbs_which.match(after))
             or (n.serial and cues.serial_after.search(before))
             or cues.verbs_before.search(before)
         ):

@@ -103,7 +103,9 @@ _ENDED_RE = re.compile(r"\b(?:wrapped|concluded|completed|ended|finished|closed|
 # days of] talks" (what caps an activity is its last moment, not an activity that ended).
 _ENDED_BEFORE_RE = re.compile(
     r"\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|capped|capping|caps|crowned|"
-    r"culminated|topped off|rounded off)\s+(?:[\w\-]+\s+){0,4}$",
+    r"culminated|topped off|rounded off)\s+(?:[\w\-]+\s+){0,4}$"
+    # ("the ministerial, which ended yesterday after two days of [talks]")
+    r"|\b(?:ended|concluded|closed|wrapped up)\b[^.;:]{0,30}\bafter\s+(?:[\w\-]+\s+){1,3}of\s+$",
     re.IGNORECASE,
 )
 # ... or stand right after it: "Two days of talks [ended] Wednesday", "the conference concluded Tuesday".

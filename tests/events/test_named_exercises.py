@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.config import DEFAULT_SETTINGS
 from pipeline.events.named_exercises import find_named_exercises
-from tests.events.analysed import mentions_of
+from tests.events.analysed import first_with, mentions_of
 
 CUES = DEFAULT_SETTINGS.lexicon_dir / "exercise_names.yaml"
 
@@ -153,3 +153,13 @@ def test_a_named_edition_that_took_place_or_was_called_off_is_dated_with_its_sta
     ]
     called_off = mentions_of("Garuda Shield 2020 was canceled on Thursday.", date(2020, 3, 20))
     assert {m.status for m in called_off} == {"cancelled"}
+
+
+def test_a_city_before_a_relative_clause_after_in_is_no_exercise_and_talks_that_ended_are_over() -> None:
+    text = (
+        "Carter met Georgian Defense Minister Tina Khidasheli on the sidelines of the NATO defense "
+        "ministerial in Brussels, which ended yesterday after two days of talks."
+    )
+    mentions = mentions_of(text, date(2015, 6, 25))
+    assert all(m.event_type != "JOINT_EXERCISE" for m in mentions)
+    assert first_with(mentions, "talks").status == "occurred"
