@@ -98,14 +98,19 @@ def _stated_length(mention: EventMention, timexes: Sequence[TimeExpression], tex
 
 _AFTER_LENGTH_RE = re.compile(r"\bafter\s+$", re.IGNORECASE)
 # Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.
-_ENDED_RE = re.compile(r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound)\b", re.IGNORECASE)
+_ENDED_RE = re.compile(
+    r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound|returned)\b", re.IGNORECASE
+)
 # ... or stand before its noun: "wrapped up [a three-day planning] conference", "The signing capped [three
 # days of] talks" (what caps an activity is its last moment, not an activity that ended).
 _ENDED_BEFORE_RE = re.compile(
     r"\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|capped|capping|caps|crowned|"
     r"culminated|topped off|rounded off)\s+(?:[\w\-]+\s+){0,4}$"
     # ("the ministerial, which ended yesterday after two days of [talks]")
-    r"|\b(?:ended|concluded|closed|wrapped up)\b[^.;:]{0,30}\bafter\s+(?:[\w\-]+\s+){1,3}of\s+$",
+    r"|\b(?:ended|concluded|closed|wrapped up)\b[^.;:]{0,30}\bafter\s+(?:[\w\-]+\s+){1,3}of\s+$"
+    # ("who returned June 7 from a nine-day [trip]": the trip ended then)
+    r"|\b(?:returned|returns|got\s+back|came\s+back|flew\s+back)\b[^.;:]{0,30}\bfrom\s+"
+    r"(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w\-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # ... or stand right after it: "Two days of talks [ended] Wednesday", "the conference concluded Tuesday".

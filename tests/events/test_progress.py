@@ -7,7 +7,7 @@ from datetime import date
 from pipeline.events.anchor import anchor_events
 from pipeline.events.extract import extract_events
 from pipeline.model import EventMention
-from tests.events.analysed import mentions_of
+from tests.events.analysed import first_with, mentions_of
 from tests.events.helpers import actor, doc, sentences, timex
 
 DCT = date(2015, 6, 10)  # a Wednesday
@@ -80,3 +80,11 @@ def test_a_named_exercise_that_runs_through_a_later_day_runs_now() -> None:
     exercise = mentions_of(text, date(2014, 9, 17))[0]
     assert exercise.status == "ongoing"
     assert exercise.date_value != "2014-09-26"  # its end is no start
+
+
+def test_a_trip_returned_from_ended_on_the_return_and_began_its_length_before() -> None:
+    text = (
+        "Panetta, who returned June 7 from a nine-day trip to Asia, hosted the Indonesian minister yesterday."
+    )
+    trip = first_with(mentions_of(text, date(2012, 6, 13)), "returned")
+    assert (trip.status, trip.date_value) == ("occurred", "2012-05-30")
