@@ -38,6 +38,8 @@ DAY = date(2012, 6, 13)
         ("Georgian Defense Minister Bacho Akhalaia will be in Washington on Tuesday.", "VISIT"),
         ('"I\'ll be in Beijing next week," the admiral told reporters Friday.', "VISIT"),
         ("The Kazakh peacekeeping unit deployed to Iraq on Aug. 16, 2003.", "MILITARY_FORCE"),
+        ("So Minister Thanh and I finally sat down here in Honolulu today.", "MEETING"),
+        ("He arrives next Tuesday, and the two ministers will sit down the following day.", "MEETING"),
     ],
 )
 def test_a_spoken_or_caption_wording_of_a_contact_is_found_with_its_type(text: str, expected: str) -> None:
@@ -68,3 +70,7 @@ def test_a_dinner_or_reception_told_as_the_setting_of_the_sentence_is_no_meeting
 
 def test_being_in_touch_is_no_trip() -> None:
     assert mentions_of("I'll be in touch with the minister next week.", DAY) == []
+
+
+def test_sitting_down_alone_is_no_meeting() -> None:
+    assert mentions_of("Please sit down, the briefer said on Tuesday.", DAY) == []
