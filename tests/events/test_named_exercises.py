@@ -31,6 +31,15 @@ def names(text: str) -> list[str]:
         ("Garuda Shield 2020 was canceled on Thursday.", ["Garuda Shield 2020"]),
         ("Japan will send observers to RIMPAC this summer.", ["RIMPAC"]),
         ("Flintlock will return to Niger next year.", ["Flintlock will return"]),
+        (
+            "We drove out to the training area, where Khaan Quest was already under way.",
+            ["Khaan Quest was already under way"],
+        ),
+        ("Anakonda-20, which was to bring 18,000 troops to Poland in May, was called off.", ["Anakonda-20"]),
+        (
+            "Bangladeshi and U.S. special forces are conducting Tiger Shark near Chittagong.",
+            ["are conducting Tiger Shark"],
+        ),
     ],
 )
 def test_named_exercises_are_found(text: str, expected: list[str]) -> None:
@@ -163,3 +172,9 @@ def test_a_city_before_a_relative_clause_after_in_is_no_exercise_and_talks_that_
     mentions = mentions_of(text, date(2015, 6, 25))
     assert all(m.event_type != "JOINT_EXERCISE" for m in mentions)
     assert first_with(mentions, "talks").status == "occurred"
+
+
+def test_a_mission_a_service_conducts_is_no_exercise_name() -> None:
+    assert (
+        names("The delegation will learn how the U.S. Air Force conducts Close Air Support missions.") == []
+    )
