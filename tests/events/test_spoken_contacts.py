@@ -39,6 +39,8 @@ DAY = date(2012, 6, 13)
         ('"I\'ll be in Beijing next week," the admiral told reporters Friday.', "VISIT"),
         ("The Kazakh peacekeeping unit deployed to Iraq on Aug. 16, 2003.", "MILITARY_FORCE"),
         ("So Minister Thanh and I finally sat down here in Honolulu today.", "MEETING"),
+        ("The secretary called the Russian minister on Monday.", "PHONE_CALL"),
+        ("Gates telephoned the Chinese defense minister yesterday to discuss the collision.", "PHONE_CALL"),
         ("He arrives next Tuesday, and the two ministers will sit down the following day.", "MEETING"),
     ],
 )
