@@ -40,6 +40,10 @@ DAY = date(2012, 6, 13)
         ("The Kazakh peacekeeping unit deployed to Iraq on Aug. 16, 2003.", "MILITARY_FORCE"),
         ("So Minister Thanh and I finally sat down here in Honolulu today.", "MEETING"),
         ("The secretary called the Russian minister on Monday.", "PHONE_CALL"),
+        ("Austin hosted an enhanced honor cordon for Japanese Defense Minister Kishi today.", "VISIT"),
+        ("Carter addressed the Shangri-La Dialogue in Singapore on Saturday.", "MEETING"),
+        ("The chairman received a briefing from Georgian commanders on Sunday.", "MEETING"),
+        ("U.S. and Kazakh special forces completed a two-week training event near Almaty.", "JOINT_EXERCISE"),
         ("Gates telephoned the Chinese defense minister yesterday to discuss the collision.", "PHONE_CALL"),
         ("He arrives next Tuesday, and the two ministers will sit down the following day.", "MEETING"),
     ],
@@ -76,3 +80,7 @@ def test_being_in_touch_is_no_trip() -> None:
 
 def test_sitting_down_alone_is_no_meeting() -> None:
     assert mentions_of("Please sit down, the briefer said on Tuesday.", DAY) == []
+
+
+def test_one_units_training_event_is_no_exercise_with_a_partner() -> None:
+    assert mentions_of("The battalion held a training event at Fort Hood on Tuesday.", DAY) == []
