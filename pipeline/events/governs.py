@@ -113,7 +113,9 @@ def _announced_as(trigger: Span, t: TimeExpression, text: str) -> bool:
 # A date that opens a period ("the first visit ... since 2009") dates a series or a state, not one event.
 # "since 2009", "since the series began in 2011": a date in a "since" phrase or clause bounds a period.
 _SINCE_BEFORE_RE = re.compile(
-    r"\b(?:since|ever since)\s+(?:the\s+)?$|\bsince\s+(?:the|its|their|it|they)\s+[^.;,:\n]{0,40}$",
+    r"\b(?:since|ever since)\s+(?:the\s+)?$|\bsince\s+(?:the|its|their|it|they)\s+[^.;,:\n]{0,40}$"
+    # ("his first since [taking office] in January": the period's start is another act)
+    r"|\bsince\s+[a-z]+ing\s+[^.;,:\n]{0,40}$",
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
@@ -131,7 +133,9 @@ _MOVING_BEFORE_RE = re.compile(
 )
 _PAST_WORD_RE = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.IGNORECASE)
 # "a port call in May, [the first since 1998]": a comparison's period, no date of another clause's series.
-_FIRST_SINCE_RE = re.compile(r"\bfirst\b[^.;:]{0,50}\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_FIRST_SINCE_RE = re.compile(
+    r"\bfirst\b[^.;:]{0,50}\bsince\s+(?:the\s+)?(?:[a-z]+ing\s+[^.;,:\n]{0,30})?$", re.IGNORECASE
+)
 # "the first time a minister [has] visited the Pentagon since 2005": the perfect's "since" names the last one.
 # (not "'s": "Mount Whitney's visit" is a possessive)
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -62,3 +62,9 @@ def test_a_relative_clause_on_a_verbs_complement_dates_the_complement_not_the_ve
 def test_a_relative_clause_right_after_a_noun_still_dates_its_noun() -> None:
     text = "The pact should prevent errant fire like the U.S. airstrike that killed 11 soldiers last June."
     assert first_with(mentions_of(text, date(2008, 2, 20)), "airstrike").date_value == "2007-06"
+
+
+def test_the_date_of_what_a_first_counts_from_is_not_the_events_and_its_end_day_is_no_start() -> None:
+    text = "The visit, his first since taking office in January, ends Friday."
+    visit = first_with(mentions_of(text, date(2016, 6, 8)), "visit")
+    assert (visit.status, visit.date_value) == ("ongoing", None)

@@ -40,6 +40,7 @@ DAY = date(2012, 6, 13)
         ("The Kazakh peacekeeping unit deployed to Iraq on Aug. 16, 2003.", "MILITARY_FORCE"),
         ("So Minister Thanh and I finally sat down here in Honolulu today.", "MEETING"),
         ("The secretary called the Russian minister on Monday.", "PHONE_CALL"),
+        ("Last Tuesday's call between the two chiefs focused on Syria.", "PHONE_CALL"),
         ("Austin hosted an enhanced honor cordon for Japanese Defense Minister Kishi today.", "VISIT"),
         ("Carter addressed the Shangri-La Dialogue in Singapore on Saturday.", "MEETING"),
         ("The chairman received a briefing from Georgian commanders on Sunday.", "MEETING"),
@@ -84,3 +85,14 @@ def test_sitting_down_alone_is_no_meeting() -> None:
 
 def test_one_units_training_event_is_no_exercise_with_a_partner() -> None:
     assert mentions_of("The battalion held a training event at Fort Hood on Tuesday.", DAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin's call for calm went unheeded on Tuesday.",
+        "Pierce Bay moored at Kilindini Harbour June 17, the ship's first call in Kenya since 2001.",
+    ],
+)
+def test_a_call_for_something_or_a_ships_call_in_a_port_is_no_phone_call(text: str) -> None:
+    assert all(m.event_type != "PHONE_CALL" for m in mentions_of(text, DAY))
