@@ -83,7 +83,24 @@ def _boundaries(body: str) -> tuple[tuple[int, int], ...]:
     found = [m.span() for m in _BOUNDARY_RE.finditer(body)]
     if ", wh" in body:
         found = sorted(found + _relative_closings(body, found))
+    if _FRONTED_OPENER_RE.search(body):
+        closings = [
+            m.span(1) for pos in (0, *(b for _, b in found)) if (m := _FRONTED_CLOSE_RE.match(body, pos))
+        ]
+        found = sorted({*found, *closings})
     return tuple(found)
+
+
+_FRONTED_OPENER_RE = re.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ii]f)\s"
+)
+# A fronted subordinate clause ends at the comma before the main clause's subject: "In May 1998, after India
+# conducted a series of nuclear tests[, ]the United States imposed sanctions" (its words are not the main
+# predicate's: "a series of" there makes no series of sanctions).
+_FRONTED_CLOSE_RE = re.compile(
+    r"(?:[^,;:]{0,40},\s+)?(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
+    r"[Ii]f)\s+[^,;:]{3,120}?(,\s+)(?=(?:the|a|an|he|she|they|we|it|its|their|his|her|[A-Z])\w*\b)"
+)
 
 
 # A relative clause on a subject ends at the comma before the main verb: "The Shebab, who have been fighting

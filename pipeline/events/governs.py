@@ -305,7 +305,11 @@ def eligible(
             # "arrived on Friday after a port visit": not Friday; "later that year after": yes; nor for
             # what hangs on the "after" clause ("after a stop in Brussels, where he consulted ...")
             return False
-        if SEQUEL_RE.match(clauses[there].text):
+        # ("Before flying home Wednesday, the Russians toured the ranges": a fronted one frames the day)
+        fronted = there < home and not any(
+            mention.sentence.start <= s < clauses[there].start for s in trigger_starts
+        )
+        if SEQUEL_RE.match(clauses[there].text) and not fronted:
             return False  # "will visit the base before returning home on Friday": Friday is the return's
     if (
         home != there

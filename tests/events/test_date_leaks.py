@@ -68,3 +68,18 @@ def test_the_date_of_what_a_first_counts_from_is_not_the_events_and_its_end_day_
     text = "The visit, his first since taking office in January, ends Friday."
     visit = first_with(mentions_of(text, date(2016, 6, 8)), "visit")
     assert (visit.status, visit.date_value) == ("ongoing", None)
+
+
+def test_a_fronted_subordinate_clause_lends_its_words_to_no_main_predicate() -> None:
+    text = (
+        "In May 1998, after India conducted a series of nuclear tests, the United States imposed sanctions "
+        "on New Delhi and cut off most military-to-military contacts."
+    )
+    found = {m.trigger.text: (m.status, m.date_value) for m in mentions_of(text, date(2002, 10, 2))}
+    assert found["imposed sanctions"] == ("occurred", "1998-05")
+    assert found["cut off most military-to-military contacts"] == ("occurred", "1998-05")
+
+
+def test_a_fronted_before_clause_frames_the_day_of_the_main_predicate() -> None:
+    text = "Before flying home Wednesday, the Russians toured the post's gunnery ranges."
+    assert first_with(mentions_of(text, date(1996, 4, 18)), "toured").date_value == "1996-04-17"
