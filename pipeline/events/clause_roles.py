@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from pipeline.events.clauses import clause_index
 from pipeline.model import EventMention, Span
 
-_RELATIVE_RE = re.compile(r"^[\s,]*(?:that|which)\b", re.IGNORECASE)
+# (not a demonstrative opening a date: "[That fall], NATO suspended ...")
+_RELATIVE_RE = re.compile(
+    r"^[\s,]*(?:that|which)\b(?!\s+(?:fall|autumn|spring|summer|winter|year|month|week|weekend|day|morning|afternoon|"
+    r"evening|night|time|same|very|period|decade|quarter|season)\b)",
+    re.IGNORECASE,
+)
 # A preposition right before: "trained together on [that scale]" is no relative clause.
 PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|on|at|since|by|from|until|till|through|during|before|after|of|for|to|between|and|or)\s+$",

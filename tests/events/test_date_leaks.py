@@ -83,3 +83,12 @@ def test_a_fronted_subordinate_clause_lends_its_words_to_no_main_predicate() -> 
 def test_a_fronted_before_clause_frames_the_day_of_the_main_predicate() -> None:
     text = "Before flying home Wednesday, the Russians toured the post's gunnery ranges."
     assert first_with(mentions_of(text, date(1996, 4, 18)), "toured").date_value == "1996-04-17"
+
+
+def test_a_fronted_that_date_is_no_relative_clause_and_dates_every_coordinated_predicate() -> None:
+    text = (
+        "Russian troops poured into Georgia in August 2008. That fall, NATO suspended formal meetings of the "
+        "NATO-Russia Council, and the United States put its military contacts with Moscow on hold."
+    )
+    found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2010, 3, 10))}
+    assert found["put its military contacts with Moscow on hold"] == "2008-FA"
