@@ -44,7 +44,7 @@ from pipeline.events.dating import (
 )
 from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
-from pipeline.events.governs import eligible, verb_reading
+from pipeline.events.governs import eligible, verb_before_later_dates
 from pipeline.events.offsets import offset_from
 from pipeline.events.passage import date_by_passage
 from pipeline.events.plan_passage import plans_told_after
@@ -110,7 +110,7 @@ def _choose(
         # this year")
         own = (
             distance == 1
-            and own_relative(trig, there, text, verb=verb_reading(trig, verbs, text))
+            and own_relative(trig, there, text, verb=verb_before_later_dates(trig, verbs, text))
             and not any(trig.end <= u.start < there.start for u in usable)
         )
         key = (

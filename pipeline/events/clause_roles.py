@@ -40,7 +40,15 @@ _NAME_GAP_RE = re.compile(
 )
 
 
-_APPOSITION_RE = re.compile(r",\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
+_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$"
+    # ... or a longer one that names the event again: "PANAMAX 2014, [a multinational exercise focused on
+    # defending the Panama Canal], which begins Monday"; "Flintlock 2017, [U.S. Africa Command's annual
+    # special operations exercise], which opened here Feb. 27"
+    r"|,\s+(?:an?\s+|the\s+|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}['’]s\s+)[^,;:()]{0,60}?\b"
+    r"(?:exercise|exercises|drill|drills|maneuvers|manoeuvres|series|war\s+games|conference|summit|talks|"
+    r"dialogue|meeting|visit|tour|mission|deployment)\b[^,;:()]{0,60}\s*$"
+)
 
 
 def own_relative(trigger: Span, clause: Span, text: str, verb: bool = False) -> bool:
@@ -59,7 +67,14 @@ def own_relative(trigger: Span, clause: Span, text: str, verb: bool = False) -> 
     gap = _APPOSITION_RE.sub("", gap)
     # ("a two-day conference [here] that ended Tuesday")
     gap = _HERE_RE.sub("", gap)
-    return clause.start >= trigger.end and bool(_NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap))
+    return clause.start >= trigger.end and bool(
+        _NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap) or _PARTICIPLE_GAP_RE.match(gap)
+    )
+
+
+# ... or after a participle of its own: "a multinational exercise [focused on defending the Panama Canal],
+# which begins Monday".
+_PARTICIPLE_GAP_RE = re.compile(r"^\s+[a-z]+(?:ed|ing)\b[^,;:()]{0,60},?\s*$")
 
 
 _HERE_RE = re.compile(r"^\s+(?:here|there)(?=\s|,|$)", re.IGNORECASE)

@@ -38,8 +38,15 @@ def modified_head(t: TimeExpression, text: str) -> tuple[int, int] | None:
     if not m or m.group(1).lower() in _FUNCTION_WORDS:
         return None
     end = t.end + 1
-    for word in _PHRASE_WORD_RE.finditer(text, t.end + 1, min(len(text), t.end + 60)):
-        if word.group(2) or word.group(1).lower() in _FUNCTION_WORDS:
+    words = list(_PHRASE_WORD_RE.finditer(text, t.end + 1, min(len(text), t.end + 60)))
+    for i, word in enumerate(words):
+        coordinated = (  # "the Sept. 14 [drone and missile attack]": modifiers joined by "and" or "or"
+            word.group(1)
+            and word.group(1).lower() in ("and", "or")
+            and i + 2 < len(words)
+            and all(w.group(1) and w.group(1).lower() not in _FUNCTION_WORDS for w in words[i + 1 : i + 3])
+        )
+        if not coordinated and (word.group(2) or word.group(1).lower() in _FUNCTION_WORDS):
             break
         end = word.end()
     return t.end + 1, end

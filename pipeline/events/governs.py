@@ -155,6 +155,12 @@ def verb_reading(trig: Span, verbs: Sequence[Span], text: str) -> bool:
     )
 
 
+def verb_before_later_dates(trig: Span, verbs: Sequence[Span], text: str) -> bool:
+    """A verb trigger, for the dates after it, unless its wording ends on its event noun ("take part in
+    PANAMAX 2014, a multinational [exercise], which begins Monday")."""
+    return verb_reading(trig, verbs, text) and not _EVENT_NOUN_END_RE.search(trig.text)
+
+
 def eligible(
     mention: EventMention,
     t: TimeExpression,

@@ -92,3 +92,16 @@ def test_a_fronted_that_date_is_no_relative_clause_and_dates_every_coordinated_p
     )
     found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2010, 3, 10))}
     assert found["put its military contacts with Moscow on hold"] == "2008-FA"
+
+
+def test_a_date_before_coordinated_modifiers_dates_their_event_noun() -> None:
+    text = "The deployment follows the Sept. 14 drone and missile attack on Saudi oil facilities."
+    assert first_with(mentions_of(text, date(2019, 10, 11)), "attack").date_value == "2019-09-14"
+
+
+def test_an_exercise_named_again_with_its_own_participle_takes_the_date_of_its_relative_clause() -> None:
+    text = (
+        "More than 1,200 troops will take part in PANAMAX 2014, a multinational exercise focused on "
+        "defending the Panama Canal, which begins Monday."
+    )
+    assert first_with(mentions_of(text, date(2014, 8, 8)), "PANAMAX").date_value == "2014-08-11"
