@@ -42,6 +42,11 @@ REPORTING_RE = re.compile(
 # A date told of a person, a document or an aside, not of the event: "Born in 1961 in Tbilisi, the chief
 # studied ...", "In a report released March 22, the GAO found ...".
 _BORN_RE = re.compile(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
+_PLAN_FOR_YEAR_RE = re.compile(
+    r"\b(?:plan|plans|program|programs|programme|schedule|calendar|budget)\b[^.;,]{0,30}"
+    r"(?<!set)(?<!scheduled)(?<!planned)(?<!slated)(?<!due)(?<!expected)\s+for\s+(?:fiscal\s+)?$",
+    re.IGNORECASE,
+)
 _RELEASED_RE = re.compile(
     r"\b(?:report|study|review|assessment|paper|document|audit|survey|statement)\s+"
     r"(?:released|published|issued|made\s+public)\s+(?:on\s+)?$",
@@ -203,6 +208,12 @@ def eligible(
         return False
     if _BORN_RE.search(text, max(0, t.start - 12), t.start):
         return False
+    if (
+        t.start >= trig.end
+        and len(t.value) == 4
+        and _PLAN_FOR_YEAR_RE.search(text, max(trig.start, t.start - 60), t.start)
+    ):
+        return False  # "sign a plan of military contacts [for 1996]": the year the plan covers
     if t.end <= trig.start and _CAUSE_RE.search(text, t.end, trig.start):
         return False  # "postponed ... until October because of [the fighting]": a cause has its own time
     if _SUPERSEDED_RE.search(text, max(0, t.start - 40), t.start) and mention.status != "cancelled":

@@ -158,6 +158,11 @@ def _to_month(mention: EventMention) -> EventMention:
 
 # A clause telling what happened during a trip: "after a two-day stop in Tokyo, [where he met Tanabe on
 # Monday]", "from Moscow, [where he had met Rudakov on Saturday]".
+# A sentence told from inside a trip: "While in Hanoi, ...", "During his visit, ...".
+_INSIDE_VISIT_RE = re.compile(
+    r"\W*(?:[Ww]hile\s+(?:in|at)\s+[A-Z]|[Dd]uring\s+(?:the|his|her|their|this|that)\s+"
+    r"(?:visit|trip|stay|tour|stop|visits|talks))[^;]*$"
+)
 _DURING_RE = re.compile(r"^[\s,]*(?:where|during which|in which|while there)\b", re.IGNORECASE)
 
 
@@ -245,6 +250,20 @@ def date_by_passage(
         said = mention.event_type == "STATEMENT"
         reference = last if near else (principal if said else principal_episode)
         timex = reference.timex if reference is not None else header
+        inside = _INSIDE_VISIT_RE.match(text, mention.sentence.start, mention.trigger.start)
+        if (
+            inside
+            and last is not None
+            and last.timex is not None
+            and mention.status == "planned"
+            and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) <= 1
+        ):
+            # "While in Hanoi, Cohen will meet ...", "During his visit, Shmarov will meet ...": a plan inside
+            # the trip told just before happens in its time, known to the month
+            dated = date_mention(mention, last.timex, "passage", by_tid, timexes, text)
+            why = f" (inside the trip told before, from '{last.trigger.text}')"
+            out.append(_to_month(replace(dated, explanation=dated.explanation + why)))
+            continue
         if (
             reporting is not None
             and mention.event_type == "STATEMENT"
