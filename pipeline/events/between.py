@@ -143,16 +143,24 @@ def blocked(
     # seen up to the date's end, so that "followed [that spring]" can tell it has no object
     stop = max(high, timex.end) if timex.start >= trigger.end else high
     found = pattern.search(text, low, stop)
+    # (a quoted gloss holds no predicate: 'Balikatan, Filipino for "shoulder [to shoulder]," has been held')
+    glosses = [q.span() for q in _QUOTED_RE.finditer(text, low, high)] if '"' in text[low:high] else []
     while (
         found is not None
         and found.start() < high
-        and timex.start >= trigger.end
-        and _MOVEMENT_RE.search(trigger.text)
-        and found.group().lower().startswith("to ")
+        and (
+            any(a <= found.start() < b for a, b in glosses)
+            or timex.start >= trigger.end
+            and _MOVEMENT_RE.search(trigger.text)
+            and found.group().lower().startswith("to ")
+        )
     ):
         # the purpose of a movement shares its date: "rotated in [to guard] a base in Iraq earlier this month"
         found = pattern.search(text, found.end(), stop)
     return found is not None and found.start() < high
+
+
+_QUOTED_RE = re.compile(r'"[^"\n]{1,60}"')
 
 
 # A plan's own description: "A command post exercise [that was to have brought] the two staffs together at

@@ -76,6 +76,9 @@ _MOVED_TO_RE = re.compile(
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
 _RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
+# ... or a participle aside, unless it starts a series: "The task force, [based here since 1984], has rescued
+# hundreds of people" (but "The council, created in 1988, normally meets once a year": the series' start).
+_PARTICIPLE_OPEN_RE = re.compile(r",\s+(?:based|stationed|founded|formed|created|established)\b[^,;]*$")
 _ADJECTIVE_REF_RE = re.compile(
     r"^(?:the\s+)?(?:current|present|former|future|past|recent|previous)$", re.IGNORECASE
 )
@@ -229,7 +232,11 @@ def eligible(
     if (
         t.end <= trig.start
         and "," in text[t.end : trig.start]
-        and _RELATIVE_OPEN_RE.search(text, max(mention.sentence.start, t.start - 120), t.start)
+        and (
+            _RELATIVE_OPEN_RE.search(text, max(mention.sentence.start, t.start - 120), t.start)
+            or mention.status != "recurring"
+            and _PARTICIPLE_OPEN_RE.search(text, max(mention.sentence.start, t.start - 120), t.start)
+        )
         and not _RELATIVE_OPEN_RE.search(text, max(mention.sentence.start, trig.start - 120), trig.start)
     ):
         return False  # the date of an aside on the subject, closed before the trigger

@@ -103,9 +103,11 @@ def _cues(path: Path) -> _Cues:
         ),
         verbs=re.compile(rf"^,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags),
         # ... past an apposition: "Keen Sword 19, the biggest edition yet, began around Japan" (numbers may
-        # hold a comma: "Anakonda-20, which was to bring 18,000 troops to Poland in May, was called off")
+        # hold a comma: "Anakonda-20, which was to bring 18,000 troops to Poland in May, was called off"; a
+        # quote may close it: 'Balikatan, Filipino for "shoulder to shoulder," has been held')
         verbs_after_aside=re.compile(
-            rf"^,(?:[^,;:.\n]|(?<=\d)[,.](?=\d)){{3,70}},[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags
+            rf"^,(?:[^,;:.\n]|(?<=\d)[,.](?=\d)){{3,70}},[\"”’']?[^\S\n]+(?:{_alternation(raw['verbs'])})\b",
+            flags,
         ),
         verbs_relative=re.compile(
             rf"^(?:,[^\S\n]+(?:which|that))?,?[^\S\n]+(?:{_alternation(raw['verbs'])})\b", flags

@@ -105,3 +105,19 @@ def test_an_exercise_named_again_with_its_own_participle_takes_the_date_of_its_r
         "defending the Panama Canal, which begins Monday."
     )
     assert first_with(mentions_of(text, date(2014, 8, 8)), "PANAMAX").date_value == "2014-08-11"
+
+
+def test_a_quoted_gloss_after_a_name_opens_no_predicate_and_a_series_keeps_its_start() -> None:
+    text = 'Balikatan, Filipino for "shoulder to shoulder," has been held almost every year since 1991.'
+    series = first_with(mentions_of(text, date(2015, 4, 20)), "Balikatan")
+    assert (series.status, series.date_value) == ("recurring", "1991")
+
+
+def test_the_year_a_unit_was_based_somewhere_does_not_date_what_it_has_done() -> None:
+    text = "The task force, based here since 1984, has rescued hundreds of people in Central America."
+    assert first_with(mentions_of(text, date(2011, 10, 20)), "rescued").date_value is None
+
+
+def test_the_year_a_council_was_created_starts_its_series_of_meetings() -> None:
+    text = "The council, created in 1988, normally meets once a year."
+    assert first_with(mentions_of(text, date(2006, 9, 20)), "meets").date_value == "1988"
