@@ -127,6 +127,12 @@ _SINCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
+_COMPARED_SINCE_RE = re.compile(
+    r"\b(?:first|largest|biggest|most|highest|worst|best|\w{3,}est)\b[^.;:]{0,45}\bsince\b"
+)
+_SINCE_NP_THEN_VERB_RE = re.compile(
+    r"since\s+the\s+(?:end|start|fall|collapse|beginning)\s+of\s+the\s+(?:[A-Z][\w\-]*\s+){1,3}[^.;:]*$"
+)
 _TIME_NOUN_LIST = (
     "week weekend end beginning start middle day days night morning evening afternoon eve weeks month hours"
 )
@@ -252,6 +258,10 @@ def eligible(
     if mention.status == "ongoing" and _UNTIL_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
         return False  # "The drills run through Friday": Friday is when a running activity ends
     since = _SINCE_BEFORE_RE.search(text, max(0, t.start - 60), t.start)
+    if since and _COMPARED_SINCE_RE.search(text, max(0, since.start() - 50), since.start() + 6):
+        # "NATO's largest exercise since the end of the Cold War formally began [today]": a comparison's
+        # period, past which the sentence goes on
+        since = None if _SINCE_NP_THEN_VERB_RE.match(text, since.start(), t.start) else since
     if (
         since is not None
         and mention.status not in ("recurring", "ongoing")

@@ -121,3 +121,9 @@ def test_the_year_a_unit_was_based_somewhere_does_not_date_what_it_has_done() ->
 def test_the_year_a_council_was_created_starts_its_series_of_meetings() -> None:
     text = "The council, created in 1988, normally meets once a year."
     assert first_with(mentions_of(text, date(2006, 9, 20)), "meets").date_value == "1988"
+
+
+def test_a_comparison_since_the_end_of_the_cold_war_leaves_the_sentences_date_to_its_verb() -> None:
+    text = "NATO's largest exercise since the end of the Cold War formally began today across Norway."
+    exercise = first_with(mentions_of(text, date(2018, 10, 25)), "exercise")
+    assert exercise.date_value == "2018-10-25"
