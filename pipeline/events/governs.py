@@ -137,6 +137,7 @@ _TIME_NOUN_LIST = (
     "week weekend end beginning start middle day days night morning evening afternoon eve weeks month hours"
 )
 _TIME_NOUNS = frozenset(_TIME_NOUN_LIST.split())
+_OF_PHRASES = frozenset(["out", "because", "instead", "ahead", "front", "outside", "inside", "top"])
 _STATEMENT_RELEASED_RE = re.compile(r"\bstatement\s+(?:released|issued)\s+(?:on\s+)?$", re.IGNORECASE)
 _TO_GAP_RE = re.compile(r"^\s*,?\s*to\s+(?:help\s+|jointly\s+)?$", re.IGNORECASE)
 # (a movement's purpose, not what was agreed: "agreed Tuesday to hold an exercise next year")
@@ -353,7 +354,12 @@ def eligible(
     ):
         return False  # "had been in doubt after Obama canceled a planned summit ... next month": the summit's
     of_noun = _OF_NOUN_RE.search(text, max(0, t.start - 40), t.start)
-    if of_noun and of_noun.end(1) != trig.end and of_noun.group(1).lower() not in _TIME_NOUNS:
+    if (
+        of_noun
+        and of_noun.end(1) != trig.end
+        and of_noun.group(1).lower() not in _TIME_NOUNS
+        and of_noun.group(1).lower() not in _OF_PHRASES  # ("what came out of yesterday's dialogue")
+    ):
         # "the Aachen treaty of January 22, 2019": the treaty's date, not this event's (but "the week of
         # Sept. 9", "the night of June 3" are times)
         return False

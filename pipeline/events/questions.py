@@ -25,5 +25,5 @@ def asks_only(text: str, presupposing: Sequence[tuple[str, ...]]) -> bool:
     (``presupposing``: "how did", "when was", ...) take its events for granted."""
     if not is_question(text):
         return False
-    opening = _WORD_RE.findall(text[_LABEL_RE.match(text).end() :].lower())[:3]
+    opening = _WORD_RE.findall(text[_LABEL_RE.match(text).end() :].lower())[:5]
     return not any(tuple(opening[: len(cue)]) == cue for cue in presupposing)

@@ -22,3 +22,14 @@ def test_an_attack_answered_on_a_weekday_is_the_last_such_day() -> None:
     )
     attack = first_with(mentions_of(text, date(2017, 4, 8)), "attack")
     assert (attack.status, attack.date_value) == ("occurred", "2017-04-04")
+
+
+def test_a_question_on_what_came_out_of_a_dated_dialogue_dates_the_answer() -> None:
+    text = (
+        "Q: Mr. Secretary, what came out of yesterday's 2+2 dialogue with the Indian ministers?\n\n"
+        "SEC. ESPER: A lot. Secretary Pompeo and I hosted Defence Minister Rajnath Singh at the State "
+        "Department, and we signed the Industrial Security Annex."
+    )
+    found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2019, 12, 19))}
+    assert found["dialogue"] == "2019-12-18"
+    assert found["signed the Industrial Security Annex"] == "2019-12-18"
