@@ -93,6 +93,7 @@ DAY = date(2012, 6, 13)
         ("Russian officers will observe a U.S. Army peacekeeping rehearsal at Fort Polk this fall.", "VISIT"),
         ("Kazakh officers have also observed U.S. exercises in Germany.", "VISIT"),
         ("U.S. soldiers marched through Red Square on Victory Day alongside Russian troops.", "COOPERATION"),
+        ("Two Su-24s made 20 close-range, low-altitude passes near the Donald Cook.", "MILITARY_FORCE"),
         (
             "They confer under the memorandum on flight safety in Syria, which the two sides signed Oct. 20.",
             "AGREEMENT_SIGNED",
