@@ -115,7 +115,12 @@ def _choose(
         )
         key = (
             # the year of an exercise's own name ("Desert Aegis 2019") only when nothing else dates it
-            1 if trig.start <= t.start < trig.end and trig.end - trig.start > t.end - t.start else 0,
+            # (not a day the wording holds: "[arrived in Washington yesterday for a three-day visit]")
+            1
+            if trig.start <= t.start < trig.end
+            and trig.end - trig.start > t.end - t.start
+            and len(t.value) == 4
+            else 0,
             1 if mention.status == "planned" and _before(t, dct) else 0,
             0 if own else 1,
             0 if since else 1,

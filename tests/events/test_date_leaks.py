@@ -127,3 +127,11 @@ def test_a_comparison_since_the_end_of_the_cold_war_leaves_the_sentences_date_to
     text = "NATO's largest exercise since the end of the Cold War formally began today across Norway."
     exercise = first_with(mentions_of(text, date(2018, 10, 25)), "exercise")
     assert exercise.date_value == "2018-10-25"
+
+
+def test_a_day_inside_an_arrivals_wording_dates_it_before_the_main_clauses_today() -> None:
+    text = (
+        "Gates met at the Pentagon today with Vietnamese Defense Minister Gen. Phung Quang Thanh, who "
+        "arrived in Washington yesterday for a three-day visit."
+    )
+    assert first_with(mentions_of(text, date(2010, 9, 16)), "arrived").date_value == "2010-09-15"
