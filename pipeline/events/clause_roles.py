@@ -12,7 +12,9 @@ from pipeline.model import EventMention, Span
 
 # (not a demonstrative opening a date: "[That fall], NATO suspended ...")
 _RELATIVE_RE = re.compile(
-    r"^[\s,]*(?:that|which)\b(?!\s+(?:fall|autumn|spring|summer|winter|year|month|week|weekend|day|morning|afternoon|"
+    # ("the launches, [the latest of which] came yesterday")
+    r"^[\s,]*(?:(?:the\s+)?(?:latest|last|first|most|some|all|many|one|none|each|both|several)\s+of\s+)?"
+    r"(?:that|which|whom)\b(?!\s+(?:fall|autumn|spring|summer|winter|year|month|week|weekend|day|morning|afternoon|"
     r"evening|night|time|same|very|period|decade|quarter|season)\b)",
     re.IGNORECASE,
 )

@@ -135,3 +135,12 @@ def test_a_day_inside_an_arrivals_wording_dates_it_before_the_main_clauses_today
         "arrived in Washington yesterday for a three-day visit."
     )
     assert first_with(mentions_of(text, date(2010, 9, 16)), "arrived").date_value == "2010-09-15"
+
+
+def test_a_the_latest_of_which_clause_dates_its_noun_not_the_verb_before_it() -> None:
+    text = (
+        "TOKYO, Aug. 7, 2019 — Esper met with Japanese Defense Minister Takeshi Iwaya here today. The two "
+        "ministers condemned the launches, the latest of which came yesterday, and agreed to share data."
+    )
+    found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2019, 8, 7))}
+    assert found["condemned"] == "2019-08-07"
