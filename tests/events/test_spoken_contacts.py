@@ -41,6 +41,8 @@ DAY = date(2012, 6, 13)
         ("So Minister Thanh and I finally sat down here in Honolulu today.", "MEETING"),
         ("The secretary called the Russian minister on Monday.", "PHONE_CALL"),
         ("Last Tuesday's call between the two chiefs focused on Syria.", "PHONE_CALL"),
+        ("Hagel leaves tomorrow for Brunei.", "VISIT"),
+        ("He will attend the ASEAN Defense Ministers' Meeting-Plus on Thursday.", "MEETING"),
         ("Austin hosted an enhanced honor cordon for Japanese Defense Minister Kishi today.", "VISIT"),
         ("Carter addressed the Shangri-La Dialogue in Singapore on Saturday.", "MEETING"),
         ("The chairman received a briefing from Georgian commanders on Sunday.", "MEETING"),
@@ -96,3 +98,8 @@ def test_one_units_training_event_is_no_exercise_with_a_partner() -> None:
 )
 def test_a_call_for_something_or_a_ships_call_in_a_port_is_no_phone_call(text: str) -> None:
     assert all(m.event_type != "PHONE_CALL" for m in mentions_of(text, DAY))
+
+
+def test_a_ship_sailing_for_a_sea_visits_no_place() -> None:
+    text = "The frigate will sail tomorrow for the Gulf of Finland to exercise with the Russian navy."
+    assert all(m.event_type != "VISIT" for m in mentions_of(text, DAY))
