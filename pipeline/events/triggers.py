@@ -126,7 +126,7 @@ def _near_before_same_clause(
 _NAME_THEN_MATCH_RE = re.compile(
     r"(?:\s+(?!(?:School|Command|Center|Centre|Course|Academy|College|University|Institute|Base|Division|Brigade|"
     r"Battalion|Regiment|Group|Wing|Squadron|Fleet|Staff|Office|Agency|Department|Ministry|Council|Committee|Corps|"
-    r"Army|Navy|Force|Guard|Service|Directorate|District)\b)[A-Z][\w.'’\-]*[^\Ws]){1,3}\s+"
+    r"Army|Navy|Force|Guard|Service|Directorate|District)\b)[A-Z][\w.'’\-]*(?<!s)){1,3}\s+"
 )
 
 

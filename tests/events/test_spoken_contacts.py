@@ -42,6 +42,8 @@ DAY = date(2012, 6, 13)
         ("The secretary called the Russian minister on Monday.", "PHONE_CALL"),
         ("Last Tuesday's call between the two chiefs focused on Syria.", "PHONE_CALL"),
         ("Hagel leaves tomorrow for Brunei.", "VISIT"),
+        ("Defense Secretary William J. Perry is in Moscow this week.", "VISIT"),
+        ("Rumsfeld returned here today from a three-day swing through Central Asia.", "VISIT"),
         ("He will attend the ASEAN Defense Ministers' Meeting-Plus on Thursday.", "MEETING"),
         ("Austin hosted an enhanced honor cordon for Japanese Defense Minister Kishi today.", "VISIT"),
         ("Carter addressed the Shangri-La Dialogue in Singapore on Saturday.", "MEETING"),
