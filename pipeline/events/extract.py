@@ -76,6 +76,10 @@ _USED_AS_VERB_RE = re.compile(
 _TOPIC_GAP_RE = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
 
 
+# An exercise's name with its year or serial names one edition of a series ("Flintlock 2017", "Anakonda-16").
+_EDITION_NAME_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}[\s\-]+(?:19|20)?\d\d$")
+
+
 def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> bool:
     """A noun right in the object of a verb that takes events as objects is that verb's business, not an
     event of its own: "boycotted [the meetings]", "will discuss [joint exercises]" (a topic)."""
@@ -248,6 +252,10 @@ def extract_events(
                     status = "ongoing"  # "closed the routes in November, and they're still closed"
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
+            if status == "recurring" and _EDITION_NAME_RE.match(text, match.start, match.end):
+                status = (
+                    "occurred"  # "Flintlock 2017, U.S. Africa Command's annual ... exercise": one edition
+                )
             reach = sentence.end if status == "cancelled" else min(sentence.end, match.end + 60)
             if status in ("cancelled", "planned") and went_ahead(
                 text[max(sentence.start, match.start - 15) : reach], cues

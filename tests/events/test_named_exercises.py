@@ -178,3 +178,21 @@ def test_a_mission_a_service_conducts_is_no_exercise_name() -> None:
     assert (
         names("The delegation will learn how the U.S. Air Force conducts Close Air Support missions.") == []
     )
+
+
+def test_a_named_edition_of_an_annual_series_is_that_edition_with_its_relative_clauses_date() -> None:
+    text = (
+        "More than 2,000 troops are taking part in Flintlock 2017, U.S. Africa Command's annual special "
+        "operations exercise, which opened here Feb. 27 and runs through March 16."
+    )
+    edition = first_with(mentions_of(text, date(2017, 3, 3)), "Flintlock 2017")
+    assert (edition.status, edition.date_value) == ("ongoing", "2017-02-27")
+
+
+def test_an_edition_that_was_to_begin_teaches_the_name_and_its_cohosted_series_is_found() -> None:
+    text = (
+        "Ukrainian officials said Sea Breeze 2006, which was to begin in July, will be postponed. The U.S. "
+        "and Ukrainian navies have co-hosted Sea Breeze every year since 1997."
+    )
+    found = {(m.trigger.text, m.status, m.date_value) for m in mentions_of(text, date(2006, 6, 7))}
+    assert ("Sea Breeze", "recurring", "1997") in found
