@@ -64,6 +64,10 @@ _PARTICIPLE_END_RE = re.compile(
     r"\b(?:reached|signed|struck|concluded|inked|held|staged|conducted)$", re.IGNORECASE
 )
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
+_SAME_EPISODE_RE = re.compile(
+    r"\b(?:after|following)\s+(?:their|the|his|her)\s+(?:[\w\-]+\s+)?(?:meeting|meetings|talks|session|discussions)$",
+    re.IGNORECASE,
+)
 _SINCE_RE = re.compile(r"\b(?:since|began in|started in|began|started)\s*$", re.IGNORECASE)
 
 
@@ -299,8 +303,12 @@ def anchor_events(
             )
         else:
             dated = mention
-            if in_sequel_clause(mention, clauses):
-                no_passage.add(mention.mention_id)  # "after a port visit to Constanta": earlier, not then
+            if in_sequel_clause(mention, clauses) and not _SAME_EPISODE_RE.search(
+                text, max(sent.start, mention.trigger.start - 25), mention.trigger.end
+            ):
+                # "after a port visit to Constanta": earlier, not then ("a news conference after their
+                # meeting" is the same day's)
+                no_passage.add(mention.mention_id)
             elif mention.status == "occurred" and (
                 _PERFECT_RE.search(text, max(sent.start, mention.trigger.start - 25), mention.trigger.start)
                 or _EARLIER_ONE_RE.search(

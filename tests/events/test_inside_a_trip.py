@@ -33,3 +33,12 @@ def test_the_year_a_plan_covers_does_not_date_its_signing() -> None:
 def test_a_plan_for_next_years_exercises_still_dates_them() -> None:
     text = "On Wednesday they met to review plans for next year's exercises, including a rescue drill."
     assert first_with(mentions_of(text, date(2011, 8, 19)), "drill").date_value == "2012"
+
+
+def test_a_meeting_a_news_conference_came_after_is_the_same_days() -> None:
+    text = (
+        "BOGOTA, Colombia, April 24, 2012 – Defense Secretary Leon E. Panetta praised Colombia today for its "
+        "progress.\n\nSpeaking at a joint news conference with Colombian Defense Minister Juan Carlos Pinzon "
+        "after their meeting at the Defense Ministry, Panetta said the aid would go on."
+    )
+    assert first_with(mentions_of(text, date(2012, 4, 24)), "meeting").date_value == "2012-04-24"
