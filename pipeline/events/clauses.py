@@ -22,7 +22,8 @@ _BOUNDARY_RE = re.compile(
     r"\s*;\s*|:\s+|\s+[–—]\s+|\s+--?\s+|\s*\(\s*|\s*\)\s*"
     # (", or MEDRETE," glosses the noun before it: no new clause)
     r"|,\s+(?:and|or(?!\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}\s*,)|but|while|whereas|although|though|which|who"
-    r"|where|when|(?:the\s+)?(?:latest|last|first|most|some|all|many|one|none|each|both|several)\s+of\s+(?:which|whom))\s+"
+    r"|where|when|despite|(?:the\s+)?(?:latest|last|first|most|some|all|many|one|none|each|both|several)\s+of\s+"
+    r"(?:which|whom))\s+"
     r"|\s+(?:but|while|whereas|although|because|after|before|until|when|where|that|so that)\s+"
     # A second predicate of the same subject with its own auxiliary: "leaves on Friday [and will] stop ...
     # on Saturday", "first trained together in 1992 [and have] exercised annually since 2002".

@@ -144,3 +144,13 @@ def test_a_the_latest_of_which_clause_dates_its_noun_not_the_verb_before_it() ->
     )
     found = {m.trigger.text: m.date_value for m in mentions_of(text, date(2019, 8, 7))}
     assert found["condemned"] == "2019-08-07"
+
+
+def test_a_despite_phrase_closes_the_relative_clause_before_it_and_dates_what_it_announced() -> None:
+    text = (
+        "U.S. and Russian officers continue to talk over the deconfliction line that keeps their aircraft "
+        "apart over Syria, despite Moscow's announcement Monday that it was suspending cooperation."
+    )
+    mentions = mentions_of(text, date(2017, 6, 21))
+    assert first_with(mentions, "suspending").date_value == "2017-06-19"
+    assert all(m.event_type != "MILITARY_FORCE" for m in mentions)  # aircraft kept apart are no force kept
