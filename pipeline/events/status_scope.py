@@ -230,6 +230,8 @@ def habitual(text: str, trigger: Span, clause: Span, dated: bool, cues) -> bool:
 _SETTING_PREPOSITION_RE = re.compile(
     r"\b(?:following|after|before|during|amid|despite|over|because\s+of|in\s+response\s+to)\s+"
     r"(?:[\w’'\-.]+\s+){0,4}$"
+    # ("agreed to the delay [in a phone call] last night": the occasion of the agreeing)
+    r"|\b(?:in|during|by|over)\s+(?:a|an|their|his|her|the)\s+(?:brief\s+|telephone\s+|phone\s+|video\s+)?$"
     # ("had been due to [arrive]": "due to" right before the trigger is a plan's infinitive, no preposition)
     r"|\bdue\s+to\s+(?:[\w’'\-.]+\s+){1,4}$",
     re.IGNORECASE,

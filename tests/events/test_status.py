@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.events.status import SKIP, decide_status, is_future_wording, status_cues
-from tests.events.analysed import mentions_of
+from tests.events.analysed import first_with, mentions_of
 
 
 def status(marked: str, has_set: bool = False) -> str:
@@ -110,3 +110,9 @@ def test_a_visit_still_being_planned_is_a_plan_and_talk_of_one_is_no_event() -> 
     assert [m.status for m in planned] == ["planned"]
     assert mentions_of("Talk of a Mattis visit to Hanoi this spring is premature.", date(2018, 1, 5)) == []
     assert mentions_of("Reports of a visit by the minister are premature.", date(2018, 1, 5)) == []
+
+
+def test_the_call_an_agreement_was_reached_in_is_no_plan_of_it() -> None:
+    text = "Trump and Moon agreed to the delay in a phone call last night."
+    call = first_with(mentions_of(text, date(2018, 1, 5)), "phone call")
+    assert (call.status, call.date_value) == ("occurred", "2018-01-04")
