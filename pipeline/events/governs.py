@@ -26,6 +26,7 @@ from pipeline.events.clause_roles import (
 )
 from pipeline.events.clauses import clause_index
 from pipeline.events.date_modifiers import NEXT_WORD_RE, modified_head
+from pipeline.events.plan_dates import plan_date_elsewhere
 from pipeline.model import EventMention, Span, TimeExpression
 
 # The date of the reporting, not of the event: "Russia invaded Georgia, officials [said today]".
@@ -42,11 +43,6 @@ REPORTING_RE = re.compile(
 # A date told of a person, a document or an aside, not of the event: "Born in 1961 in Tbilisi, the chief
 # studied ...", "In a report released March 22, the GAO found ...".
 _BORN_RE = re.compile(r"\bborn\s+(?:in|on)\s+$", re.IGNORECASE)
-_PLAN_FOR_YEAR_RE = re.compile(
-    r"\b(?:plan|plans|program|programs|programme|schedule|calendar|budget)\b[^.;,]{0,30}"
-    r"(?<!set)(?<!scheduled)(?<!planned)(?<!slated)(?<!due)(?<!expected)\s+for\s+(?:fiscal\s+)?$",
-    re.IGNORECASE,
-)
 _RELEASED_RE = re.compile(
     r"\b(?:report|study|review|assessment|paper|document|audit|survey|statement)\s+"
     r"(?:released|published|issued|made\s+public)\s+(?:on\s+)?$",
@@ -58,21 +54,6 @@ _EVENT_NOUN_END_RE = re.compile(
     re.IGNORECASE,
 )
 _CAUSE_RE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|amid|in\s+light\s+of)\b", re.IGNORECASE)
-# A date the plan no longer holds: "Chen's visit, [first set for] January, finally took place in May".
-_SUPERSEDED_RE = re.compile(
-    r"\b(?:first|originally|initially|previously|once)\s+(?:set|scheduled|planned|slated|due|expected)\s+"
-    r"(?:for|in|on)\s+$",
-    re.IGNORECASE,
-)
-# A plan's date the sentence then moves: "which [had been scheduled for] this spring, has been postponed
-# until June".
-_HAD_BEEN_SET_RE = re.compile(
-    r"\bhad\s+been\s+(?:scheduled|set|planned|slated|due)\s+(?:for|in|on)\s+$", re.I
-)
-_MOVED_TO_RE = re.compile(
-    r"\b(?:postponed|delayed|put\s+off|pushed\s+back|moved|rescheduled|deferred)\s+(?:until|till|to|for)\b",
-    re.I,
-)
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
 _RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
@@ -84,12 +65,6 @@ _ADJECTIVE_REF_RE = re.compile(
 )
 
 
-# A participle of a noun's cancelling right before a date: the date is the cancelling's, not the event's.
-_SHELVED_RE = re.compile(
-    r",\s*(?:shelved|postponed|cancell?ed|scrapped|suspended|delayed|called off|put off|dropped|frozen|"
-    r"halted|deferred)\s+(?:in\s+|on\s+|at\s+)?$",
-    re.IGNORECASE,
-)
 # What an event grew out of is earlier and has its own date: "The drill grew out of a video teleconference
 # ... in February", "The visit follows talks in Geneva in May".
 _GREW_OUT_OF_RE = re.compile(
@@ -218,22 +193,10 @@ def eligible(
         return False
     if _BORN_RE.search(text, max(0, t.start - 12), t.start):
         return False
-    if (
-        t.start >= trig.end
-        and len(t.value) == 4
-        and _PLAN_FOR_YEAR_RE.search(text, max(trig.start, t.start - 60), t.start)
-    ):
-        return False  # "sign a plan of military contacts [for 1996]": the year the plan covers
+    if plan_date_elsewhere(mention, t, text):
+        return False
     if t.end <= trig.start and _CAUSE_RE.search(text, t.end, trig.start):
         return False  # "postponed ... until October because of [the fighting]": a cause has its own time
-    if _SUPERSEDED_RE.search(text, max(0, t.start - 40), t.start) and mention.status != "cancelled":
-        return False  # (a plan called off is dated by the date it had: "originally scheduled for Aug. 21")
-    if (
-        mention.status == "planned"
-        and _HAD_BEEN_SET_RE.search(text, max(0, t.start - 40), t.start)
-        and _MOVED_TO_RE.search(text, t.end, mention.sentence.end)
-    ):
-        return False  # "which had been scheduled for [this spring], has been postponed until June": June
     if _RELEASED_RE.search(text, max(0, t.start - 40), t.start) and mention.event_type != "STATEMENT":
         return False
     if (
@@ -315,8 +278,6 @@ def eligible(
         return False  # "discussed [the current] state": another noun's adjective ("a recent meeting" is its)
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
-    if t.start >= trig.end and _SHELVED_RE.search(text, trig.end, t.start):
-        return False  # "an exercise ..., [shelved] last year, will take place next month": the shelving's
     if t.start >= trig.end and _GREW_OUT_OF_RE.search(text, trig.end, t.start):
         return False  # "The drill [grew out of] a teleconference ... in February": the teleconference's
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)

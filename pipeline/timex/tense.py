@@ -144,15 +144,14 @@ def compile_cues(spec: dict[str, Any]) -> TenseCues:
         re.compile(spec.get("adjective_markers", "(?!)"), re.IGNORECASE),
         _infinitive(spec),
         # (a transcript's speaker label may come first: "CAPT. DAVIS: On Tuesday, two Su-24s made ...")
-        re.compile(
-            rf"(?:[A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){{0,3}}:[^\S\n]+)?"
-            rf"[\s\"“(]*(?:(?:{_alternation(spec.get('fronted_openers', []))})\s+)*",
-            re.IGNORECASE,
-        ),
+        re.compile(rf"{_LABEL}[\s\"“(]*(?:(?:{_alternation(spec.get('fronted_openers', []))})\s+)*", re.I),
         frozenset(w.lower() for w in spec.get("attributive_participles", [])),
         re.compile(spec.get("attributive_markers", "(?!)"), re.IGNORECASE),
         _past_frame(spec.get("past_frames", [])),
     )
+
+
+_LABEL = r"(?:[A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,3}:[^\S\n]+)?"
 
 
 def _past_frame(frames: list[str]) -> re.Pattern[str]:
