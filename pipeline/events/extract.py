@@ -253,9 +253,8 @@ def extract_events(
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
             if status == "recurring" and _EDITION_NAME_RE.match(text, match.start, match.end):
-                status = (
-                    "occurred"  # "Flintlock 2017, U.S. Africa Command's annual ... exercise": one edition
-                )
+                # "Flintlock 2017, U.S. Africa Command's annual ... exercise": one edition, not the series
+                status = "occurred"
             reach = sentence.end if status == "cancelled" else min(sentence.end, match.end + 60)
             if status in ("cancelled", "planned") and went_ahead(
                 text[max(sentence.start, match.start - 15) : reach], cues

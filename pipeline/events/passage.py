@@ -158,12 +158,12 @@ def _to_month(mention: EventMention) -> EventMention:
 
 # A clause telling what happened during a trip: "after a two-day stop in Tokyo, [where he met Tanabe on
 # Monday]", "from Moscow, [where he had met Rudakov on Saturday]".
+_DURING_RE = re.compile(r"^[\s,]*(?:where|during which|in which|while there)\b", re.IGNORECASE)
 # A sentence told from inside a trip: "While in Hanoi, ...", "During his visit, ...".
 _INSIDE_VISIT_RE = re.compile(
     r"\W*(?:[Ww]hile\s+(?:in|at)\s+[A-Z]|[Dd]uring\s+(?:the|his|her|their|this|that)\s+"
     r"(?:visit|trip|stay|tour|stop|visits|talks))[^;]*$"
 )
-_DURING_RE = re.compile(r"^[\s,]*(?:where|during which|in which|while there)\b", re.IGNORECASE)
 
 
 def _through_inner_event(
