@@ -15,7 +15,7 @@ from pipeline.config import DEFAULT_SETTINGS
 from pipeline.model import EVENT_TYPES
 
 # libyaml when installed: the same objects, parsed about ten times faster at worker start-up.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Wordings that name no type of their own but refer back to an event told before ("the next edition",
 # "will take place"): extraction gives them the type of their antecedent.
@@ -198,7 +198,7 @@ def _load(
     tuple[_Needed, ...],
 ]:
     """(rules by first word, rules in file order, each rule's second words, each rule's needed words)."""
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     rules: list[TriggerRule] = []
     seconds: list[frozenset[str] | None] = []
     needed: list[_Needed] = []

@@ -13,10 +13,13 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from pipeline.events.named_exercises import find_named_exercises
 from pipeline.events.trigger_rules import (
     REFER,
     WORD_RE,
+    YAML_LOADER,
     TriggerMatch,
     TriggerRule,
     _lexicon,
@@ -106,7 +109,12 @@ def _inside_name(text: str, spans: list[tuple[int, int]], j: int, first: int) ->
 
 
 def _near_before_same_clause(
-    rule: TriggerRule, text: str, words: list[str], spans: list[tuple[int, int]], first: int
+    rule: TriggerRule,
+    text: str,
+    words: list[str],
+    spans: list[tuple[int, int]],
+    first: int,
+    titled_name: re.Pattern[str],
 ) -> bool:
     """near_before words count only in the match's own clause (the subject of "troops arrived"), and not
     inside a name ("cadets from the Combined [Arms] Command School arrived": no arms arrived)."""
@@ -115,7 +123,7 @@ def _near_before_same_clause(
     for j in range(first - 1, max(-1, first - rule.near_before_window - 1), -1):
         if words[j] in rule.near_before:
             # (a title heads the subject's name: "Georgian Defense [Minister] Bacho Akhalaia will be in ...")
-            titled = text[spans[j][0] : spans[j][1]].istitle() and _NAME_THEN_MATCH_RE.fullmatch(
+            titled = text[spans[j][0] : spans[j][1]].istitle() and titled_name.fullmatch(
                 text, spans[j][1], spans[first][0]
             )
             if titled or not _inside_name(text, spans, j, first):
@@ -123,15 +131,27 @@ def _near_before_same_clause(
     return False
 
 
-_NAME_THEN_MATCH_RE = re.compile(
-    r"(?:\s+(?!(?:School|Command|Center|Centre|Course|Academy|College|University|Institute|Base|Division|Brigade|"
-    r"Battalion|Regiment|Group|Wing|Squadron|Fleet|Staff|Office|Agency|Department|Ministry|Council|Committee|Corps|"
-    r"Army|Navy|Force|Guard|Service|Directorate|District)\b)[A-Z][\w.'’\-]*(?<!s)){1,3}\s+"
-)
+@lru_cache(maxsize=8)
+def _titled_name(organizations: Path) -> re.Pattern[str]:
+    """One to three capitalised words (no plural, no institution's head noun) between a title and the match:
+    the titled person's name ("Minister [Bacho Akhalaia] will be in Washington")."""
+    raw = (
+        yaml.load(organizations.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        if organizations.exists()
+        else {}
+    )
+    heads = "|".join(re.escape(str(w)) for w in (raw or {}).get("institution_heads") or ()) or "(?!)"
+    return re.compile(rf"(?:\s+(?!(?:{heads})\b)[A-Z][\w.'’\-]*(?<!s)){{1,3}}\s+")
 
 
 def _accepted(
-    rule: TriggerRule, end: int, text: str, words: list[str], spans: list[tuple[int, int]], first: int
+    rule: TriggerRule,
+    end: int,
+    text: str,
+    words: list[str],
+    spans: list[tuple[int, int]],
+    first: int,
+    titled_name: re.Pattern[str],
 ) -> bool:
     """The context checks of a match of ``rule`` from word ``first`` to ``end``."""
     last = first
@@ -143,7 +163,7 @@ def _accepted(
     return bool(
         named
         and _context_ok(rule, words, first, last, closed)
-        and _near_before_same_clause(rule, text, words, spans, first)
+        and _near_before_same_clause(rule, text, words, spans, first, titled_name)
         and _near_after_same_sentence(rule, text, words, spans, last)
     )
 
@@ -192,6 +212,7 @@ _NAMED_EXERCISE = TriggerRule(
 
 def _find(text: str, path: Path) -> list[TriggerMatch]:
     index = by_first_word_tested(path)
+    titled_name = _titled_name(path.parent / "actors" / "organizations.yaml")
     spans = [m.span() for m in WORD_RE.finditer(text)]
     lowered = text.lower()
     if len(lowered) == len(text) and "Σ" not in text:
@@ -216,7 +237,7 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
             m = rule.pattern.match(text, spans[i][0])
             if not m:
                 continue
-            if not _accepted(rule, m.end(), text, words, spans, i):
+            if not _accepted(rule, m.end(), text, words, spans, i, titled_name):
                 # a gap took too many words ("repainted [classrooms at a primary] school" is vetoed by
                 # "at"): the shortest reading may stand ("repainted classrooms")
                 m = (
@@ -224,7 +245,7 @@ def _find(text: str, path: Path) -> list[TriggerMatch]:
                     if _GAP_IN_RE.search(rule.pattern.pattern)
                     else None
                 )
-                if not m or not _accepted(rule, m.end(), text, words, spans, i):
+                if not m or not _accepted(rule, m.end(), text, words, spans, i, titled_name):
                     continue
             match = TriggerMatch(m.start(), m.end(), rule)
             candidates.append((-rule.priority, -(m.end() - m.start()), m.start(), match))
