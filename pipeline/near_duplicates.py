@@ -25,6 +25,11 @@ from pipeline.model import Document
 SHINGLE_WORDS = 5
 MIN_SHINGLES = 8  # texts shorter than this (about a dozen words) are never called copies
 _INDEX_BUDGET = 2_000_000  # postings kept in memory before the index switches to sampling
+# Dated sources verified on their full texts per undated document: the most promising by shared shingles
+# (then the earliest). A story reprinted hundreds of times otherwise made every undated copy re-read every
+# dated copy (37 s for 10,000 articles of 27 stories, 2 s with this bound).
+_VERIFIED_SOURCES = 8
+_FULL_SETS_KEPT = 512  # full shingle sets of verified sources kept for the next undated copy
 _WORD = re.compile(r"\w+")
 
 
@@ -58,8 +63,8 @@ def _similarity(small: frozenset[int], big: frozenset[int]) -> tuple[float, floa
 
 class _Shingled:
     """Per-call view of a batch: each document's shingle count and its (sampled) shingles, plus an inverted
-    index over chosen members. Full shingle sets are recomputed only for candidate pairs, so memory stays
-    proportional to the sample whatever the batch size."""
+    index over chosen members. Full shingle sets are recomputed only for candidate pairs (a bounded number
+    of them kept), so memory stays proportional to the sample whatever the batch size."""
 
     def __init__(self, docs: Sequence[Document]) -> None:
         self.docs = docs
@@ -75,6 +80,7 @@ class _Shingled:
             )
         self.postings: dict[int, list[int]] = defaultdict(list)
         self.max_postings = 500
+        self._kept: dict[int, frozenset[int]] = {}
 
     def index(self, members: Sequence[int], wanted: Sequence[int] | None = None) -> None:
         """Index ``members``; with ``wanted``, only the shingles those documents have (the only ones
@@ -92,10 +98,22 @@ class _Shingled:
                 postings[h].append(i)
 
     def full(self, i: int) -> frozenset[int]:
-        return self.sampled[i] if self.modulus == 1 else shingles(self.docs[i].text)
+        if self.modulus == 1:
+            return self.sampled[i]
+        kept = self._kept.get(i)
+        if kept is None:
+            kept = shingles(self.docs[i].text)
+            if len(self._kept) < _FULL_SETS_KEPT:
+                self._kept[i] = kept
+        return kept
 
     def candidates(self, i: int, floor: float) -> list[int]:
-        """Indexed documents sharing enough sampled shingles with document ``i`` to reach ``floor``."""
+        """Indexed documents sharing enough sampled shingles with document ``i`` to reach ``floor``, the
+        most shared first."""
+        return [j for j, _ in self.shared(i, floor)]
+
+    def shared(self, i: int, floor: float) -> list[tuple[int, int]]:
+        """``candidates`` with the number of sampled shingles each shares with document ``i``."""
         sampled = self.sampled[i]
         counts: Counter[int] = Counter()
         for h in sampled:
@@ -103,7 +121,7 @@ class _Shingled:
             if posting and len(posting) <= self.max_postings:
                 counts.update(posting)
         needed = max(1, int(0.5 * floor * len(sampled)))  # slack for sampling and skipped boilerplate
-        return [j for j, n in counts.most_common() if n >= needed and j != i]
+        return [(j, n) for j, n in counts.most_common() if n >= needed and j != i]
 
 
 def _threshold(threshold: float | None) -> float:
@@ -158,9 +176,9 @@ def inherit_dates(docs: Sequence[Document], threshold: float | None = None) -> l
     for i in undated:
         options: list[tuple[float, date, int]] = []
         mine: frozenset[int] | None = None
-        for j in batch.candidates(i, limit):
-            if docs[j].doc_id == docs[i].doc_id:
-                continue
+        shared = [(j, n) for j, n in batch.shared(i, limit) if docs[j].doc_id != docs[i].doc_id]
+        shared.sort(key=lambda c: (-c[1], docs[c[0]].published or date.max, c[0]))
+        for j, _ in shared[:_VERIFIED_SOURCES]:
             mine = mine if mine is not None else batch.full(i)
             containment, _ = _similarity(mine, batch.full(j))
             if containment >= limit:

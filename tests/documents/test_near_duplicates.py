@@ -66,6 +66,15 @@ def test_on_a_tie_the_earliest_original_wins() -> None:
     assert docs[2].published == date(2011, 5, 4)
 
 
+def test_among_many_equal_reprints_the_earliest_wins_wherever_it_is_read() -> None:
+    # more equally similar dated copies than are verified on their full texts, the earliest read last
+    copies = [_doc(f"{STORY} Reprint {k}.", f"r{k}", f"2011-06-{k + 1:02d}") for k in range(20)]
+    first = _doc(STORY + " Original.", "first", "2011-05-04")
+    docs = inherit_dates([*copies, first, _doc(STORY, "copy")])
+    assert docs[-1].published == date(2011, 5, 4)
+    assert first.doc_id in (docs[-1].published_note or "")
+
+
 def test_inherited_dates_are_not_passed_on() -> None:
     inherited = replace(_doc(STORY, "x"), published=date(2011, 5, 4), published_source="near_duplicate")
     docs = inherit_dates([inherited, _doc(STORY + " More.", "y")])
