@@ -150,6 +150,7 @@ def blocked(
         and found.start() < high
         and (
             any(a <= found.start() < b for a, b in glosses)
+            or _IDIOM_TO_RE.match(text, max(0, found.start() - 20), found.end()) is not None
             or timex.start >= trigger.end
             and _MOVEMENT_RE.search(trigger.text)
             and found.group().lower().startswith("to ")
@@ -161,6 +162,9 @@ def blocked(
 
 
 _QUOTED_RE = re.compile(r'"[^"\n]{1,60}"')
+# A word, "to" and the word again is an adverb, no infinitive: "met [face to face] in Helsinki on June 24",
+# "fought shoulder to shoulder", "went door to door".
+_IDIOM_TO_RE = re.compile(r".*?\b([a-z]+)\s+to\s+\1$", re.IGNORECASE | re.DOTALL)
 
 
 # A plan's own description: "A command post exercise [that was to have brought] the two staffs together at

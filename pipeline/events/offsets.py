@@ -111,6 +111,10 @@ _SHORTLY_AFTER_RE = re.compile(
 )
 
 
+# The link's main clause is a saying, not the dated event: what it reports has its own time.
+_SAID_BEFORE_LINK_RE = re.compile(r"\b(?:said|says|told\s+\w+|added|noted|announced)\s+$", re.IGNORECASE)
+
+
 def _shortly_after_told(
     mention: EventMention, candidates: Sequence[TimeExpression], text: str
 ) -> TimeExpression | None:
@@ -123,6 +127,8 @@ def _shortly_after_told(
     )
     if link is None or any(t.start >= link.start() for t in candidates if t.type == "DATE"):
         return None
+    if _SAID_BEFORE_LINK_RE.search(text, max(0, link.start() - 30), link.start()):
+        return None  # "will send troops in January, the minister [said after] meeting ...": the saying's
     # (the date told right before the link, in the same stretch of the sentence)
     told = [t for t in candidates if link.start() - 60 <= t.end <= link.start() and t.type == "DATE"]
     if not told:
