@@ -34,6 +34,7 @@ class Reference:
     early: bool = False  # "early 2013": the start of its period, before the seasons that follow in it
     purpose: bool = False  # "a work plan for 2010": what something is for, not when the sentence happens
     modifier: bool = False  # "the 1951 Mutual Defense Treaty", "a 2013 work plan": a noun's year
+    aside: int | None = None  # inside a closing ", which ..." of the sentence starting here: background
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,19 @@ def find_ref(ctx: Context, unit: str) -> Reference | None:
     return next((r for r in reversed(ctx.refs) if V.RANK[r.grain] <= rank), None)
 
 
+def narrative_ref(ctx: Context, unit: str) -> Reference | None:
+    """``find_ref`` for an amount counted from the story's time ("Two weeks earlier", "the next day"): a
+    date in a sentence's closing aside ("arrived Monday to inspect a base under the treaty, which entered
+    into force Feb. 5") is background; the sentence's own date before it is the time the story is at."""
+    rank = V.RANK.get(unit, 0)
+    fits = [r for r in ctx.refs if V.RANK[r.grain] <= rank]
+    for index in range(len(fits) - 1, -1, -1):
+        ref = fits[index]
+        if ref.aside is None or not any(q.aside is None and q.end > ref.aside for q in fits[:index]):
+            return ref
+    return None
+
+
 _SETTING = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+$")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|their|it|they|then)\b[^.;,\n]*$", re.IGNORECASE)
 _LAST_TIME = re.compile(
@@ -71,6 +85,10 @@ _LAST_TIME = re.compile(
 _FOR = re.compile(r"\b[Ff]or\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)|\w['’]s)\s+$")
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+# A closing non-restrictive relative clause up to a date: ", which entered into force [Feb. 5]."
+_ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s+[^,;:.\n]*?(?:\s(?:in|on|at))?\s+$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”]?\s+(?=[\"“A-Z])|\n")
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
 _BOUND = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y|[Ff]rom)\s+$")
 
 
@@ -103,4 +121,22 @@ def make_reference(
         and _DETERMINER_BEFORE.search(text, max(0, expr.start - 8), expr.start)
         and _WORD_AFTER.match(text, expr.end)
     )
-    return Reference(tid, day, grain, expr.end, explicit, alone, frame, setting, early, purpose, modifier)
+    aside = _ASIDE_BEFORE.search(text, max(0, expr.start - 120), expr.start)
+    opens = max(
+        (m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, expr.start - 400), expr.start)), default=0
+    )
+    closing = _SENTENCE_END.match(text, expr.end) is not None
+    return Reference(
+        tid,
+        day,
+        grain,
+        expr.end,
+        explicit,
+        alone,
+        frame,
+        setting,
+        early,
+        purpose,
+        modifier,
+        opens if aside is not None and closing and aside.start() > opens else None,
+    )

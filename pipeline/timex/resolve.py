@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from pipeline.model import TimeExpression
 from pipeline.timex import values as V
-from pipeline.timex.discourse import Context, Reference, Result, find_ref, make_reference
+from pipeline.timex.discourse import Context, Reference, Result, find_ref, make_reference, narrative_ref
 from pipeline.timex.extract import Candidate
 from pipeline.timex.holidays import movable_day, national_day
 from pipeline.timex.month_day import MONTH_ONLY_DAY, day_of_month
@@ -54,7 +54,7 @@ def _offset(cand: Candidate, ctx: Context, m: re.Match[str]) -> Result:
     if kind == "REF" and (after_unknown := _after_unknown_day(ctx, unit, count)) is not None:
         return after_unknown
     if kind == "REF":
-        ref = _told_before_publication(ctx, cand, unit, count) or find_ref(ctx, unit)
+        ref = _told_before_publication(ctx, cand, unit, count) or narrative_ref(ctx, unit)
         if ref is not None and unit == "year" and count == 1 and _season_later_that_year(ref, suffix):
             count = 0  # "meet in early 2013 and stage a live exercise the following summer": 2013's summer
         if ref is not None:
