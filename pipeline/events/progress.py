@@ -115,7 +115,16 @@ _ENDED_BEFORE_RE = re.compile(
 )
 # ... or stand right after it: "Two days of talks [ended] Wednesday", "the conference concluded Tuesday".
 _ENDED_AFTER_RE = re.compile(
-    r"^[^;:]{0,90}?\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)\b",
+    r"^[^;:]{0,90}?\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)\b"
+    # (past an apposition: "Khaan Quest 2006, the exercise co-hosted by ..., wrapped up Saturday")
+    r"|^,\s[^;:,]{0,110},\s+(?:wrapped up|concluded|completed|ended|finished|closed|wound up)\b",
+    re.IGNORECASE,
+)
+# ... not another subject's end: "is the first minister to visit since [the war] ended in 1975".
+_OTHER_SUBJECT_RE = re.compile(
+    r"\b(?:since|when|after|before|until|because|while|as)\s+(?:the|a|an|its|their|his|her|this|that)\s+"
+    r"(?:[\w'’\-]+\s+){1,3}(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)"
+    r"\b$",
     re.IGNORECASE,
 )
 # A duration that is an offset, not a length: "two weeks after it began", "three days later".
@@ -128,11 +137,12 @@ _FOR_LENGTH_RE = re.compile(r"\b(?:for|begin|start|spend|during)\b", re.IGNORECA
 def ended(mention: EventMention, text: str) -> bool:
     """Is the activity told by its end ("wrapped up three days of talks", "the drill ended Friday")?"""
     before = text[max(mention.sentence.start, mention.trigger.start - 45) : mention.trigger.start]
-    after = text[mention.trigger.end : min(mention.sentence.end, mention.trigger.end + 100)]
+    after = text[mention.trigger.end : min(mention.sentence.end, mention.trigger.end + 130)]
+    closing = _ENDED_AFTER_RE.match(after)
     return bool(
         _ENDED_RE.search(mention.trigger.text)
         or _ENDED_BEFORE_RE.search(before)
-        or _ENDED_AFTER_RE.match(after)
+        or (closing and not _OTHER_SUBJECT_RE.search(closing.group()))
     )
 
 
@@ -153,6 +163,39 @@ def _back_from_end(mention: EventMention, timexes: Sequence[TimeExpression], tex
         start=first,
         explanation=f"{mention.explanation}; {days} days ending then: from {first.isoformat()}",
     )
+
+
+# A start told beside the end: "wrapped up Saturday after two weeks of training [that began] Aug. 13",
+# "[joined] the warships Sept. 14 for Northern Eagle 2011, ... that ended Sunday".
+_STARTED_BEFORE_RE = re.compile(
+    r"\b(?:began|begun|started|opened|kicked\s+off|joined)\b[^.;:]{0,40}?\s(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def _start_told(mention: EventMention, timexes: Sequence[TimeExpression], text: str) -> EventMention:
+    """An activity told by its end day whose sentence also tells the day it began is dated by that day, the
+    interval reaching the end."""
+    if mention.precision != "day" or mention.start is None or not ended(mention, text):
+        return mention
+    sentence = mention.sentence
+    for t in timexes:
+        if t.type != "DATE" or not sentence.start <= t.start < sentence.end:
+            continue
+        first, _, grain = value_interval(t.value, t.mod)
+        if (
+            grain == "day"
+            and first is not None
+            and mention.start - timedelta(days=62) <= first < mention.start
+            and _STARTED_BEFORE_RE.search(text, max(sentence.start, t.start - 60), t.start)
+        ):
+            return replace(
+                mention,
+                date_value=first.isoformat(),
+                start=first,
+                end=max(mention.end or mention.start, mention.start),
+                explanation=f"{mention.explanation}; begun {t.text!r}: from {first.isoformat()}",
+            )
+    return mention
 
 
 def _running(mention: EventMention, dct: date, timexes: Sequence[TimeExpression], text: str) -> bool:
@@ -347,7 +390,8 @@ def mark_ongoing(
             label = m.label.removeprefix("Planned: ")
             m = replace(m, status="ongoing", label=label, explanation=m.explanation + "; still running then")
         elif m.status == "occurred":
-            m = _back_from_end(m, timexes, text)
+            started = _start_told(m, timexes, text)
+            m = started if started is not m else _back_from_end(m, timexes, text)
         out.append(m)
     # A later sentence dated only by its passage speaks of the running one ("The exercise is the first ...").
     running = {(m.event_type, m.date_value) for m in out if m.status == "ongoing"}

@@ -30,3 +30,39 @@ def test_sits_down_with_in_the_present_tense_is_a_meeting_of_its_day() -> None:
     meetings = [m for m in mentions_of(text, date(2009, 7, 6)) if m.event_type == "MEETING"]
     assert [m.trigger.text for m in meetings] == ["sits down with"]
     assert meetings[0].date_value.startswith("2009-07-06"), meetings[0].explanation
+
+
+def test_an_exercise_told_by_its_end_is_dated_by_the_day_its_sentence_says_it_began() -> None:
+    text = (
+        "ULAANBAATAR, Mongolia -- Khaan Quest 2006, the peacekeeping exercise co-hosted by the Mongolian "
+        "Armed Forces and U.S. Pacific Command, wrapped up Saturday at the Five Hills Training Area after "
+        "two weeks of field training that began Aug. 13."
+    )
+    named = [m for m in mentions_of(text, date(2006, 8, 28)) if m.trigger.text == "Khaan Quest 2006"][0]
+    assert (named.date_value, named.end) == ("2006-08-13", date(2006, 8, 26)), named.explanation
+
+
+def test_a_ship_joining_on_a_day_for_an_exercise_that_ended_later_dates_the_exercise_by_the_joining() -> None:
+    text = (
+        "The destroyer USS Farragut joined Russian and Norwegian warships Sept. 14 for Northern Eagle 2011, "
+        "a trilateral maritime exercise off the northern coast of Norway that ended Sunday."
+    )
+    named = [m for m in mentions_of(text, date(2011, 9, 19)) if m.trigger.text == "Northern Eagle 2011"][0]
+    assert named.date_value == "2011-09-14", named.explanation
+
+
+def test_an_arrival_in_a_sentence_that_mentions_a_war_ending_is_not_told_by_its_end() -> None:
+    text = (
+        "The minister, who arrived in Washington Sunday for a four-day visit, is the first Vietnamese "
+        "defense minister to visit the United States since the war ended in 1975."
+    )
+    arrival = [m for m in mentions_of(text, date(2003, 11, 10)) if m.trigger.text.startswith("arrived")][0]
+    assert (arrival.status, arrival.date_value) == ("ongoing", "2003-11-09"), arrival.explanation
+
+
+def test_a_series_told_by_its_first_edition_or_its_custom_recurs() -> None:
+    text = "Northern Eagle was first held in 1994. The defense chiefs usually meet in Brussels."
+    found = {m.trigger.text: m for m in mentions_of(text, date(2011, 9, 19))}
+    first = [m for t, m in found.items() if t.startswith("Northern Eagle")][0]
+    assert (first.status, first.date_value) == ("recurring", "1994"), first.explanation
+    assert found["meet"].status == "recurring"
