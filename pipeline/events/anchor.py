@@ -41,6 +41,7 @@ from pipeline.events.dating import (
     vague_when_undated,
     value_interval,
     when_clause,
+    when_told_after,
 )
 from pipeline.events.deferred import REFERENCE_ONLY, deferred_references
 from pipeline.events.departures import leaving_after
@@ -258,6 +259,7 @@ def anchor_events(
             candidates = [t for t in candidates if 0 <= t.start - mention.trigger.end <= 2]
         chosen, source = (
             when_clause(mention, candidates, text)
+            or when_told_after(mention, candidates, text)
             or inside_wording(mention, candidates, text)
             or fronted_when(mention, candidates, text)
             or edition(mention, candidates, text)

@@ -17,7 +17,10 @@ a an the to and or but nor at in on of for with by from into onto over under aft
 during until through since than that which who whom whose when where while as so then about
 between among against near is was were are be been being will would shall should can could may
 might must has have had do does did he she it they we i you his her its their our this these
-those there here said says according also not no yet both each"""
+those there here said says according also not no yet both each
+off outside inside aboard along across around beyond alongside toward towards via amid amidst despite past
+up down out within without behind beside besides upon throughout like unlike onboard ashore abroad overseas
+home together again too ahead back later earlier instead"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _PHRASE_WORD_RE = re.compile(r"\s*(?:([A-Za-z0-9][\w'’\-]*)|([^\sA-Za-z0-9]))")
 NEXT_WORD_RE = re.compile(r"^ ([A-Za-z][\w\-]*)")

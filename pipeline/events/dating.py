@@ -175,6 +175,24 @@ def when_clause(
     return t if _WHEN_AFTER_RE.match(text[t.end : mention.trigger.start]) else None
 
 
+# The main clause's time told by a "when" clause after it: "will meet his counterpart [when defense ministers
+# gather here next Thursday]" (no comma: a comma before "when" opens an aside about a date, handled above).
+_WHEN_CLAUSE_AFTER_RE = re.compile(
+    r"^[^,.;:()\[\]\"“”]{0,60}?\swhen\s[^,.;:()\[\]\"“”]{0,80}$", re.IGNORECASE
+)
+
+
+def when_told_after(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The date of a "when" clause right after the trigger's clause, when nothing dates the clause itself."""
+    after = [t for t in candidates if t.start >= mention.trigger.end and t.type == "DATE"]
+    if not after:
+        return None
+    t = after[0]
+    return t if _WHEN_CLAUSE_AFTER_RE.match(text[mention.trigger.end : t.start]) else None
+
+
 def inside_wording(
     mention: EventMention, candidates: Sequence[TimeExpression], text: str
 ) -> TimeExpression | None:

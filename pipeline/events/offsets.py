@@ -76,6 +76,7 @@ def _offset_after(
 # stretch.
 _LINK_AFTER_TRIGGER_RE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:after|following)\s+", re.IGNORECASE)
 _STRETCH_END_RE = re.compile(r"[,;:()\"“”]")
+_AND_BETWEEN_RE = re.compile(r"\s(?:and|but)\s+(?:was|were|has|have|had|then|later)\b", re.IGNORECASE)
 
 
 def _right_after(
@@ -89,7 +90,13 @@ def _right_after(
         return None
     trig = mention.trigger
     link = _LINK_AFTER_TRIGGER_RE.match(text, trig.end, mention.sentence.end)
-    if link is None or any(t.start < link.end() for t in candidates if t.type == "DATE"):
+    if link is None or any(
+        t.start < link.end()
+        # (not a date of the predicate coordinated before: "began in 1992 and [was suspended] after ...")
+        and not (t.end <= trig.start and _AND_BETWEEN_RE.search(text, t.end, trig.start))
+        for t in candidates
+        if t.type == "DATE"
+    ):
         return None
     stop = _STRETCH_END_RE.search(text, link.end(), mention.sentence.end)
     end = stop.start() if stop else mention.sentence.end

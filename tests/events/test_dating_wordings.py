@@ -66,3 +66,27 @@ def test_a_series_told_by_its_first_edition_or_its_custom_recurs() -> None:
     first = [m for t, m in found.items() if t.startswith("Northern Eagle")][0]
     assert (first.status, first.date_value) == ("recurring", "1994"), first.explanation
     assert found["meet"].status == "recurring"
+
+
+def test_a_plan_told_with_a_when_clause_takes_that_clause_s_day() -> None:
+    text = (
+        "Defense Secretary Harold W. Brandt will meet his Russian counterpart when defense ministers gather "
+        "here next Thursday."
+    )
+    meet = [m for m in mentions_of(text, date(1997, 6, 5)) if m.trigger.text == "meet"][0]
+    assert (meet.status, meet.date_value) == ("planned", "1997-06-12"), meet.explanation
+
+
+def test_a_series_suspended_after_a_dated_happening_is_not_dated_by_its_start() -> None:
+    text = "The Malabar series began in 1992 and was suspended after India's nuclear tests in 1998."
+    suspension = [m for m in mentions_of(text, date(2007, 9, 10)) if m.event_type == "SUSPENSION"][0]
+    assert suspension.date_value == "1998", suspension.explanation
+
+
+def test_a_date_before_a_preposition_is_an_adjunct_of_the_exercise_not_a_noun_s_modifier() -> None:
+    text = (
+        "Russian sailors are training with the U.S. Navy in Bold Monarch 2011, the NATO submarine rescue "
+        "exercise that began May 30 off the Spanish coast and ends Thursday."
+    )
+    exercise = [m for m in mentions_of(text, date(2011, 6, 7)) if m.trigger.text.startswith("exercise")][0]
+    assert (exercise.status, exercise.date_value) == ("ongoing", "2011-05-30"), exercise.explanation
