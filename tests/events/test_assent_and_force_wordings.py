@@ -30,6 +30,16 @@ DAY = date(2012, 4, 18)
             "countersigned",
         ),
         (
+            "The two ministers put their signatures to a 10-year framework at the Pentagon yesterday.",
+            "AGREEMENT_SIGNED",
+            "put",
+        ),
+        (
+            "The sides formalized their cooperation in a memorandum countersigned Tuesday at the ministry.",
+            "AGREEMENT_SIGNED",
+            "memorandum",
+        ),
+        (
             "Syrian air defenses downed a Turkish reconnaissance jet over the Mediterranean on Friday.",
             "MILITARY_FORCE",
             "downed",
