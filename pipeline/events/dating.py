@@ -182,6 +182,11 @@ _WHEN_CLAUSE_AFTER_RE = re.compile(
 )
 
 
+_OTHER_PREDICATE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had)\b|\b[a-z]{3,}ed\b", re.IGNORECASE
+)
+
+
 def when_told_after(
     mention: EventMention, candidates: Sequence[TimeExpression], text: str
 ) -> TimeExpression | None:
@@ -190,7 +195,13 @@ def when_told_after(
     if not after:
         return None
     t = after[0]
-    return t if _WHEN_CLAUSE_AFTER_RE.match(text[mention.trigger.end : t.start]) else None
+    between = text[mention.trigger.end : t.start]
+    if not _WHEN_CLAUSE_AFTER_RE.match(between):
+        return None
+    # (not when another predicate hangs on it: "The trip [was arranged] when the two spoke by phone last
+    # month" dates the arranging)
+    head = re.split(r"\swhen\s", between, maxsplit=1, flags=re.IGNORECASE)[0]
+    return None if _OTHER_PREDICATE_RE.search(head) else t
 
 
 def inside_wording(

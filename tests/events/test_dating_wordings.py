@@ -90,3 +90,9 @@ def test_a_date_before_a_preposition_is_an_adjunct_of_the_exercise_not_a_noun_s_
     )
     exercise = [m for m in mentions_of(text, date(2011, 6, 7)) if m.trigger.text.startswith("exercise")][0]
     assert (exercise.status, exercise.date_value) == ("ongoing", "2011-05-30"), exercise.explanation
+
+
+def test_a_when_clause_dates_the_predicate_it_hangs_on_not_the_trip_that_predicate_arranged() -> None:
+    text = "The trip was arranged when the two ministers spoke by phone last month."
+    trip = [m for m in mentions_of(text, date(1996, 10, 16)) if m.trigger.text == "trip"][0]
+    assert "(same clause)" not in trip.explanation, trip.explanation
