@@ -122,10 +122,11 @@ def make_reference(
         and _WORD_AFTER.match(text, expr.end)
     )
     aside = _ASIDE_BEFORE.search(text, max(0, expr.start - 120), expr.start)
-    opens = max(
-        (m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, expr.start - 400), expr.start)), default=0
-    )
-    closing = _SENTENCE_END.match(text, expr.end) is not None
+    sentence_start = None
+    if aside is not None and _SENTENCE_END.match(text, expr.end):  # (only a closing aside is one)
+        breaks = _SENTENCE_BREAK.finditer(text, max(0, expr.start - 400), expr.start)
+        opens = max((m.end() for m in breaks), default=0)
+        sentence_start = opens if aside.start() > opens else None
     return Reference(
         tid,
         day,
@@ -138,5 +139,5 @@ def make_reference(
         early,
         purpose,
         modifier,
-        opens if aside is not None and closing and aside.start() > opens else None,
+        sentence_start,
     )
