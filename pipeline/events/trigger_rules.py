@@ -13,6 +13,7 @@ import yaml
 
 from pipeline.config import DEFAULT_SETTINGS
 from pipeline.model import EVENT_TYPES
+from pipeline.pattern_cache import compile_rule
 
 # libyaml when installed: the same objects, parsed about ten times faster at worker start-up.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -125,7 +126,7 @@ def compile_phrase(phrase: str) -> tuple[re.Pattern[str], frozenset[str]]:
                 parts.append(rf"(?:{_SEP}{body})?")
             else:
                 parts.append(_SEP + body)
-    pattern = re.compile(r"(?<![\w’'\-])" + "".join(parts) + r"(?![\w’'\-])", re.IGNORECASE)
+    pattern = compile_rule(r"(?<![\w’'\-])" + "".join(parts) + r"(?![\w’'\-])", re.IGNORECASE)
     first = frozenset(w.split("_")[0].lower() for w in _alternatives(tokens[0]))
     return pattern, first
 

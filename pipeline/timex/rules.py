@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from pipeline.pattern_cache import compile_rule
 from pipeline.timex.alternation import OPTIONAL_DOT, Atom, alternation, key_atoms
 from pipeline.timex.first_chars import first_class, only_digits
 from pipeline.timex.tense import TenseCues, compile_cues
@@ -276,7 +277,7 @@ def _build_rule(raw: dict[str, Any], subs: dict[str, SubPattern], order: int, wh
         # A look-ahead on the possible first characters: exact, and much cheaper than the alternations.
         head = _head(raw["pattern"], subs)
         ahead = f"(?={head})" if head else ""
-        regex = re.compile(rf"(?<!\w){ahead}(?:{body})(?!\w)")
+        regex = compile_rule(rf"(?<!\w){ahead}(?:{body})(?!\w)")
     except re.error as exc:
         raise RuleError(f"{where}: bad pattern: {exc}") from exc
     kind = raw["type"]
