@@ -138,12 +138,21 @@ def _coarser_in_same_sentence(new: EventMention, old: EventMention | None) -> bo
 # A trip spans days: dated only through something that happened during it, it is known to the month
 # (rules marked ``spans_days`` in event_triggers.yaml: "traveled to", "trip", "mission").
 _DAY_VALUE_RE = re.compile(r"^(\d{4}-\d{2})-\d{2}")
+_UNDERSPECIFIED_DAY_RE = re.compile(r"^(XXXX-\d{2})-\d{2}$")  # a day without a year (no publication date)
 
 
 def _to_month(mention: EventMention) -> EventMention:
     m = _DAY_VALUE_RE.match(mention.date_value or "")
     if not m or mention.start is None:
-        return mention
+        vague = _UNDERSPECIFIED_DAY_RE.match(mention.date_value or "")
+        if vague is None:
+            return mention
+        return replace(
+            mention,
+            date_value=vague.group(1),
+            precision="month",
+            explanation=mention.explanation + "; it spans days: known to the month",
+        )
     first = mention.start.replace(day=1)
     following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
     return replace(
@@ -152,17 +161,26 @@ def _to_month(mention: EventMention) -> EventMention:
         start=first,
         end=following - timedelta(days=1),
         precision="month",
-        explanation=mention.explanation + "; a visit spans days: known to the month",
+        explanation=mention.explanation + "; it spans days: known to the month",
     )
 
 
 # A clause telling what happened during a trip: "after a two-day stop in Tokyo, [where he met Tanabe on
 # Monday]", "from Moscow, [where he had met Rudakov on Saturday]".
 _DURING_RE = re.compile(r"^[\s,]*(?:where|during which|in which|while there)\b", re.IGNORECASE)
-# A sentence told from inside a trip: "While in Hanoi, ...", "During his visit, ...".
+# A sentence told from inside a stay of several days: "While in Hanoi, ...", "While in port, ...", "During his
+# visit, ...", "While the exercise ran, ...".
 _INSIDE_VISIT_RE = re.compile(
-    r"\W*(?:[Ww]hile\s+(?:in|at)\s+[A-Z]|[Dd]uring\s+(?:the|his|her|their|this|that)\s+"
-    r"(?:visit|trip|stay|tour|stop|visits|talks))[^;]*$"
+    r"\W*(?:[Ww]hile\s+(?:(?:in|at)\s+(?:[A-Z]|port\b)|ashore\b|the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ran|lasted|was\s+under\s+way|went\s+on)\b)"
+    r"|[Dd]uring\s+(?:the|his|her|their|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|trip|stay|tour|stop|visits|talks|port\s+call|exercise|deployment|mission))[^;]*$"
+)
+# An activity told to have taken several days, none of them named: "spent two days practicing boarding",
+# "treated 1,400 residents over five days".
+_SEVERAL_DAYS_RE = re.compile(
+    r"\b(?:spent|over|for)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+days\b",
+    re.IGNORECASE,
 )
 
 
@@ -255,11 +273,12 @@ def date_by_passage(
             inside
             and last is not None
             and last.timex is not None
-            and mention.status == "planned"
+            and mention.status in ("planned", "occurred")
             and bisect_right(breaks, mention.sentence.start) - bisect_right(breaks, last.sentence.start) <= 1
         ):
-            # "While in Hanoi, Cohen will meet ...", "During his visit, Shmarov will meet ...": a plan inside
-            # the trip told just before happens in its time, known to the month
+            # "While in Hanoi, Cohen will meet ...", "During his visit, Shmarov will meet ...", "While in
+            # port, the captain paid a call on ...": an event inside the stay told just before happens in
+            # its time, known to the month
             dated = date_mention(mention, last.timex, "passage", by_tid, timexes, text)
             why = f" (inside the trip told before, from '{last.trigger.text}')"
             out.append(_to_month(replace(dated, explanation=dated.explanation + why)))
@@ -302,7 +321,7 @@ def date_by_passage(
             dated = date_mention(mention, timex, "passage", by_tid, timexes, text)
             dated = replace(dated, explanation=f"{dated.explanation} ({why})")
             rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
-            if rule is not None and rule.spans_days:
+            if (rule is not None and rule.spans_days) or _SEVERAL_DAYS_RE.search(mention.sentence.text):
                 dated = _to_month(dated)
         else:
             dated = replace(mention, explanation="undated: no date governs it in its sentence or passage")
