@@ -141,6 +141,13 @@ _DAY_VALUE_RE = re.compile(r"^(\d{4}-\d{2})-\d{2}")
 _UNDERSPECIFIED_DAY_RE = re.compile(r"^(XXXX-\d{2})-\d{2}$")  # a day without a year (no publication date)
 
 
+def _is_arrival(mention: EventMention | None, lexicon_dir: Path | None) -> bool:
+    if mention is None or mention.event_type != "VISIT":
+        return False
+    rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
+    return rule is not None and rule.rule_id.startswith("arriv")
+
+
 def _to_month(mention: EventMention) -> EventMention:
     m = _DAY_VALUE_RE.match(mention.date_value or "")
     if not m or mention.start is None:
@@ -321,7 +328,10 @@ def date_by_passage(
             dated = date_mention(mention, timex, "passage", by_tid, timexes, text)
             dated = replace(dated, explanation=f"{dated.explanation} ({why})")
             rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
-            if (rule is not None and rule.spans_days) or _SEVERAL_DAYS_RE.search(mention.sentence.text):
+            spans = (rule is not None and rule.spans_days) or _SEVERAL_DAYS_RE.search(mention.sentence.text)
+            if spans and not _is_arrival(reference, lexicon_dir):
+                # (dated by the arrival that began it, the first day is known: "The delegation ... arrived on
+                # March 5"; by something that happened during it, only the month)
                 dated = _to_month(dated)
         else:
             dated = replace(mention, explanation="undated: no date governs it in its sentence or passage")

@@ -47,6 +47,20 @@ def test_page_chrome_lines_are_removed() -> None:
     assert clean_text(raw) == "Headline\n\nBody sentence."
 
 
+def test_a_closing_pointer_to_the_command_site_is_chrome() -> None:
+    raw = (
+        "Sailors painted a school in Cam Ranh.\n\n"
+        "For more news from Commander, U.S. 7th Fleet, visit www.c7f.navy.mil.\n"
+        "For more information, see the fleet's page."
+    )
+    assert clean_text(raw) == "Sailors painted a school in Cam Ranh."
+
+
+def test_a_visit_told_after_for_more_stays() -> None:
+    raw = "For more than a week, the minister will visit bases in the north."
+    assert clean_text(raw) == raw
+
+
 def test_chrome_words_inside_an_article_sentence_stay() -> None:
     raw = "Officials said readers can click to enlarge the map on the ministry's site."
     assert clean_text(raw) == raw

@@ -53,3 +53,22 @@ def test_a_call_after_a_meeting_told_with_its_day_keeps_that_day_outside_a_stay(
     )
     call = _one(text, date(2011, 4, 13), "paid a call")
     assert call.date_value == "2011-04-11", call.explanation
+
+
+def test_a_visit_dated_only_through_a_meeting_during_it_is_known_to_the_month() -> None:
+    text = (
+        "NEW DELHI -- Adm. Karen Doyle, the U.S. chief of naval operations, met Indian Navy chief Adm. Sunil "
+        "Mehta here today to discuss submarine rescue.\n\n"
+        "The talks came during a visit to India by Doyle, her first since taking command."
+    )
+    visits = [m for m in mentions_of(text, date(2012, 2, 8)) if m.trigger.text == "visit"]
+    assert [v.date_value for v in visits] == ["2012-02"], [v.explanation for v in visits]
+
+
+def test_a_visit_dated_by_the_arrival_that_began_it_keeps_the_day() -> None:
+    text = (
+        "The first Royal Thai Army delegation to visit the U.S. Army's Fort Hood arrived on Feb. 2. The "
+        "officers will stay a week."
+    )
+    visits = [m for m in mentions_of(text, date(2012, 2, 8)) if m.trigger.text == "visit"]
+    assert [v.date_value for v in visits] == ["2012-02-02"], [v.explanation for v in visits]
