@@ -177,7 +177,9 @@ def extract_events(
             if event_type == REFER:
                 reach = sentences[max(0, index - REACH)].start
                 told_before = [m for m in out if m.sentence.start >= reach] + [m for m, _, _ in told]
-                referent = antecedent(match.rule, Span(match.start, match.end, ""), told_before)
+                referent = antecedent(
+                    match.rule, Span(match.start, match.end, text[match.start : match.end]), told_before
+                )
                 if referent is None:
                     continue
                 event_type, earlier_roles = referent.event_type, referent.actors

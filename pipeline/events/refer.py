@@ -23,15 +23,19 @@ REACH = 3
 
 def antecedent(rule: TriggerRule, trigger: Span, earlier: Sequence[EventMention]) -> EventMention | None:
     """The event mention ``trigger`` refers back to among ``earlier`` (those of the last ``REACH``
-    sentences and of its own), or None: then it is no mention at all."""
-    for mention in reversed(earlier):
-        if (
-            mention.trigger.start < trigger.start
-            and mention.event_type in rule.refers_to
-            and not _inside_closed_aside(mention, trigger)
-        ):
-            return mention
-    return None
+    sentences and of its own), or None: then it is no mention at all. One told with the same noun comes
+    first ("a two-week humanitarian mission ... has come to Vietnam every year ... Next year's mission": the
+    mission, not the coming), else the last one told."""
+    told = [
+        mention
+        for mention in earlier
+        if mention.trigger.start < trigger.start
+        and mention.event_type in rule.refers_to
+        and not _inside_closed_aside(mention, trigger)
+    ]
+    noun = trigger.text.lower().removesuffix("s")
+    same_noun = [m for m in told if noun and re.search(rf"\b{re.escape(noun)}", m.trigger.text.lower())]
+    return (same_noun or told or [None])[-1]
 
 
 # A relative clause between commas: "The exercise[, which has been held every year since 2004,] was canceled".

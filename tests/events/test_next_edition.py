@@ -1,0 +1,35 @@
+"""The next edition of a series told before, named by a plain noun ("Next year's mission", "A larger
+iteration"): a planned event of the series' type, dated by its own words. Each text written for this test,
+through the whole per-document analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.events.analysed import mentions_of
+
+
+def test_next_years_mission_is_a_planned_mission_of_the_series_not_the_visit_told_last() -> None:
+    text = (
+        "Navy medics and Cambodian army doctors closed a 10-day medical mission in Kampot on Friday.\n\n"
+        "Such teams have come to Cambodia every year since 2008. Next year's mission is planned for "
+        "Battambang province."
+    )
+    told = [m for m in mentions_of(text, date(2013, 6, 17)) if m.trigger.text == "mission"]
+    assert [(m.event_type, m.status, m.date_value) for m in told] == [("COOPERATION", "planned", "2014")], [
+        m.explanation for m in told
+    ]
+
+
+def test_a_larger_iteration_is_the_next_edition_of_the_exercise() -> None:
+    text = (
+        "Moldovan and U.S. soldiers opened Fire Shield 2015 near Bulboaca last Tuesday, a 10-day exercise. "
+        "A larger iteration with Romanian troops is planned for next year."
+    )
+    told = [m for m in mentions_of(text, date(2015, 6, 24)) if m.trigger.text == "iteration"]
+    assert [(m.event_type, m.status, m.date_value) for m in told] == [("JOINT_EXERCISE", "planned", "2016")]
+
+
+def test_a_mission_told_alone_refers_to_nothing() -> None:
+    text = "Next year's mission is planned for Battambang province, the embassy said."
+    assert not [m for m in mentions_of(text, date(2013, 6, 17)) if m.trigger.text == "mission"]
