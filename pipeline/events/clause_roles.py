@@ -69,9 +69,18 @@ def own_relative(trigger: Span, clause: Span, text: str, verb: bool = False) -> 
     gap = _APPOSITION_RE.sub("", gap)
     # ("a two-day conference [here] that ended Tuesday")
     gap = _HERE_RE.sub("", gap)
+    if _DOCUMENT_LAST_RE.search(gap):
+        return False  # "an inspection ... under the New START Treaty, [which entered into force Feb. 5]"
     return clause.start >= trigger.end and bool(
         _NAME_GAP_RE.match(gap) or _PP_GAP_RE.match(gap) or _PARTICIPLE_GAP_RE.match(gap)
     )
+
+
+# A phrase that ends on a treaty or a law: a relative clause after it tells of the document (closest noun).
+_DOCUMENT_LAST_RE = re.compile(
+    r"\b(?:treaty|agreement|accord|accords|convention|pact|memorandum|protocol|act|law)\s*,?\s*$",
+    re.IGNORECASE,
+)
 
 
 # ... or after a participle of its own: "a multinational exercise [focused on defending the Panama Canal],

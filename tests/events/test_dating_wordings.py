@@ -96,3 +96,18 @@ def test_a_when_clause_dates_the_predicate_it_hangs_on_not_the_trip_that_predica
     text = "The trip was arranged when the two ministers spoke by phone last month."
     trip = [m for m in mentions_of(text, date(1996, 10, 16)) if m.trigger.text == "trip"][0]
     assert "(same clause)" not in trip.explanation, trip.explanation
+
+
+def test_a_relative_clause_after_a_treaty_dates_the_treaty_not_the_inspection_told_before_it() -> None:
+    text = (
+        "A Russian team arrived at Warren Air Force Base on Tuesday to carry out an inspection of the "
+        "missile field under the arms control accord, which took effect March 1."
+    )
+    inspection = [m for m in mentions_of(text, date(2012, 5, 10)) if m.trigger.text == "inspection"][0]
+    assert inspection.date_value == "2012-05-08", inspection.explanation
+
+
+def test_a_relative_clause_after_a_place_still_dates_the_meeting_it_follows() -> None:
+    text = "He held a meeting with Russian officers at the Pentagon, which ended Tuesday with a statement."
+    meeting = [m for m in mentions_of(text, date(2012, 5, 10)) if m.trigger.text.startswith("meeting")][0]
+    assert meeting.date_value == "2012-05-08", meeting.explanation
