@@ -119,6 +119,9 @@ def blocked(
         # (a participle aside is the noun's, not a predicate between: "The deployment ..., agreed by the two
         # presidents in June, will begin next year")
         and not any(a <= v.start < b for a, b in asides)
+        # (nor is an -ing participle right after the object's noun: "intercepted a pair of Russian bombers
+        # [flying] about 100 miles off Kodiak Island on Monday evening")
+        and not (not noun and v.start > trigger.end and _object_participle(text, trigger.end, v.start))
         for v in verbs
         if v.start != trigger.start
     ):
@@ -199,6 +202,25 @@ _OWN_COURSE_RE = re.compile(
     r"convened|scheduled|set|planned|due)\b",
     re.IGNORECASE,
 )
+# An object noun phrase (no punctuation, no auxiliary, preposition or conjunction right before the participle)
+# followed by an -ing participle: the participle describes the noun ("bombers flying off Kodiak").
+_OBJECT_GAP_RE = re.compile(r"[^,;:.()]*\b[A-Za-z][\w-]*\s+$")
+# (an auxiliary, a preposition, a conjunction or an aspect verb before it: its own predicate)
+_NOT_A_NOUN_BEFORE_RE = re.compile(
+    r"is|are|was|were|be|been|being|am|and|or|to|by|after|before|while|when|for|of|in|on|at|from|with|"
+    r"without|since|until|begins?|began|starts?|started|stopped|kept|continued|resumed|finished|spent|spends?",
+    re.IGNORECASE,
+)
+_ING_START_RE = re.compile(r"[a-z]+ing\b")
+
+
+def _object_participle(text: str, gap_start: int, participle_start: int) -> bool:
+    gap = text[gap_start:participle_start]
+    if not _OBJECT_GAP_RE.fullmatch(gap) or not _ING_START_RE.match(text, participle_start):
+        return False
+    return _NOT_A_NOUN_BEFORE_RE.fullmatch(gap.split()[-1]) is None
+
+
 _PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b[^,;:.]{0,80},")
 # The occasion something happens at is no predicate of its own: "is to meet Gates [at a NATO meeting] in
 # Brussels next month" (the meeting's date is the meeting's and the meet's).

@@ -111,3 +111,18 @@ def test_a_relative_clause_after_a_place_still_dates_the_meeting_it_follows() ->
     text = "He held a meeting with Russian officers at the Pentagon, which ended Tuesday with a statement."
     meeting = [m for m in mentions_of(text, date(2012, 5, 10)) if m.trigger.text.startswith("meeting")][0]
     assert meeting.date_value == "2012-05-08", meeting.explanation
+
+
+def test_a_participle_describing_the_object_leaves_the_date_to_the_main_verb() -> None:
+    text = (
+        "Two Canadian CF-18s intercepted a pair of Russian bombers flying about 80 miles off Labrador on "
+        "Tuesday night, the command said."
+    )
+    intercept = [m for m in mentions_of(text, date(2016, 3, 3)) if m.trigger.text == "intercepted"][0]
+    assert intercept.date_value.startswith("2016-03-01"), intercept.explanation
+
+
+def test_a_participle_after_a_conjunction_is_a_predicate_of_its_own() -> None:
+    text = "The battalion reached Latvia last month and began training alongside Latvian troops on Monday."
+    reached = [m for m in mentions_of(text, date(2016, 3, 3)) if m.trigger.text.startswith("reached")]
+    assert all(not (m.date_value or "").startswith("2016-02-29") for m in reached), reached
