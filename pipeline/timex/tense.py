@@ -17,39 +17,11 @@ from typing import Any
 from pipeline.timex.alternation import alternation, ignorecase_atoms
 
 # A stop before a capital ends a sentence, unless it ends an initial or a title ("U.S. MQ-1", "Gen. Smith").
-_ABBREVIATION_BEFORE = "".join(
-    rf"(?<!\b{a}\.)"
-    for a in (
-        "[A-Z]",
-        "Gen",
-        "Adm",
-        "Lt",
-        "Col",
-        "Maj",
-        "Capt",
-        "Sgt",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "St",
-        "Sen",
-        "Rep",
-        "Gov",
-        "Cmdr",
-        "Brig",
-        "Jan",
-        "Feb",
-        "Aug",
-        "Sept",
-        "Sep",
-        "Oct",
-        "Nov",
-        "Dec",
-        "No",
-        "Vol",
-    )
+_ABBREVIATIONS = (
+    "[A-Z] Gen Adm Lt Col Maj Capt Sgt Mr Mrs Ms Dr St Sen Rep Gov Cmdr Brig "
+    "Jan Feb Aug Sept Sep Oct Nov Dec No Vol"
 )
+_ABBREVIATION_BEFORE = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS.split(" "))
 _SENTENCE_END = re.compile(r"[.!?]" + _ABBREVIATION_BEFORE + r"[\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
 _QUOTES = re.compile(r"[\"“”]")
 _COMMA = re.compile(r"\s*,")
@@ -81,6 +53,7 @@ class TenseCues:
     participles: frozenset[str] = frozenset()  # "planned": no cue when used as an adjective
     attributive: re.Pattern[str] = re.compile("(?!)")  # "a planned visit", "Russia's long-planned trip"
     past_frame: re.Pattern[str] = re.compile("(?!)")  # "in response to the attack on Tuesday"
+    future_adjectives: frozenset[str] = frozenset()  # "next": a cue only before its expression or right after
 
 
 def _alternation(words: list[str]) -> str:
@@ -148,6 +121,7 @@ def compile_cues(spec: dict[str, Any]) -> TenseCues:
         frozenset(w.lower() for w in spec.get("attributive_participles", [])),
         re.compile(spec.get("attributive_markers", "(?!)"), re.IGNORECASE),
         _past_frame(spec.get("past_frames", [])),
+        frozenset(w.lower() for w in spec.get("future_adjectives", [])),
     )
 
 
@@ -332,8 +306,13 @@ def _nearest_cue(
         if kind == "neutral" and _WEEKDAY_RE.fullmatch(text, start, end):
             # "canceled the deployment on Friday": a weekday is the calling off's, not the plan's
             kind = "past"
-        if cue_start >= end and word.split()[0].lower().endswith("ing"):
-            continue  # "issued a declaration on Friday [pledging to] cooperate": the participle's own plan
+        if cue_start >= end and (
+            word.split()[0].lower().endswith("ing")
+            or (word.lower() in cues.future_adjectives and text[end:cue_start].strip())
+        ):
+            # "issued a declaration on Friday [pledging to] cooperate": the participle's own plan; "met on
+            # Monday to coordinate the [next] phase": another noun's
+            continue
         if word.lower() in ("plans", "plan") and (
             _NOUN_PLANS_BEFORE.search(text, max(0, cue_start - 20), cue_start)
             or (_DATE_PREPOSITION_ONLY.fullmatch(text, cue_end, start) and not _TO_NEXT.match(text, end))
