@@ -25,7 +25,7 @@ _ABBREVIATION_BEFORE = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS.split(" 
 _SENTENCE_END = re.compile(r"[.!?]" + _ABBREVIATION_BEFORE + r"[\"”’)]?\s+(?=[\"“(]?[A-Z])|\n")
 _QUOTES = re.compile(r"[\"“”]")
 _COMMA = re.compile(r"\s*,")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|yet)\s")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s")
 _PAST_INTENT = re.compile(r"(?:[a-z]+ed|told|sought|undertook)\b", re.IGNORECASE)
 _PAST_AUX = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _AUX = re.compile(r"\b(?:is|are|am|be|been|being|will|would|[’']s|[’']re)\s+$", re.IGNORECASE)
