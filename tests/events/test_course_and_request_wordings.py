@@ -27,6 +27,11 @@ DAY = date(2015, 9, 23)
             "COOPERATION",
             "opened",
         ),
+        (
+            "Navy Seabees and Beninese engineers opened a three-room clinic near Cotonou on Thursday.",
+            "COOPERATION",
+            "opened",
+        ),
         ("Nepal's army asked the Americans for four more helicopters on Monday.", "STATEMENT", "asked"),
         ("The Chilean admiral asked that the exchange be doubled next year.", "STATEMENT", "asked"),
         ("The Vietnamese governor has asked the hospital ship to come back in 2017.", "INVITATION", "asked"),
