@@ -28,7 +28,10 @@ _PLURAL_NOUN = r"|[a-z]+[^su\W]s\b"
 # relating two events ("The drill [followed] a visit to Hanoi in January").
 _PREDICATE_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|both|all|some|"
-    r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b" + _PLURAL_NOUN + r")[a-z]+\b"
+    # (a hyphenated word is an adjective: "ferrying food to cut-off coastal towns")
+    r"reporters|journalists|(?:north|south|east|west)\w*|central|coastal)\b"
+    + _PLURAL_NOUN
+    + r")[a-z]+\b(?!-)"
     r"|\b(?:what|how|whether|why|can|could|will|would|should|may|might|must)\b"
     # a gerund after "for" is a predicate of its own: "thanked Lich [for hosting] him in January"
     r"|\bfor\s+[a-z]{3,}ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its|our|this|that|these|those)\b"

@@ -126,3 +126,9 @@ def test_a_participle_after_a_conjunction_is_a_predicate_of_its_own() -> None:
     text = "The battalion reached Latvia last month and began training alongside Latvian troops on Monday."
     reached = [m for m in mentions_of(text, date(2016, 3, 3)) if m.trigger.text.startswith("reached")]
     assert all(not (m.date_value or "").startswith("2016-02-29") for m in reached), reached
+
+
+def test_a_hyphenated_word_after_to_is_no_infinitive_between_an_event_and_its_day() -> None:
+    text = "Army helicopters began ferrying food and water to flood-stricken villages in Sindh yesterday."
+    flights = [m for m in mentions_of(text, date(2010, 8, 12)) if m.event_type == "COOPERATION"]
+    assert flights and flights[0].date_value == "2010-08-11", [m.explanation for m in flights]
