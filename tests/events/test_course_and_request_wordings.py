@@ -1,7 +1,7 @@
-"""Training courses taught for another army, requests and invitations put to someone named, and a document's
-signing told after a phrase about it (a tester's probe passages of session 10 found them missing): each
-sentence written for this test, through the whole per-document analysis. The trigger must start at the
-expected word, so a neighbouring rule cannot pass."""
+"""Training courses taught for another army, civic works opened, combat sorties, requests and invitations put
+to someone named, and a document's signing told after a phrase about it (a tester's probe passages of
+session 10 found them missing): each sentence written for this test, through the whole per-document
+analysis. The trigger must start at the expected word, so a neighbouring rule cannot pass."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ DAY = date(2015, 9, 23)
             "Navy Seabees and Beninese engineers opened a three-room clinic near Cotonou on Thursday.",
             "COOPERATION",
             "opened",
+        ),
+        (
+            "A Dutch F-16 detachment flew its first combat sorties over Mali on Tuesday.",
+            "MILITARY_FORCE",
+            "flew",
         ),
         ("Nepal's army asked the Americans for four more helicopters on Monday.", "STATEMENT", "asked"),
         ("The Chilean admiral asked that the exchange be doubled next year.", "STATEMENT", "asked"),
