@@ -25,7 +25,7 @@ from pipeline.events.clause_roles import in_sequel_clause, own_relative
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.conjuncts import share_conjunct_dates
 from pipeline.events.date_modifiers import pre_modifies
-from pipeline.events.date_status import plan_ahead, status_from_date
+from pipeline.events.date_status import as_series, plan_ahead, status_from_date
 from pipeline.events.dating import (
     date_mention,
     dating_expressions,
@@ -334,6 +334,7 @@ def anchor_events(
     dated_all = date_by_passage(with_references, text, by_tid, timexes, lexicon_dir, frozenset(no_passage))
     dated_all = [m for m in dated_all if not m.mention_id.endswith(f":{REFERENCE_ONLY}")]
     dated_all = plans_told_after(dated_all, text, by_tid, timexes, lexicon_dir)
+    dated_all = [as_series(m, document.published) for m in dated_all]
     marked = mark_ongoing(dated_all, document.published, timexes, text, lexicon_dir)
     return marked if document.published is not None else [vague_when_undated(m) for m in marked]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from pipeline.events.dating import date_mention, value_interval
@@ -108,6 +109,38 @@ def status_from_date(mention: EventMention, document: Document, lexicon_dir: Pat
     if future:
         return replace(mention, status="planned", label=replan(mention.label))
     return mention
+
+
+# An exercise told to have begun years before it is written of is a series: exercises last days or weeks
+# ("Cope North, the oldest exercise in Pacific Air Forces, began in 1978", "UNITAS began in 1960", "began as a
+# bilateral exercise in 1992").
+_BEGAN_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:began|begun|started|was\s+first\s+(?:held|staged|conducted))\b", re.IGNORECASE
+)
+_BEGAN_AS_RE = re.compile(
+    r"\b(?:began|begun|started)(?:\s+in\s+\d{4})?\s+as\s+(?:a|an)\s+[^;]{0,80}$", re.IGNORECASE
+)
+
+
+def as_series(mention: EventMention, dct: date | None) -> EventMention:
+    """An exercise that began years before the time of writing is the series it opened."""
+    if (
+        mention.event_type != "JOINT_EXERCISE"
+        or mention.status != "occurred"
+        or dct is None
+        or mention.end is None
+        or dct.year - mention.end.year < 2
+    ):
+        return mention
+    offset = mention.trigger.start - mention.sentence.start
+    if not (
+        _BEGAN_RE.match(mention.sentence.text, offset)
+        or _BEGAN_AS_RE.search(mention.sentence.text, 0, offset)
+    ):
+        return mention
+    return replace(
+        mention, status="recurring", explanation=mention.explanation + "; begun years before: the series"
+    )
 
 
 _LATER_THIS_RE = re.compile(r"^(?:later|later\s+in|the\s+rest\s+of)\s+(?:this|the)\b", re.IGNORECASE)

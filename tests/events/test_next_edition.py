@@ -1,6 +1,6 @@
 """The next edition of a series told before, named by a plain noun ("Next year's mission", "A larger
-iteration"): a planned event of the series' type, dated by its own words. Each text written for this test,
-through the whole per-document analysis."""
+iteration"): a planned event of the series' type, dated by its own words; and an exercise begun years before
+the time of writing: the series. Each text written for this test, through the whole per-document analysis."""
 
 from __future__ import annotations
 
@@ -33,3 +33,21 @@ def test_a_larger_iteration_is_the_next_edition_of_the_exercise() -> None:
 def test_a_mission_told_alone_refers_to_nothing() -> None:
     text = "Next year's mission is planned for Battambang province, the embassy said."
     assert not [m for m in mentions_of(text, date(2013, 6, 17)) if m.trigger.text == "mission"]
+
+
+def test_an_exercise_begun_years_before_is_the_series() -> None:
+    text = (
+        "Cobra Gold, the largest exercise of the two allies, began in 1982 as a small bilateral staff drill."
+    )
+    told = [
+        m for m in mentions_of(text, date(2015, 4, 20)) if m.event_type == "JOINT_EXERCISE" and m.date_value
+    ]
+    assert told and {(m.status, m.date_value) for m in told} == {("recurring", "1982")}, [
+        m.explanation for m in told
+    ]
+
+
+def test_an_exercise_begun_this_year_is_one_edition() -> None:
+    text = "The exercise began Feb. 15 near Misawa and runs through March 3."
+    told = [m for m in mentions_of(text, date(2017, 2, 24)) if m.event_type == "JOINT_EXERCISE"]
+    assert told and all(m.status != "recurring" for m in told), [m.explanation for m in told]
