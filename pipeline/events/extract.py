@@ -78,6 +78,12 @@ _TOPIC_GAP_RE = re.compile(r"^\s+(?:on|about|regarding|concerning)\s+(?:\S+\s+){
 
 # An exercise's name with its year or serial names one edition of a series ("Flintlock 2017", "Anakonda-16").
 _EDITION_NAME_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}[\s\-]+(?:19|20)?\d\d$")
+# ... and so does an ordinal before the series word ("the 41st annual Security Consultative Meeting").
+_ORDINAL_EDITION_RE = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+    r"\s+(?:annual|biennial|yearly|biannual)\s+(?:[\w’'\-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 def _absorbed(text: str, previous: TriggerMatch | None, match: TriggerMatch) -> bool:
@@ -254,8 +260,12 @@ def extract_events(
                     status = "ongoing"  # "closed the routes in November, and they're still closed"
             if (status == "occurred" and match.rule.status) or match.rule.status == "cancelled":
                 status = match.rule.status  # the wording says it ("was scrapped"), whatever the plan around
-            if status == "recurring" and _EDITION_NAME_RE.match(text, match.start, match.end):
-                # "Flintlock 2017, U.S. Africa Command's annual ... exercise": one edition, not the series
+            if status == "recurring" and (
+                _EDITION_NAME_RE.match(text, match.start, match.end)
+                or _ORDINAL_EDITION_RE.search(text, max(sentence.start, match.start - 60), match.start)
+            ):
+                # "Flintlock 2017, U.S. Africa Command's annual ... exercise", "concluded the 41st annual
+                # Security Consultative Meeting": one edition, not the series
                 status = "occurred"
             reach = sentence.end if status == "cancelled" else min(sentence.end, match.end + 60)
             if status in ("cancelled", "planned") and went_ahead(

@@ -51,3 +51,9 @@ def test_an_exercise_begun_this_year_is_one_edition() -> None:
     text = "The exercise began Feb. 15 near Misawa and runs through March 3."
     told = [m for m in mentions_of(text, date(2017, 2, 24)) if m.event_type == "JOINT_EXERCISE"]
     assert told and all(m.status != "recurring" for m in told), [m.explanation for m in told]
+
+
+def test_an_ordinal_before_annual_names_one_edition() -> None:
+    text = "The two ministers concluded the 23rd annual Defense Policy Talks here, officials said."
+    told = [m for m in mentions_of(text, date(2015, 8, 12)) if m.event_type == "MEETING"]
+    assert told and all(m.status == "occurred" for m in told), [(m.trigger.text, m.status) for m in told]
