@@ -38,6 +38,11 @@ DAY = date(2015, 9, 23)
             "flew",
         ),
         ("A second Marine team will train a Ugandan engineer battalion in October.", "COOPERATION", "train"),
+        (
+            "Navy Seahawks delivered the first 22 tons of relief supplies to Tacloban on Sunday.",
+            "COOPERATION",
+            "delivered",
+        ),
         ("Nepal's army asked the Americans for four more helicopters on Monday.", "STATEMENT", "asked"),
         ("The Chilean admiral asked that the exchange be doubled next year.", "STATEMENT", "asked"),
         ("The Vietnamese governor has asked the hospital ship to come back in 2017.", "INVITATION", "asked"),
