@@ -48,6 +48,7 @@ DAY = date(2015, 9, 23)
             "PHONE_CALL",
             "placed",
         ),
+        ("Negotiators initialed the text on Monday; it is to be signed in June.", "AGREEMENT_SIGNED", "be"),
         ("Nepal's army asked the Americans for four more helicopters on Monday.", "STATEMENT", "asked"),
         ("The Chilean admiral asked that the exchange be doubled next year.", "STATEMENT", "asked"),
         ("The Vietnamese governor has asked the hospital ship to come back in 2017.", "INVITATION", "asked"),
