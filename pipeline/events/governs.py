@@ -53,7 +53,17 @@ _EVENT_NOUN_END_RE = re.compile(
     r"summit|conference|visit|maneuvers|war\s+games)$",
     re.IGNORECASE,
 )
-_CAUSE_RE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|amid|in\s+light\s+of)\b", re.IGNORECASE)
+_CAUSE_RE = re.compile(
+    r"\b(?:because\s+of|due\s+to|owing\s+to|amid|in\s+light\s+of|in\s+(?:response|reaction|retaliation)\s+(?:to|for)|"
+    r"in\s+protest\s+(?:at|of|against|over))\b",
+    re.IGNORECASE,
+)
+# ... after the trigger, one that reads only as a cause ("is due to take place" is a schedule)
+_CAUSE_AFTER_RE = re.compile(
+    r"\b(?:because\s+of|in\s+(?:response|reaction|retaliation)\s+(?:to|for)|in\s+protest\s+(?:at|of|against|over))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:()]")
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
 _RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
@@ -197,6 +207,9 @@ def eligible(
         return False
     if t.end <= trig.start and _CAUSE_RE.search(text, t.end, trig.start):
         return False  # "postponed ... until October because of [the fighting]": a cause has its own time
+    cause = _CAUSE_AFTER_RE.search(text, trig.end, t.start) if t.start >= trig.end else None
+    if cause is not None and not _CLAUSE_PUNCTUATION_RE.search(text, cause.end(), t.start):
+        return False  # "called off a visit ... in response to the military takeover in Bangkok last Thursday"
     if _RELEASED_RE.search(text, max(0, t.start - 40), t.start) and mention.event_type != "STATEMENT":
         return False
     if (

@@ -132,3 +132,18 @@ def test_a_hyphenated_word_after_to_is_no_infinitive_between_an_event_and_its_da
     text = "Army helicopters began ferrying food and water to flood-stricken villages in Sindh yesterday."
     flights = [m for m in mentions_of(text, date(2010, 8, 12)) if m.event_type == "COOPERATION"]
     assert flights and flights[0].date_value == "2010-08-11", [m.explanation for m in flights]
+
+
+def test_a_date_inside_a_cause_after_the_event_is_the_causes() -> None:
+    text = (
+        "The Pentagon called off a port visit by a Fijian patrol boat in response to the army's seizure "
+        "of power in Suva last Tuesday, a spokesman said."
+    )
+    visit = [m for m in mentions_of(text, date(2006, 12, 11)) if m.event_type == "VISIT"][0]
+    assert visit.date_value != "2006-12-05", visit.explanation
+
+
+def test_a_schedule_told_with_due_to_keeps_its_date() -> None:
+    text = "The next round of maritime talks is due to take place in Qingdao in the fall."
+    talks = [m for m in mentions_of(text, date(2020, 2, 5)) if m.event_type == "MEETING"][0]
+    assert talks.date_value == "2020-FA", talks.explanation
