@@ -66,7 +66,7 @@ _CAUSE_AFTER_RE = re.compile(
 _CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:()]")
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
-_RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
+_RELATIVE_OPEN_RE = re.compile(r",\s+(?:[^,;]{0,80}?\s)?(?:who|which|whose|that)\b[^,;]*$")
 # ... or a participle aside, unless it starts a series: "The task force, [based here since 1984], has rescued
 # hundreds of people" (but "The council, created in 1988, normally meets once a year": the series' start).
 _PARTICIPLE_OPEN_RE = re.compile(r",\s+(?:based|stationed|founded|formed|created|established)\b[^,;]*$")

@@ -71,7 +71,7 @@ def stated_length(mention: EventMention, timexes: Sequence[TimeExpression], text
 _AFTER_LENGTH_RE = re.compile(r"\bafter\s+$", re.IGNORECASE)
 # Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.
 _ENDED_RE = re.compile(
-    r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound|returned)\b", re.IGNORECASE
+    r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound|returned)\b(?!-)", re.IGNORECASE
 )
 # ... or stand before its noun: "wrapped up [a three-day planning] conference", "The signing capped [three
 # days of] talks" (what caps an activity is its last moment, not an activity that ended).
@@ -87,7 +87,8 @@ _ENDED_BEFORE_RE = re.compile(
 )
 # ... or stand right after it: "Two days of talks [ended] Wednesday", "the conference concluded Tuesday".
 _ENDED_AFTER_RE = re.compile(
-    r"^[^;:]{0,90}?\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)\b"
+    # (not a compound adjective: "held a closed-door session")
+    r"^[^;:]{0,90}?\b(?:wrapped up|concluded|completed|ended|finished|closed|wound up|came to an end)\b(?!-)"
     # (past an apposition: "Khaan Quest 2006, the exercise co-hosted by ..., wrapped up Saturday")
     r"|^,\s[^;:,]{0,110},\s+(?:wrapped up|concluded|completed|ended|finished|closed|wound up)\b",
     re.IGNORECASE,

@@ -147,3 +147,21 @@ def test_a_schedule_told_with_due_to_keeps_its_date() -> None:
     text = "The next round of maritime talks is due to take place in Qingdao in the fall."
     talks = [m for m in mentions_of(text, date(2020, 2, 5)) if m.event_type == "MEETING"][0]
     assert talks.date_value == "2020-FA", talks.explanation
+
+
+def test_a_compound_adjective_is_no_end_of_the_activity_before_it() -> None:
+    text = (
+        "The chiefs, in Accra for a three-day maritime conference that opened yesterday, held a closed-door "
+        "session with the admiral this morning."
+    )
+    conference = [m for m in mentions_of(text, date(2014, 3, 5)) if m.trigger.text == "conference"][0]
+    assert conference.date_value == "2014-03-04", conference.explanation
+
+
+def test_a_date_in_an_aside_on_the_subject_with_that_is_not_the_predicates() -> None:
+    text = (
+        "The delegates, in Hanoi for a dialogue that began on Monday, signed a search-and-rescue memorandum "
+        "at the ministry."
+    )
+    signed = [m for m in mentions_of(text, date(2014, 3, 5)) if m.event_type == "AGREEMENT_SIGNED"][0]
+    assert signed.date_value != "2014-03-03" or "passage" in signed.explanation, signed.explanation
