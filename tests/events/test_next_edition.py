@@ -57,3 +57,12 @@ def test_an_ordinal_before_annual_names_one_edition() -> None:
     text = "The two ministers concluded the 23rd annual Defense Policy Talks here, officials said."
     told = [m for m in mentions_of(text, date(2015, 8, 12)) if m.event_type == "MEETING"]
     assert told and all(m.status == "occurred" for m in told), [(m.trigger.text, m.status) for m in told]
+
+
+def test_events_told_as_suspended_after_their_plan_are_cancelled() -> None:
+    text = (
+        "The cadet exchange visits scheduled for this fall are also suspended, and the ministry has "
+        "suspended all planning for next month's naval wargame, Pacific Guardian."
+    )
+    told = {(m.event_type, m.status) for m in mentions_of(text, date(2018, 6, 19))}
+    assert {("PERSONNEL_EXCHANGE", "cancelled"), ("JOINT_EXERCISE", "cancelled")} <= told, told
