@@ -53,16 +53,13 @@ _EVENT_NOUN_END_RE = re.compile(
     r"summit|conference|visit|maneuvers|war\s+games)$",
     re.IGNORECASE,
 )
-_CAUSE_RE = re.compile(
-    r"\b(?:because\s+of|due\s+to|owing\s+to|amid|in\s+light\s+of|in\s+(?:response|reaction|retaliation)\s+(?:to|for)|"
-    r"in\s+protest\s+(?:at|of|against|over))\b",
-    re.IGNORECASE,
+# Words that read only as a cause ...
+_PLAIN_CAUSES = (
+    r"because\s+of|in\s+(?:response|reaction|retaliation)\s+(?:to|for)|in\s+protest\s+(?:at|of|against|over)"
 )
-# ... after the trigger, one that reads only as a cause ("is due to take place" is a schedule)
-_CAUSE_AFTER_RE = re.compile(
-    r"\b(?:because\s+of|in\s+(?:response|reaction|retaliation)\s+(?:to|for)|in\s+protest\s+(?:at|of|against|over))\b",
-    re.IGNORECASE,
-)
+# ... and, before the trigger, those that may also open a schedule after it ("is due to take place")
+_CAUSE_RE = re.compile(rf"\b(?:{_PLAIN_CAUSES}|due\s+to|owing\s+to|amid|in\s+light\s+of)\b", re.IGNORECASE)
+_CAUSE_AFTER_RE = re.compile(rf"\b(?:{_PLAIN_CAUSES})\b", re.IGNORECASE)
 _CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:()]")
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
