@@ -205,6 +205,7 @@ def mention_text_features(
                 # "hold a [separate] mine-clearing drill": a cue inside a long trigger counts too
                 # ... and one right after it: "negotiators met [again] in Washington"
                 sim.has_any(before + trigger_words[1:], rules.additive_cues)
+                or sim.has_any(trigger_words[1:2], rules.additive_cues_inside)
                 or sim.has_any(
                     sim.words_after(masked, mention.trigger.end - sent.start, 1), rules.additive_cues_after
                 ),

@@ -19,6 +19,7 @@ class DedupRules:
     additive_cues: frozenset[str]
     additive_window: int
     additive_cues_after: frozenset[str]  # right after the trigger: "met again"
+    additive_cues_inside: frozenset[str]  # inside it, after its verb: "held [a] communications drill"
     separators: tuple[str, ...]  # phrases between two same-sentence triggers that make them two events
     anaphoric_determiners: frozenset[str]
     generic_name_words: frozenset[str]  # name pairs made only of these ("Air Base") name nothing shared
@@ -96,6 +97,7 @@ def _load(path: Path) -> DedupRules:
         additive_cues=_words(data.get("additive_cues")),
         additive_window=int(data.get("additive_window", 6)),
         additive_cues_after=_words(data.get("additive_cues_after")),
+        additive_cues_inside=_words(data.get("additive_cues_inside")),
         separators=tuple(sorted(_words(data.get("same_sentence_separators")))),
         anaphoric_determiners=_words(data.get("anaphoric_determiners")),
         generic_name_words=_words(data.get("generic_name_words")),

@@ -249,6 +249,8 @@ _MOVEMENT_RE = re.compile(  # (anywhere in the trigger: "engineers deployed")
 )
 
 
-_FRONTED_DATE_RE = re.compile(r",")
+# A date fronted in its sentence: closed by a comma, or right before the subject ("Tomorrow he is to travel
+# to Nairobi to meet ...", "Last year Perry visited Moscow"), not a possessive ("Tuesday's talks").
+_FRONTED_DATE_RE = re.compile(r",|[^\S\n]+(?=[A-Z]|(?:he|she|they|we|it|the|both|two|its|their|his|her)\b)")
 _FRONT_PREPOSITION_RE = re.compile(r"\b(?:In|On|During|By|Early in|Late in|Since)\s+(?:the\s+)?$")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’)]?\s+)[\"“]?$")

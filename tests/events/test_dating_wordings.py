@@ -165,3 +165,16 @@ def test_a_date_in_an_aside_on_the_subject_with_that_is_not_the_predicates() -> 
     )
     signed = [m for m in mentions_of(text, date(2014, 3, 5)) if m.event_type == "AGREEMENT_SIGNED"][0]
     assert signed.date_value != "2014-03-03" or "passage" in signed.explanation, signed.explanation
+
+
+def test_a_date_fronted_without_a_comma_sets_the_time_of_every_predicate_of_its_sentence() -> None:
+    text = (
+        "Tomorrow she is to fly to Accra to meet Ghana's chief of defence staff and tour the naval base at "
+        "Sekondi."
+    )
+    found = mentions_of(text, date(2013, 5, 7))
+    assert {m.trigger.text: m.date_value for m in found} == {
+        "fly to": "2013-05-08",
+        "to meet": "2013-05-08",
+        "tour": "2013-05-08",
+    }, [m.explanation for m in found]

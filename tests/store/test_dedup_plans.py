@@ -139,3 +139,19 @@ def test_a_drill_dated_only_by_its_passage_is_not_the_exercise_of_another_day() 
     )
     drills = [e for e in _events(text, date(2011, 4, 14)) if e.event_type == "JOINT_EXERCISE"]
     assert sorted(e.date_value for e in drills) == ["2011-04", "2011-04-12"]
+
+
+def test_a_drill_held_earlier_in_the_month_elsewhere_is_not_the_exercise_of_the_lead() -> None:
+    text = (
+        "KIEL, Germany (NNS) -- Sailors from the German frigate Hessen and USS Mason practiced boarding a "
+        "suspect merchant vessel in the western Baltic on June 14, in the first bilateral maritime "
+        "interdiction exercise between the two navies this year.\n\n"
+        "Earlier this month the two ships stopped at Gdynia, Poland, where they held a communications drill "
+        "with the Polish corvette Kaszub.\n\n"
+        "During the exercise, boarding teams from each ship took turns playing the smugglers."
+    )
+    events = _events(text, date(2012, 6, 16))
+    drill = [e for e in events if any("communications drill" in m.trigger.text for m in e.mentions)]
+    assert len(drill) == 1, [[m.trigger.text for m in e.mentions] for e in events]
+    assert drill[0].date_value == "2012-06"
+    assert [m.trigger.text for m in drill[0].mentions] == ["held a communications drill"]
