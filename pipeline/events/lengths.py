@@ -56,6 +56,9 @@ def stated_length(mention: EventMention, timexes: Sequence[TimeExpression], text
                 continue  # "The signing capped [three days] of talks": the length of the noun after it
             if t.end <= mention.trigger.start and _ENDED_RE.search(text, t.end, mention.trigger.start):
                 continue  # "[five-day] port call ... ended Sunday with a passing exercise": the call's length
+            if "-" in t.text and RELATIVE_OPENER_RE.search(text, mention.trigger.end, t.start):
+                # "flew to Dire Dawa, where medics are running a [two-week] program": another noun's length
+                continue
             if mention.trigger.start - 60 <= t.start and gap <= 60:
                 days = _days(t.value)
                 if days and days > 1:
@@ -69,6 +72,8 @@ def stated_length(mention: EventMention, timexes: Sequence[TimeExpression], text
 
 
 _AFTER_LENGTH_RE = re.compile(r"\bafter\s+$", re.IGNORECASE)
+# A relative clause opened after the trigger tells of another noun ("flew to Dire Dawa, where ...").
+RELATIVE_OPENER_RE = re.compile(r",\s+(?:where|which|who|whose|when)\b", re.IGNORECASE)
 # Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.
 _ENDED_RE = re.compile(
     r"\b(?:wrapped|concluded|completed|ended|finished|closed|wound|returned)\b(?!-)", re.IGNORECASE

@@ -126,11 +126,20 @@ def _trip_goes_on(
             continue
         if other.status not in ("occurred", "planned", "ongoing"):
             continue
-        same_sentence = other.sentence.start == mention.sentence.start
+        # (not what others do in a clause on the place: "flew to Dire Dawa, where medics ... have treated")
+        same_sentence = other.sentence.start == mention.sentence.start and not (
+            other.trigger.start > mention.trigger.end
+            and _OTHERS_THERE_RE.search(text, mention.trigger.end, other.trigger.start)
+        )
         soon = other.start <= dct + timedelta(days=_RECENT_DAYS)
         if soon and (same_sentence or _same_traveller(mention, other)):
             return True
     return False
+
+
+# A clause on the place with a subject of its own: "flew to Dire Dawa, [where Navy doctors] are running ...";
+# "arrived in Tokyo, where he will meet ..." is the traveller's.
+_OTHERS_THERE_RE = re.compile(r",\s+where\s+(?!(?:he|she|it|they|we|i)\b)", re.IGNORECASE)
 
 
 def _is_trip(mention: EventMention, lexicon_dir: Path | None) -> bool:

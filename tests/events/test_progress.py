@@ -88,3 +88,23 @@ def test_a_trip_returned_from_ended_on_the_return_and_began_its_length_before() 
     )
     trip = first_with(mentions_of(text, date(2012, 6, 13)), "returned")
     assert (trip.status, trip.date_value) == ("occurred", "2012-05-30")
+
+
+def test_a_flight_is_not_running_for_what_others_do_at_its_destination() -> None:
+    text = (
+        "This afternoon the admiral flew to Gao, Mali, where Army doctors and Malian medics are running a "
+        "two-week medical program that has already treated 2,000 villagers."
+    )
+    flight = first_with(mentions_of(text, DCT), "flew to")
+    assert (flight.status, flight.date_value) == ("occurred", "2015-06-10"), flight.explanation
+    # the length of the noun in that clause is not the flight's
+    short = first_with(
+        mentions_of("Today the admiral flew to Gao, where medics run a two-week clinic.", DCT), "flew"
+    )
+    assert short.status == "occurred", short.explanation
+
+
+def test_an_arrival_is_still_running_when_the_traveller_acts_tomorrow_in_a_clause_on_the_place() -> None:
+    text = "The secretary arrived in Tokyo yesterday, where he will meet his counterpart tomorrow."
+    arrival = first_with(mentions_of(text, DCT), "arrived")
+    assert arrival.status == "ongoing", arrival.explanation
