@@ -102,6 +102,14 @@ def blocked(
         # "Last year, Perry visited Moscow and toured the Far East", "Tomorrow, they will hold talks": a
         # fronted date sets the whole sentence's time, for every predicate it holds
         return False
+    if (
+        not planned
+        and timex.start < trigger.start
+        and MEANS_PURPOSE_RE.fullmatch(text, timex.end, trigger.start)
+    ):
+        # "attacked ... yesterday and today, [using] fighter aircraft [to] conduct nine airstrikes": the means
+        # of the dated act and its purpose are that act
+        return False
     if timex.start < trigger.start and PURPOSES_RE.match(text, timex.end, trigger.start):
         return False  # "to arrive Thursday to watch the final phase and [meet] the general": one purpose
     if timex.start < trigger.start and _HELP_PURPOSE_RE.fullmatch(text, timex.end, trigger.start):
@@ -252,5 +260,7 @@ _MOVEMENT_RE = re.compile(  # (anywhere in the trigger: "engineers deployed")
 # A date fronted in its sentence: closed by a comma, or right before the subject ("Tomorrow he is to travel
 # to Nairobi to meet ...", "Last year Perry visited Moscow"), not a possessive ("Tuesday's talks").
 _FRONTED_DATE_RE = re.compile(r",|[^\S\n]+(?=[A-Z]|(?:he|she|they|we|it|the|both|two|its|their|his|her)\b)")
+# The means of a dated act and its purpose: "attacked ... today, [using] jets [to] conduct nine airstrikes".
+MEANS_PURPOSE_RE = re.compile(r",\s+(?:using|employing|with)\s+[^,;:.()]{1,80}?\s+to\s+", re.IGNORECASE)
 _FRONT_PREPOSITION_RE = re.compile(r"\b(?:In|On|During|By|Early in|Late in|Since)\s+(?:the\s+)?$")
 _SENTENCE_START_RE = re.compile(r"(?:\A|\n|[.!?][\"”’)]?\s+)[\"“]?$")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.events.between import PURPOSES_RE, blocked, plan_described
+from pipeline.events.between import MEANS_PURPOSE_RE, PURPOSES_RE, blocked, plan_described
 from pipeline.events.clause_roles import (
     FROM_PLACE_RE,
     HANGING_RE,
@@ -269,6 +269,11 @@ def eligible(
     purpose = (
         (trig.text.lower().startswith("to ") and not text[t.end : trig.start].strip(" ,"))
         or bool(t.start < trig.start and PURPOSES_RE.match(text, t.end, trig.start))
+        or bool(
+            t.start < trig.start
+            and mention.status != "planned"
+            and MEANS_PURPOSE_RE.fullmatch(text, t.end, trig.start)
+        )
         or bool(
             t.end <= trig.start
             and _TO_GAP_RE.match(text[t.end : trig.start])

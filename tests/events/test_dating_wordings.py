@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.events.analysed import mentions_of
+from tests.events.analysed import first_with, mentions_of
 
 
 def test_face_to_face_is_no_infinitive_between_a_meeting_and_its_day() -> None:
@@ -178,3 +178,12 @@ def test_a_date_fronted_without_a_comma_sets_the_time_of_every_predicate_of_its_
         "to meet": "2013-05-08",
         "tour": "2013-05-08",
     }, [m.explanation for m in found]
+
+
+def test_the_means_of_a_dated_act_and_its_purpose_share_its_date() -> None:
+    text = (
+        "French forces attacked militant camps in northern Mali on Tuesday, using Rafale jets to conduct six "
+        "airstrikes near Gao."
+    )
+    strikes = first_with(mentions_of(text, date(2013, 1, 17)), "conduct")
+    assert strikes.date_value == "2013-01-15", strikes.explanation
