@@ -77,6 +77,7 @@ class _Cues:
     not_first: frozenset[str]
     not_inside: frozenset[str]
     places: frozenset[str]
+    facility_after: re.Pattern[str]
     known: frozenset[str] = frozenset()  # names of standing exercise series, told without "exercise"
 
 
@@ -127,6 +128,7 @@ def _cues(path: Path) -> _Cues:
         not_first=frozenset(str(w).lower() for w in raw.get("not_first") or ()),
         not_inside=frozenset(str(w).lower() for w in raw.get("not_inside") or ()),
         places=_places(path.parent / "actors" / "countries.yaml"),
+        facility_after=re.compile(rf"[^\S\n]+(?:{_alternation(raw.get('facility_after') or ['-'])})\b"),
         known=frozenset(" ".join(str(w).lower().split()) for w in raw.get("known") or ()),
     )
 
@@ -174,8 +176,8 @@ def _names(text: str, cues: _Cues) -> list[_Name]:
         if offset is None:
             continue
         start = m.start(1) + offset
-        if text[start - 1 : start] in (".", "’", "'", "-"):
-            continue
+        if text[start - 1 : start] in (".", "’", "'", "-") or cues.facility_after.match(text, m.end()):
+            continue  # (a place: "will open [Taszar] air base to U.S. troops")
         out.append(_Name(start, m.end(), raw[offset:], bool(m.group(2))))
     return out
 

@@ -252,3 +252,12 @@ def test_an_activity_told_as_a_purpose_is_no_cooperation_of_its_own() -> None:
 )
 def test_weather_and_a_test_hitting_its_target_are_no_use_of_force(text: str) -> None:
     assert "MILITARY_FORCE" not in {m.event_type for m in mentions_of(text, DAY)}
+
+
+def test_a_document_signed_by_two_titled_signers_in_a_relative_clause_is_a_signing() -> None:
+    text = (
+        "The rotation follows a memorandum that Polish Defense Minister Bogdan Klich and U.S. Ambassador Lee "
+        "Feinstein signed in Warsaw on Monday."
+    )
+    signed = [m for m in mentions_of(text, date(2011, 6, 2)) if m.event_type == "AGREEMENT_SIGNED"]
+    assert [(m.status, m.date_value) for m in signed] == [("occurred", "2011-05-30")], signed

@@ -196,3 +196,10 @@ def test_an_edition_that_was_to_begin_teaches_the_name_and_its_cohosted_series_i
     )
     found = {(m.trigger.text, m.status, m.date_value) for m in mentions_of(text, date(2006, 6, 7))}
     assert ("Sea Breeze", "recurring", "1997") in found
+
+
+def test_a_name_before_a_base_or_an_airport_is_a_place_not_an_exercise() -> None:
+    assert names("Poland will open Lask air base to the American F-16 detachment next month.") == []
+    assert names("The ships kicked off Pacific Partnership port visits in Samoa on Monday.") == [
+        "kicked off Pacific Partnership"
+    ]
