@@ -28,6 +28,7 @@ _COMMA = re.compile(r"\s*,")
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s")
 _PAST_INTENT = re.compile(r"(?:[a-z]+ed|told|sought|undertook)\b", re.IGNORECASE)
 _PAST_AUX = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_PRESENT_AUX = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _AUX = re.compile(r"\b(?:is|are|am|be|been|being|will|would|[’']s|[’']re)\s+$", re.IGNORECASE)
 _RIGHT_PENALTY = 25  # a cue after the expression is weaker than one before it ("On Friday he will")
 _REACH = 80  # characters: a cue farther away belongs to another clause
@@ -323,7 +324,8 @@ def _nearest_cue(
                 continue
             if cues.adjective.search(text, max(0, cue_start - 20), cue_start):
                 continue
-            kind = "past"
+            # "after the peace accord [is signed] in Paris Dec. 14": a present passive, no past
+            kind = "none" if _PRESENT_AUX.search(text, max(0, cue_start - 16), cue_start) else "past"
         if kind == "future" and _PAST_AUX.search(text, max(0, cue_start - 24), cue_start):
             kind = "none"  # "were due to reopen Tuesday": a plan told in the past, either side of now
         elif kind in ("future", "would") and cue_end <= start:
