@@ -57,7 +57,13 @@ from pipeline.events.refer import (
     definite_reference,
     told_on_arrival,
 )
-from pipeline.events.reported import announced_move, attributed_at_end, reported_right_after, said_after
+from pipeline.events.reported import (
+    announced_move,
+    attributed_at_end,
+    reported_right_after,
+    said_after,
+    said_at_occasion,
+)
 from pipeline.events.triggers import find_triggers
 from pipeline.model import Document, EventMention, Span, TimeExpression
 
@@ -84,6 +90,7 @@ def _choose(
     """The governing expression among a sentence's candidates; whether it is in the clause or sentence."""
     reported = (
         reported_right_after(mention, candidates, clauses, text)
+        or said_at_occasion(mention, candidates, text)
         or said_after(mention, candidates, text)
         or announced_move(mention, candidates, text)
         or attributed_at_end(mention, candidates, text)

@@ -108,3 +108,26 @@ def attributed_at_end(
         if _JUST_DONE_RE.search(text, max(sentence.start, mention.trigger.start - 40), mention.trigger.start)
         else None
     )
+
+
+# "..., Quintero said Wednesday [at a planning conference] in Brasilia": the occasion is on the same day.
+_AT_OCCASION_RE = re.compile(
+    r"\s+(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+    r"(?:[\w.'’\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def said_at_occasion(
+    mention: EventMention, candidates: Sequence[TimeExpression], text: str
+) -> TimeExpression | None:
+    """The day of a saying, for the occasion it was said at, told right after it."""
+    for t in candidates:
+        if (
+            t.end <= mention.trigger.start
+            and t.type in ("DATE", "TIME")
+            and REPORTING_RE.search(text, max(0, t.start - 40), t.start)
+            and _AT_OCCASION_RE.fullmatch(text, t.end, mention.trigger.start)
+        ):
+            return t
+    return None

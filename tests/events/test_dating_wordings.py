@@ -187,3 +187,12 @@ def test_the_means_of_a_dated_act_and_its_purpose_share_its_date() -> None:
     )
     strikes = first_with(mentions_of(text, date(2013, 1, 17)), "conduct")
     assert strikes.date_value == "2013-01-15", strikes.explanation
+
+
+def test_the_occasion_a_saying_was_made_at_is_on_the_day_of_the_saying() -> None:
+    text = (
+        '"Our job is to make sure each side can see the other pulling back," Col. Ana Ruiz said Tuesday at a '
+        "planning conference in Quito with officers from the other guarantor nations."
+    )
+    conference = first_with(mentions_of(text, date(1995, 3, 10)), "conference")
+    assert conference.date_value == "1995-03-07", conference.explanation
