@@ -174,3 +174,32 @@ def start_told(mention: EventMention, timexes: Sequence[TimeExpression], text: s
                 explanation=f"{mention.explanation}; begun {t.text!r}: from {first.isoformat()}",
             )
     return mention
+
+
+_DAY_VALUE_RE = re.compile(r"^(\d{4}-\d{2})-\d{2}")
+_UNDERSPECIFIED_DAY_RE = re.compile(r"^(XXXX-\d{2})-\d{2}$")  # a day without a year (no publication date)
+
+
+def to_month(mention: EventMention) -> EventMention:
+    """A day-dated activity that spans days, known to its month (its day is one of several)."""
+    m = _DAY_VALUE_RE.match(mention.date_value or "")
+    if not m or mention.start is None:
+        vague = _UNDERSPECIFIED_DAY_RE.match(mention.date_value or "")
+        if vague is None:
+            return mention
+        return replace(
+            mention,
+            date_value=vague.group(1),
+            precision="month",
+            explanation=mention.explanation + "; it spans days: known to the month",
+        )
+    first = mention.start.replace(day=1)
+    following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+    return replace(
+        mention,
+        date_value=m.group(1),
+        start=first,
+        end=following - timedelta(days=1),
+        precision="month",
+        explanation=mention.explanation + "; it spans days: known to the month",
+    )

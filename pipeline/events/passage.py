@@ -14,11 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from pipeline.events.clauses import clause_index, split_clauses
 from pipeline.events.dating import date_mention, dating_expressions, is_vague
+from pipeline.events.lengths import to_month
 from pipeline.events.trigger_rules import rule_for
 from pipeline.events.types import event_type as type_row
 from pipeline.model import EventMention, TimeExpression
@@ -137,8 +138,6 @@ def _coarser_in_same_sentence(new: EventMention, old: EventMention | None) -> bo
 
 # A trip spans days: dated only through something that happened during it, it is known to the month
 # (rules marked ``spans_days`` in event_triggers.yaml: "traveled to", "trip", "mission").
-_DAY_VALUE_RE = re.compile(r"^(\d{4}-\d{2})-\d{2}")
-_UNDERSPECIFIED_DAY_RE = re.compile(r"^(XXXX-\d{2})-\d{2}$")  # a day without a year (no publication date)
 
 
 def _is_arrival(mention: EventMention | None, lexicon_dir: Path | None) -> bool:
@@ -146,30 +145,6 @@ def _is_arrival(mention: EventMention | None, lexicon_dir: Path | None) -> bool:
         return False
     rule = rule_for(mention.event_type, mention.trigger.text, lexicon_dir)
     return rule is not None and rule.rule_id.startswith("arriv")
-
-
-def _to_month(mention: EventMention) -> EventMention:
-    m = _DAY_VALUE_RE.match(mention.date_value or "")
-    if not m or mention.start is None:
-        vague = _UNDERSPECIFIED_DAY_RE.match(mention.date_value or "")
-        if vague is None:
-            return mention
-        return replace(
-            mention,
-            date_value=vague.group(1),
-            precision="month",
-            explanation=mention.explanation + "; it spans days: known to the month",
-        )
-    first = mention.start.replace(day=1)
-    following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
-    return replace(
-        mention,
-        date_value=m.group(1),
-        start=first,
-        end=following - timedelta(days=1),
-        precision="month",
-        explanation=mention.explanation + "; it spans days: known to the month",
-    )
 
 
 # A clause telling what happened during a trip: "after a two-day stop in Tokyo, [where he met Tanabe on
@@ -216,7 +191,7 @@ def _through_inner_event(
         if clause.start >= trip.trigger.end and _DURING_RE.match(clause.text):
             dated = date_mention(trip, inner.timex, "sentence", by_tid, timexes, text)
             why = f" (an event during it, '{inner.trigger.text}')"
-            return _to_month(replace(dated, explanation=dated.explanation + why))
+            return to_month(replace(dated, explanation=dated.explanation + why))
     return trip
 
 
@@ -288,7 +263,7 @@ def date_by_passage(
             # its time, known to the month
             dated = date_mention(mention, last.timex, "passage", by_tid, timexes, text)
             why = f" (inside the trip told before, from '{last.trigger.text}')"
-            out.append(_to_month(replace(dated, explanation=dated.explanation + why)))
+            out.append(to_month(replace(dated, explanation=dated.explanation + why)))
             continue
         if (
             reporting is not None
@@ -332,7 +307,7 @@ def date_by_passage(
             if spans and not _is_arrival(reference, lexicon_dir):
                 # (dated by the arrival that began it, the first day is known: "The delegation ... arrived on
                 # March 5"; by something that happened during it, only the month)
-                dated = _to_month(dated)
+                dated = to_month(dated)
         else:
             dated = replace(mention, explanation="undated: no date governs it in its sentence or passage")
         out.append(dated)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from pipeline.events.lengths import ended, to_month
 from pipeline.events.trigger_rules import TriggerRule
 from pipeline.events.types import event_type
 from pipeline.model import EventMention, Span
@@ -134,7 +135,42 @@ def dated_during(mentions: Sequence[EventMention], text: str) -> list[EventMenti
                 return other
         return None
 
-    return borrow_dates(mentions, during, "the event it tells of")
+    return _dated_on_trips(borrow_dates(mentions, during, "the event it tells of"), text)
+
+
+# "Haas' Oct. 5 visit to Tashkent, [where he met] the Uzbek president ..., and two days of talks ... this
+# week": what a clause hanging on a trip tells happened on that trip, whatever later date the sentence holds.
+_FROM_RE = re.compile(r"\bfrom\s", re.IGNORECASE)
+_WHERE_AFTER_RE = re.compile(r"[^;:.()\"“”]{0,80}?,\s+where\s+(?:[\w'’.\-]+\s+){0,5}", re.IGNORECASE)
+
+
+def _dated_on_trips(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
+    """Occurred mentions without a date of their own clause, told in a "where" clause on the dated trip
+    right before them, take its date; the month only, when the trip is told by its end ("got back last
+    night from a six-nation swing through the Gulf, where he met ...")."""
+    out = list(mentions)
+    for i, mention in enumerate(out):
+        if mention.status != "occurred" or (mention.timex is not None and mention.date_source == "clause"):
+            continue
+        before = [
+            m
+            for m in out[:i]
+            if m.sentence.start == mention.sentence.start and m.trigger.end <= mention.trigger.start
+        ]
+        trip = before[-1] if before else None
+        if (
+            trip is None
+            or trip.event_type != "VISIT"
+            or trip.timex is None
+            or trip.status not in ("occurred", "ongoing")
+            or not _WHERE_AFTER_RE.fullmatch(text, trip.trigger.end, mention.trigger.start)
+            # (not the place a traveller came from: "arrived Tuesday from Ukraine, where he visited")
+            or _FROM_RE.search(text, trip.trigger.end, mention.trigger.start)
+        ):
+            continue
+        dated = dated_as(mention, trip, mention.status, "the trip it happened on")
+        out[i] = to_month(dated) if ended(trip, text) else dated
+    return out
 
 
 def borrow_dates(

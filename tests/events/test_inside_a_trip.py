@@ -42,3 +42,21 @@ def test_a_meeting_a_news_conference_came_after_is_the_same_days() -> None:
         "after their meeting at the Defense Ministry, Panetta said the aid would go on."
     )
     assert first_with(mentions_of(text, date(2012, 4, 24)), "meeting").date_value == "2012-04-24"
+
+
+def test_a_meeting_in_a_where_clause_on_a_dated_visit_is_on_that_visit_not_on_a_later_date() -> None:
+    text = (
+        "The accord follows Moreno's June 3 visit to Quito, where he met the Ecuadorian president for an "
+        "hour, and three days of staff talks at the Pentagon this week."
+    )
+    met = first_with(mentions_of(text, date(2009, 6, 19)), "met")
+    assert met.date_value == "2009-06-03", met.explanation
+
+
+def test_a_meeting_on_a_trip_told_by_its_return_is_known_to_the_month() -> None:
+    text = (
+        "Secretary Hale got back last night from a five-nation swing through West Africa, where he met with "
+        "the presidents of Ghana and Senegal."
+    )
+    met = first_with(mentions_of(text, date(2009, 6, 19)), "met")
+    assert met.date_value == "2009-06", met.explanation
