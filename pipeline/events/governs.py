@@ -121,11 +121,15 @@ _TIME_NOUN_LIST = (
 _TIME_NOUNS = frozenset(_TIME_NOUN_LIST.split())
 _OF_PHRASES = frozenset(["out", "because", "instead", "ahead", "front", "outside", "inside", "top"])
 _STATEMENT_RELEASED_RE = re.compile(r"\bstatement\s+(?:released|issued)\s+(?:on\s+)?$", re.IGNORECASE)
-_TO_GAP_RE = re.compile(r"^\s*,?\s*to\s+(?:help\s+|jointly\s+)?$", re.IGNORECASE)
+# (or "for" its occasion: "will be here tomorrow [for a working] lunch")
+_TO_GAP_RE = re.compile(
+    r"^\s*,?\s*(?:to\s+(?:help\s+|jointly\s+)?|for\s+(?:a|an|the|further|more)\s+(?:[\w\-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
 # (a movement's purpose, not what was agreed: "agreed Tuesday to hold an exercise next year")
 _MOVING_BEFORE_RE = re.compile(
     r"\b(?:arriv\w*|travel\w*|fly|flies|flew|come|comes|came|go|goes|went|deploy\w*|head\w*|sail\w*|"
-    r"return\w*|rotat\w*|move|moves|moved|send|sends|sent)\b[^.;]{0,60}$",
+    r"return\w*|rotat\w*|move|moves|moved|send|sends|sent|be\s+here|be\s+there|be\s+in)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _PAST_WORD_RE = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.IGNORECASE)

@@ -196,3 +196,9 @@ def test_the_occasion_a_saying_was_made_at_is_on_the_day_of_the_saying() -> None
     )
     conference = first_with(mentions_of(text, date(1995, 3, 10)), "conference")
     assert conference.date_value == "1995-03-07", conference.explanation
+
+
+def test_the_occasion_a_visitor_comes_for_shares_the_visits_date() -> None:
+    text = "The French defense minister will be here tomorrow for a working lunch with Secretary Hale."
+    lunch = first_with(mentions_of(text, date(1998, 2, 12)), "lunch")
+    assert (lunch.status, lunch.date_value) == ("planned", "1998-02-13"), lunch.explanation
