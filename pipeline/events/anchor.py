@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.events.after_event import dated_from_event
-from pipeline.events.clause_roles import in_sequel_clause, own_relative
+from pipeline.events.clause_roles import in_sequel_clause, own_relative, predicate_past_relative
 from pipeline.events.clauses import clause_index, dateline_timex, split_clauses
 from pipeline.events.conjuncts import share_conjunct_dates
 from pipeline.events.date_modifiers import pre_modifies
@@ -124,7 +124,7 @@ def _choose(
             distance == 1
             and own_relative(trig, there, text, verb=verb_before_later_dates(trig, verbs, text))
             and not any(trig.end <= u.start < there.start for u in usable)
-        )
+        ) or predicate_past_relative(clauses, home, clause_index(clauses, t.start))
         key = (
             # the year of an exercise's own name ("Desert Aegis 2019") only when nothing else dates it
             # (not a day the wording holds: "[arrived in Washington yesterday for a three-day visit]")

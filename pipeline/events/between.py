@@ -83,6 +83,7 @@ def blocked(
     """True when the date belongs to another predicate: a verb trigger, or an infinitive, modal or question
     word standing between the trigger and the date (a noun's modal is its own predicate's)."""
     low, high = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+    closed: list[tuple[int, int]] = []  # a relative clause closed before the noun's own predicate
     if noun and timex.start >= trigger.end:
         aside = _WHICH_ASIDE_RE.match(text, trigger.end)
         if (
@@ -91,6 +92,10 @@ def blocked(
             and not _OWN_COURSE_RE.match(text, aside.start("aside"))
         ):
             return True  # "The talks, which broke down in June, will resume next week": the aside's date
+        if aside is not None and timex.start >= aside.end():
+            # ("The Malabar exercise, which resumed in 2002 after a hiatus that [followed] India's nuclear
+            # tests, is scheduled for late September": no verb of the aside stands between)
+            closed.append(aside.span("aside"))
     opening = _FRONT_PREPOSITION_RE.search(text, max(0, timex.start - 16), timex.start)
     head = opening.start() if opening else timex.start  # ("In August, Russian forces pushed ...")
     if (
@@ -114,7 +119,7 @@ def blocked(
         return False  # "to arrive Thursday to watch the final phase and [meet] the general": one purpose
     if timex.start < trigger.start and _HELP_PURPOSE_RE.fullmatch(text, timex.end, trigger.start):
         return False  # "will send engineers to Azerbaijan next spring to help [renovate] a school"
-    asides = (
+    asides = closed + (
         [m.span() for m in _PARTICIPLE_ASIDE_RE.finditer(text, low, high)]
         if timex.start >= trigger.end
         else []
@@ -163,7 +168,7 @@ def blocked(
         found is not None
         and found.start() < high
         and (
-            any(a <= found.start() < b for a, b in glosses)
+            any(a <= found.start() < b for a, b in (*glosses, *closed))
             or _IDIOM_TO_RE.match(text, max(0, found.start() - 20), found.end()) is not None
             or timex.start >= trigger.end
             and _MOVEMENT_RE.search(trigger.text)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.events.clauses import clause_index
-from pipeline.model import EventMention, Span
+from pipeline.model import EventMention, Span, TimeExpression
 
 # (not a demonstrative opening a date: "[That fall], NATO suspended ...")
 _RELATIVE_RE = re.compile(
@@ -122,3 +122,54 @@ def in_sequel_clause(mention: EventMention, clauses: Sequence[Span]) -> bool:
         HANGING_RE.match(clauses[home].text)
         and (SEQUEL_RE.match(clauses[home - 1].text) or FROM_PLACE_RE.search(clauses[home - 1].text))
     )
+
+
+# Words that read only as a cause ...
+_PLAIN_CAUSES = (
+    r"because\s+of|in\s+(?:response|reaction|retaliation)\s+(?:to|for)|in\s+protest\s+(?:at|of|against|over)"
+)
+# ... and, before the trigger, those that may also open a schedule after it ("is due to take place")
+_CAUSE_RE = re.compile(rf"\b(?:{_PLAIN_CAUSES}|due\s+to|owing\s+to|amid|in\s+light\s+of)\b", re.IGNORECASE)
+_CAUSE_AFTER_RE = re.compile(rf"\b(?:{_PLAIN_CAUSES})\b", re.IGNORECASE)
+_CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:()]")
+
+
+def in_cause(trigger: Span, t: TimeExpression, text: str) -> bool:
+    """The date is in a cause of the event, which has its own time: "postponed ... until October because of
+    [the fighting]", "called off a visit ... in response to the military takeover in Bangkok last Thursday"
+    (after the trigger, unless a comma closes the cause first)."""
+    if t.end <= trigger.start and _CAUSE_RE.search(text, t.end, trigger.start):
+        return True
+    cause = _CAUSE_AFTER_RE.search(text, trigger.end, t.start) if t.start >= trigger.end else None
+    return cause is not None and not _CLAUSE_PUNCTUATION_RE.search(text, cause.end(), t.start)
+
+
+def closed_relative(clauses: Sequence[Span], home: int, there: int, text: str) -> bool:
+    """The trigger's clause is a relative one, closed before the clause of the date: that is the main
+    predicate's ("a hiatus [that followed India's nuclear tests], is scheduled for late September")."""
+    return (
+        relative_clause(clauses[home], text)
+        and _VERB_NEXT_RE.match(clauses[home].text) is not None  # (no "that" before a subject: "add that a")
+        and _MAIN_PREDICATE_RE.match(clauses[home + 1].text) is not None
+    )
+
+
+_VERB_NEXT_RE = re.compile(
+    r"^[\s,]*(?:that|which)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|has|have|had|is|are|was|were)\b"
+)
+_MAIN_PREDICATE_RE = re.compile(r"^\s*,\s+(?:has|have|had|is|are|was|were|will|would|[a-z]{3,}ed)\b")
+
+
+def predicate_past_relative(clauses: Sequence[Span], home: int, there: int) -> bool:
+    """The clause ``there`` is the predicate of the trigger's noun, told past a relative clause on it: "and
+    the navies' Malabar exercise, [which resumed in 2002 after a hiatus ...], is scheduled for late September"
+    (its own date, whatever date an earlier clause holds)."""
+    return (
+        there > home + 1
+        and _RELATIVE_OPENER_RE.match(clauses[home + 1].text) is not None
+        and _MAIN_PREDICATE_RE.match(clauses[there].text) is not None
+        and not any(_MAIN_PREDICATE_RE.match(c.text) for c in clauses[home + 2 : there])
+    )
+
+
+_RELATIVE_OPENER_RE = re.compile(r"^\s*,\s+(?:which|who)\b")

@@ -124,11 +124,19 @@ def with_subject_relative(clauses: Sequence[Span], index: int, text: str) -> Spa
     return clause
 
 
+_PUNCTUATED_RE = re.compile(r"\s*[,;:()–—-]")
+
+
 def _relative_closings(body: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The commas that close a relative clause on the subject before the main verb."""
     out: list[tuple[int, int]] = []
     for opener in _RELATIVE_OPENER_RE.finditer(body):
-        stop = min((a for a, _ in found if a > opener.start()), default=len(body))
+        # (past the words that open a clause inside it: "which resumed in 2002 [after] a hiatus [that]
+        # followed India's nuclear tests, is scheduled ...")
+        stop = min(
+            (a for a, b in found if a > opener.start() and _PUNCTUATED_RE.match(body, a, b)),
+            default=len(body),
+        )
         close = _MAIN_VERB_AFTER_RE.search(body, opener.end(), stop)
         if close is not None:
             out.append(close.span())

@@ -21,7 +21,10 @@ from pipeline.events.clause_roles import (
     FROM_PLACE_RE,
     HANGING_RE,
     SEQUEL_RE,
+    closed_relative,
+    in_cause,
     own_relative,
+    predicate_past_relative,
     relative_clause,
 )
 from pipeline.events.clauses import clause_index
@@ -53,14 +56,6 @@ _EVENT_NOUN_END_RE = re.compile(
     r"summit|conference|visit|maneuvers|war\s+games)$",
     re.IGNORECASE,
 )
-# Words that read only as a cause ...
-_PLAIN_CAUSES = (
-    r"because\s+of|in\s+(?:response|reaction|retaliation)\s+(?:to|for)|in\s+protest\s+(?:at|of|against|over)"
-)
-# ... and, before the trigger, those that may also open a schedule after it ("is due to take place")
-_CAUSE_RE = re.compile(rf"\b(?:{_PLAIN_CAUSES}|due\s+to|owing\s+to|amid|in\s+light\s+of)\b", re.IGNORECASE)
-_CAUSE_AFTER_RE = re.compile(rf"\b(?:{_PLAIN_CAUSES})\b", re.IGNORECASE)
-_CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:()]")
 # A relative clause on the subject, closed by a comma before the predicate: "Col. Dorrian, [who took over as
 # spokesman in June], said the coalition has conducted airstrikes".
 _RELATIVE_OPEN_RE = re.compile(r",\s+(?:[^,;]{0,80}?\s)?(?:who|which|whose|that)\b[^,;]*$")
@@ -206,11 +201,8 @@ def eligible(
         return False
     if plan_date_elsewhere(mention, t, text):
         return False
-    if t.end <= trig.start and _CAUSE_RE.search(text, t.end, trig.start):
-        return False  # "postponed ... until October because of [the fighting]": a cause has its own time
-    cause = _CAUSE_AFTER_RE.search(text, trig.end, t.start) if t.start >= trig.end else None
-    if cause is not None and not _CLAUSE_PUNCTUATION_RE.search(text, cause.end(), t.start):
-        return False  # "called off a visit ... in response to the military takeover in Bangkok last Thursday"
+    if in_cause(trig, t, text):
+        return False
     if _RELEASED_RE.search(text, max(0, t.start - 40), t.start) and mention.event_type != "STATEMENT":
         return False
     if (
@@ -297,9 +289,13 @@ def eligible(
         return False  # "discussed [the current] state": another noun's adjective ("a recent meeting" is its)
     if t.start < trig.start and _ORIGIN_RE.match(trig.text):
         return False  # "arrived in Kiev on Sunday [from Moscow]": Sunday is the arrival's; Moscow was before
-    if t.start >= trig.end and _GREW_OUT_OF_RE.search(text, trig.end, t.start):
-        return False  # "The drill [grew out of] a teleconference ... in February": the teleconference's
     home, there = clause_index(clauses, trig.start), clause_index(clauses, t.start)
+    if (
+        t.start >= trig.end
+        and _GREW_OUT_OF_RE.search(text, trig.end, t.start)
+        and not predicate_past_relative(clauses, home, there)  # ("..., which followed the coup, is set for")
+    ):
+        return False  # "The drill [grew out of] a teleconference ... in February": the teleconference's
     if (
         home != there
         and home > 0
@@ -311,7 +307,7 @@ def eligible(
         home != there
         and relative_clause(clauses[there], text)
         and not own_relative(trig, clauses[there], text, verb=not noun)
-    ):
+    ) or (home < there and closed_relative(clauses, home, there, text)):
         # "the latest in a series [that began in 2017]": the series' date, not the meeting's; nor is a
         # relative clause before the trigger its own ("presence, [which began in 2014], and the exercise")
         return False
