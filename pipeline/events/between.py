@@ -63,6 +63,7 @@ _INFINITIVE_OR_QUESTION_RE = re.compile(
 # A coordinated infinitive is another item: "to hold a drill in the spring [and to] exchange officers".
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 # Verbs whose infinitive is a plan of their own ("decided on Monday to ..."), unlike a purpose after a
 # movement ("will travel to Surabaya tomorrow to visit ...": the same day).
 _PLAN_VERB_RE = re.compile(
@@ -149,7 +150,10 @@ def blocked(
             return True
         if (
             planned
-            and _TO_BEFORE_RE.search(text, max(low, trigger.start - 4), high)
+            and (
+                _TO_BEFORE_RE.search(text, max(low, trigger.start - 4), high)
+                or _THAT_RE.search(text, low, high)  # "agreed on Monday [that] a joint exercise will be held"
+            )
             and _PLAN_VERB_RE.search(text, max(0, timex.start - 40), timex.start)
         ):
             return True  # "agreed on Wednesday [to] set up a hotline": the agreeing's date

@@ -158,7 +158,11 @@ def complement(text: str, start: int, end: int, far: bool = False) -> int:
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:.]*$", re.IGNORECASE)
 
 
-_RELATIVE_RE = re.compile(r"^[\s,]*(?:which|that)\b", re.IGNORECASE)
+# (not "that" before a subject of its own: "agreed at a conference in March [that the exercise] will be held")
+_RELATIVE_RE = re.compile(
+    r"^[\s,]*(?:which|that(?!\s+(?:the|a|an|its|their|his|her|our|this|these|those|it|they|he|she|we|next)\b))\b",
+    re.IGNORECASE,
+)
 _PREDICATE_OPENING_RE = re.compile(r"^[\s,]*(?:has|have|had|was|were|is|are|will|would)\b", re.IGNORECASE)
 
 

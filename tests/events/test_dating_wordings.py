@@ -202,3 +202,15 @@ def test_the_occasion_a_visitor_comes_for_shares_the_visits_date() -> None:
     text = "The French defense minister will be here tomorrow for a working lunch with Secretary Hale."
     lunch = first_with(mentions_of(text, date(1998, 2, 12)), "lunch")
     assert (lunch.status, lunch.date_value) == ("planned", "1998-02-13"), lunch.explanation
+
+
+def test_what_is_agreed_to_happen_takes_no_date_of_the_agreeing_nor_makes_its_occasion_a_plan() -> None:
+    text = (
+        "Planners agreed at a conference in Dakar, Senegal, in March that the exercise will be held in Mali, "
+        "a spokesman said."
+    )
+    mentions = mentions_of(text, date(2009, 7, 24))
+    conference = first_with(mentions, "conference")
+    assert (conference.status, conference.date_value) == ("occurred", "2009-03"), conference.explanation
+    held = first_with(mentions, "exercise")
+    assert held.status == "planned" and held.date_value != "2009-03", held.explanation
