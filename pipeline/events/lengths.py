@@ -56,6 +56,10 @@ def stated_length(mention: EventMention, timexes: Sequence[TimeExpression], text
                 continue  # "The signing capped [three days] of talks": the length of the noun after it
             if t.end <= mention.trigger.start and _ENDED_RE.search(text, t.end, mention.trigger.start):
                 continue  # "[five-day] port call ... ended Sunday with a passing exercise": the call's length
+            if t.start >= mention.trigger.end and _EARLIER_EVENT_RE.search(
+                text, max(0, t.start - 12), t.start
+            ):
+                continue  # "arrived Monday for a port visit ... after [a four-day] call at Pearl Harbor"
             if "-" in t.text and RELATIVE_OPENER_RE.search(text, mention.trigger.end, t.start):
                 # "flew to Dire Dawa, where medics are running a [two-week] program": another noun's length
                 continue
@@ -72,6 +76,10 @@ def stated_length(mention: EventMention, timexes: Sequence[TimeExpression], text
 
 
 _AFTER_LENGTH_RE = re.compile(r"\bafter\s+$", re.IGNORECASE)
+# The length of another event told before or after this one: "after [a four-day] call at Pearl Harbor".
+_EARLIER_EVENT_RE = re.compile(
+    r"\b(?:after|before|following)\s+(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE
+)
 # A relative clause opened after the trigger tells of another noun ("flew to Dire Dawa, where ...").
 RELATIVE_OPENER_RE = re.compile(r",\s+(?:where|which|who|whose|when)\b", re.IGNORECASE)
 # Verbs that tell the end of an activity: "wrapped up the exercise on Friday" is over.

@@ -108,3 +108,12 @@ def test_an_arrival_is_still_running_when_the_traveller_acts_tomorrow_in_a_claus
     text = "The secretary arrived in Tokyo yesterday, where he will meet his counterpart tomorrow."
     arrival = first_with(mentions_of(text, DCT), "arrived")
     assert arrival.status == "ongoing", arrival.explanation
+
+
+def test_the_length_of_an_earlier_stop_is_not_the_length_of_the_visit() -> None:
+    text = (
+        "The frigates arrived here Monday for a port visit, their second stop this month after a four-day "
+        "call at Guam that ended June 2."
+    )
+    visit = first_with(mentions_of(text, DCT), "arrived")
+    assert visit.date_value == "2015-06-08", visit.explanation
