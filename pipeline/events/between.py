@@ -63,6 +63,14 @@ _INFINITIVE_OR_QUESTION_RE = re.compile(
 # A coordinated infinitive is another item: "to hold a drill in the spring [and to] exchange officers".
 _AND_TO_RE = re.compile(r"\b(?:and|or)\s+to\s+$", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# A relative clause without a pronoun whose verb makes the noun's event: "the exercise Russia held in 2008",
+# "the package Congress approved in 2008", "the agreement the two sides reached in May".
+_REDUCED_RELATIVE_RE = re.compile(
+    r"\s+(?:(?:the|its|their|both)\s+(?:[\w\-]+\s+){0,2}?|(?-i:[A-Z][\w.'’\-]*\s+){1,4})"
+    r"(?:held|made|conducted|staged|hosted|approved|signed|reached|launched|began|started|announced|created|"
+    r"established|organized|organised|set\s+up|paid\s+for)\s+(?:[^,;.()]{0,30}\s)?(?:in|on|at)?\s*",
+    re.IGNORECASE,
+)
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 # Verbs whose infinitive is a plan of their own ("decided on Monday to ..."), unlike a purpose after a
 # movement ("will travel to Surabaya tomorrow to visit ...": the same day).
@@ -93,6 +101,8 @@ def blocked(
             and not _OWN_COURSE_RE.match(text, aside.start("aside"))
         ):
             return True  # "The talks, which broke down in June, will resume next week": the aside's date
+        if _REDUCED_RELATIVE_RE.fullmatch(text, trigger.end, timex.start):
+            return False  # "a $1.3 billion aid package [Congress approved] in 2008": when it came to be
         if aside is not None and timex.start >= aside.end():
             # ("The Malabar exercise, which resumed in 2002 after a hiatus that [followed] India's nuclear
             # tests, is scheduled for late September": no verb of the aside stands between)

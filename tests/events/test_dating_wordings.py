@@ -214,3 +214,12 @@ def test_what_is_agreed_to_happen_takes_no_date_of_the_agreeing_nor_makes_its_oc
     assert (conference.status, conference.date_value) == ("occurred", "2009-03"), conference.explanation
     held = first_with(mentions, "exercise")
     assert held.status == "planned" and held.date_value != "2009-03", held.explanation
+
+
+def test_a_relative_clause_without_a_pronoun_tells_when_the_nouns_event_came_to_be() -> None:
+    text = (
+        "The minister met his counterpart today. The funds come under the Andean Initiative, a $900 million "
+        "aid program Congress approved in 1999."
+    )
+    program = first_with(mentions_of(text, date(2013, 9, 20)), "aid program")
+    assert program.date_value == "1999", program.explanation
