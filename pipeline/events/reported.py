@@ -23,10 +23,19 @@ def reported_right_after(
     inside = [
         t for t in candidates if previous.start <= t.start < previous.end and t.type in ("DATE", "TIME")
     ]
-    if not inside or text[inside[-1].end : previous.end].strip(" ,"):
+    if not inside:
+        return None
+    rest = text[inside[-1].end : previous.end]
+    if rest.strip(" ,") and not _PLACE_ONLY_RE.fullmatch(rest):
         return None
     t = inside[-1]
     return t if REPORTING_RE.search(text, max(0, t.start - 40), t.start) else None
+
+
+# ... maybe past its place: "The exercise was announced July 21 [in Seoul] after the first 2+2 meeting"
+_PLACE_ONLY_RE = re.compile(
+    r"\s*,?\s*(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*,?\s*"
+)
 
 
 # "..., Cohen said following the June 9 council meeting": what he said, he said that day.

@@ -223,3 +223,12 @@ def test_a_relative_clause_without_a_pronoun_tells_when_the_nouns_event_came_to_
     )
     program = first_with(mentions_of(text, date(2013, 9, 20)), "aid program")
     assert program.date_value == "1999", program.explanation
+
+
+def test_talks_a_plan_was_announced_after_are_on_the_day_of_the_announcement_past_its_place() -> None:
+    text = (
+        'The drills were announced June 9 in Manila after the first "two-plus-two" meeting of the allies\' '
+        "foreign and defense ministers."
+    )
+    meeting = first_with(mentions_of(text, date(2012, 6, 20)), "meeting")
+    assert (meeting.date_value, meeting.date_source) == ("2012-06-09", "sentence"), meeting.explanation
