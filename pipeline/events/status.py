@@ -122,6 +122,17 @@ def denied_before(sentence_before: str, cues: StatusCues) -> bool:
 
 
 _HEDGES = frozenset(("might", "could"))
+_BE = frozenset(("is", "are", "was", "were", "been", "be"))
+
+
+def _without_passive_plan(words: list[str]) -> list[str]:
+    """The words, without a passive "planned"/"proposed" before a preposition: "This year's exercise was
+    planned at a [conference] in January" tells where the planning happened, no plan of the conference."""
+    out = list(words)
+    for i in range(1, len(out) - 1):
+        if out[i] in ("planned", "proposed") and out[i - 1] in _BE and out[i + 1] in ("at", "during", "by"):
+            out[i] = "<passive>"
+    return out
 
 
 def decide_status(
@@ -214,7 +225,7 @@ def decide_status(
             "ongoing"  # "The exercise, co-sponsored by PACOM and the Mongolian forces, runs through July 1"
         )
     # ... and so do the inner words of a predicate trigger ("a Patriot battery [would be] deployed").
-    planned_scope = window_before + trigger_words[:1]
+    planned_scope = _without_passive_plan(window_before) + trigger_words[:1]
     if verb and _post_modifier(words_before, trigger_words, cues):
         planned_scope = []  # "agreed to resume contacts [suspended] after the war": the suspension is past
     if (

@@ -116,3 +116,9 @@ def test_the_call_an_agreement_was_reached_in_is_no_plan_of_it() -> None:
     text = "Trump and Moon agreed to the delay in a phone call last night."
     call = first_with(mentions_of(text, date(2018, 1, 5)), "phone call")
     assert (call.status, call.date_value) == ("occurred", "2018-01-04")
+
+
+def test_the_occasion_a_plan_was_made_at_is_no_plan() -> None:
+    text = "Next year's drill was planned at a conference in Dakar in January, officials said."
+    conference = first_with(mentions_of(text, date(2017, 4, 21)), "conference")
+    assert (conference.status, conference.date_value) == ("occurred", "2017-01"), conference.explanation
