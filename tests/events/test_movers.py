@@ -86,3 +86,12 @@ def test_a_port_named_alone_gives_the_host_country() -> None:
 def test_a_sentence_initial_determiner_is_no_travellers_name() -> None:
     text = "The exercise, which drew troops from seven countries, arrived at its last phase on Monday."
     assert all(m.event_type != "VISIT" for m in mentions_of(text, DAY))
+
+
+def test_troops_of_a_clause_before_an_after_are_not_the_ones_arriving() -> None:
+    text = (
+        "Marines jumped near Adazi on Saturday alongside Latvian soldiers, two days after the first U.S. "
+        "company arrived there from Vilseck."
+    )
+    arrived = [m for m in mentions_of(text, date(2014, 4, 28)) if "arrived" in m.trigger.text]
+    assert [(m.trigger.text, m.date_value) for m in arrived] == [("company arrived", "2014-04-24")]
