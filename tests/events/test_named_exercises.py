@@ -203,3 +203,7 @@ def test_a_name_before_a_base_or_an_airport_is_a_place_not_an_exercise() -> None
     assert names("The ships kicked off Pacific Partnership port visits in Samoa on Monday.") == [
         "kicked off Pacific Partnership"
     ]
+
+
+def test_a_weekday_after_a_place_makes_no_exercise_name() -> None:
+    assert names("Destroyers drilled off Point Loma Wednesday, the first bilateral exercise.") == []
