@@ -391,18 +391,3 @@ def test_an_infinitive_of_occurrence_after_a_wording_ending_on_its_event_noun_ha
     text = "Russian jets will take part in Vigilant Eagle 2010, a joint exercise to be held Aug. 8-11."
     exercise = first_with(mentions_of(text, date(2010, 8, 2)), "take part")
     assert exercise.date_value == "2010-08-08"
-
-
-def test_a_noun_reads_its_own_predicate_past_a_long_relative_clause_on_it() -> None:
-    text = (
-        "Thai and U.S. marines trained together near Sattahip last October, and the two navies' Cobra Reef "
-        "exercise, which resumed in 2004 after a two-year pause that followed the coup, is scheduled for the "
-        "Gulf of Thailand in late September."
-    )
-    mentions = mentions_of(text, date(2006, 6, 29))
-    exercise = first_with(mentions, "exercise")
-    assert (exercise.status, exercise.date_value) == ("planned", "2006-09"), exercise.explanation
-    # the relative clause closed before that predicate keeps its own words out of its date
-    assert all(m.date_value != "2006-09" for m in mentions if m.trigger.start < exercise.trigger.start), [
-        (m.trigger.text, m.date_value) for m in mentions
-    ]
