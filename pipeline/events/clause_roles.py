@@ -144,7 +144,7 @@ def in_cause(trigger: Span, t: TimeExpression, text: str) -> bool:
     return cause is not None and not _CLAUSE_PUNCTUATION_RE.search(text, cause.end(), t.start)
 
 
-def closed_relative(clauses: Sequence[Span], home: int, there: int, text: str) -> bool:
+def closed_relative(clauses: Sequence[Span], home: int, text: str) -> bool:
     """The trigger's clause is a relative one, closed before the clause of the date: that is the main
     predicate's ("a hiatus [that followed India's nuclear tests], is scheduled for late September")."""
     return (

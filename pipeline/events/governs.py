@@ -307,7 +307,7 @@ def eligible(
         home != there
         and relative_clause(clauses[there], text)
         and not own_relative(trig, clauses[there], text, verb=not noun)
-    ) or (home < there and closed_relative(clauses, home, there, text)):
+    ) or (home < there and closed_relative(clauses, home, text)):
         # "the latest in a series [that began in 2017]": the series' date, not the meeting's; nor is a
         # relative clause before the trigger its own ("presence, [which began in 2014], and the exercise")
         return False
