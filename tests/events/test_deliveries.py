@@ -47,3 +47,12 @@ def test_goods_that_reach_a_country_past_an_aside() -> None:
         "planned",
         "2016-11",
     )
+
+
+def test_relief_flown_in_by_the_ton_is_aid_and_bombs_are_not() -> None:
+    aid = mentions_of(
+        "Air Force C-17s have flown more than 900 tons of tents and food into Dhaka since Friday.", DAY
+    )
+    assert [m.event_type for m in aid if "tons" in m.trigger.text] == ["COOPERATION"]
+    bombs = mentions_of("B-52s carried 40 tons of bombs over the valley.", DAY)
+    assert not [m for m in bombs if "tons" in m.trigger.text]
