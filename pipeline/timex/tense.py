@@ -28,6 +28,7 @@ _COMMA = re.compile(r"\s*,")
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s")
 _PAST_INTENT = re.compile(r"(?:[a-z]+ed|told|sought|undertook)\b", re.IGNORECASE)
 _PAST_AUX = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_PARTICLE_NEXT = re.compile(r"\s+(?:up|off|out|aside|about)\b", re.IGNORECASE)
 _PRESENT_AUX = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _AUX = re.compile(r"\b(?:is|are|am|be|been|being|will|would|[’']s|[’']re)\s+$", re.IGNORECASE)
 _RIGHT_PENALTY = 25  # a cue after the expression is weaker than one before it ("On Friday he will")
@@ -302,6 +303,8 @@ def _nearest_cue(
             continue  # a cue that contains the expression is not its context ("agreed in July to")
         if kind == "future" and attributive(text, cue_start, word, cues):
             continue
+        if word.lower() == "set" and _PARTICLE_NEXT.match(text, cue_end):
+            continue  # "set up a field hospital on Monday": a phrasal verb, no plan
         if kind == "neutral" and not _OBJECT_NEXT.match(text, cue_end):
             continue  # "was called off on Saturday": the day of the calling off, in its own tense
         if kind == "neutral" and _WEEKDAY_RE.fullmatch(text, start, end):

@@ -56,3 +56,9 @@ def test_relief_flown_in_by_the_ton_is_aid_and_bombs_are_not() -> None:
     assert [m.event_type for m in aid if "tons" in m.trigger.text] == ["COOPERATION"]
     bombs = mentions_of("B-52s carried 40 tons of bombs over the valley.", DAY)
     assert not [m for m in bombs if "tons" in m.trigger.text]
+
+
+def test_a_relief_facility_put_up_by_troops_is_aid() -> None:
+    text = "U.S. Marines are due to start building a refugee camp near Kukes next week."
+    camp = first_with(mentions_of(text, DAY), "refugee camp")
+    assert (camp.event_type, camp.status) == ("COOPERATION", "planned"), camp.explanation
